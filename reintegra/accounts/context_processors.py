@@ -1,0 +1,23 @@
+"""The navigation a user sees depends on the roles they hold."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from reintegra.accounts import policy
+
+
+def navigation(request: HttpRequest) -> dict[str, Any]:
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": []}
+    items = [(reverse("home"), _("Home"))]
+    if policy.holds_anywhere(user, "user.list"):
+        items.append((reverse("accounts:user_list"), _("Team")))
+    if policy.holds_anywhere(user, "audit.view"):
+        items.append((reverse("audit:entry_list"), _("Audit log")))
+    return {"nav_items": [{"url": url, "label": label} for url, label in items]}

@@ -1,0 +1,186 @@
+"""The access policy: the one place that answers "may this user do this to this object".
+
+Two layers use it:
+
+* views declare who may reach them with ``@public``, ``@authenticated`` or ``@requires(...)``;
+  a test walks every URL pattern and API route and fails on one without a declaration;
+* access functions in the selectors ask ``can()`` / ``organisations_where()`` and answer a
+  refused object with the same 404 as a missing one, so existence does not leak.
+
+An object takes part by having ``scope_organisation_ids()``: the organisations it belongs to.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import wraps
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from reintegra.accounts.models import Role
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
+    from django.db.models import QuerySet
+
+    from reintegra.accounts.models import Organisation, User
+
+ALL_ROLES = frozenset(Role)
+STAFF_ROLES = frozenset({Role.ORG_ADMIN, Role.COORDINATOR, Role.CASE_WORKER})
+
+
+@dataclass(frozen=True)
+class Rule:
+    roles: frozenset[Role]
+    allows_self: bool = False
+
+
+RULES: dict[str, Rule] = {
+    "organisation.view": Rule(roles=ALL_ROLES),
+    "organisation.manage": Rule(roles=frozenset({Role.ORG_ADMIN})),
+    "audit.view": Rule(roles=frozenset({Role.ORG_ADMIN})),
+    "user.list": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "user.view": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR}), allows_self=True),
+    "user.change": Rule(roles=frozenset({Role.ORG_ADMIN}), allows_self=True),
+}
+
+
+class Scoped(Protocol):
+    pk: Any
+
+    def scope_organisation_ids(self) -> Iterable[int]: ...
+
+
+def _rule(permission: str) -> Rule:
+    try:
+        return RULES[permission]
+    except KeyError:
+        raise ValueError(f"Unknown permission {permission!r}") from None
+
+
+def roles_by_organisation(user: User | AnonymousUser) -> dict[int, set[str]]:
+    """{organisation id: roles}, cached on the user object for the request."""
+    if not user.is_authenticated or not user.is_active:
+        return {}
+    cached: dict[int, set[str]] | None = getattr(user, "_roles_by_organisation", None)
+    if cached is None:
+        cached = {}
+        for organisation_id, role in user.memberships.values_list("organisation_id", "role"):
+            cached.setdefault(organisation_id, set()).add(role)
+        user._roles_by_organisation = cached  # type: ignore[attr-defined]
+    return cached
+
+
+def organisation_ids_where(user: User | AnonymousUser, permission: str) -> set[int]:
+    """The organisations in which the user holds a role that grants the permission."""
+    rule = _rule(permission)
+    return {
+        organisation_id
+        for organisation_id, roles in roles_by_organisation(user).items()
+        if roles & rule.roles
+    }
+
+
+def organisations_where(user: User | AnonymousUser, permission: str) -> QuerySet[Organisation]:
+    from reintegra.accounts.models import Organisation
+
+    return Organisation.objects.filter(pk__in=organisation_ids_where(user, permission))
+
+
+def can(user: User | AnonymousUser, permission: str, obj: Scoped) -> bool:
+    rule = _rule(permission)
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if rule.allows_self and obj.pk == user.pk and type(obj) is type(user):
+        return True
+    return bool(organisation_ids_where(user, permission) & set(obj.scope_organisation_ids()))
+
+
+def holds_anywhere(user: User | AnonymousUser, permission: str) -> bool:
+    return bool(organisation_ids_where(user, permission))
+
+
+def requires_two_factor(user: User | AnonymousUser) -> bool:
+    """Staff of an organisation that requires it must confirm their log-in with a TOTP code."""
+    from reintegra.accounts.models import Organisation
+
+    staff_organisation_ids = {
+        organisation_id
+        for organisation_id, roles in roles_by_organisation(user).items()
+        if roles & STAFF_ROLES
+    }
+    return Organisation.objects.filter(pk__in=staff_organisation_ids, require_2fa_for_staff=True).exists()
+
+
+# --- Declarations on views -------------------------------------------------------------
+
+V = TypeVar("V", bound=Callable[..., Any])
+
+POLICY_ATTRIBUTE = "access_policy"
+
+
+def declare[V: Callable[..., Any]](view: V, policy: str) -> V:
+    setattr(view, POLICY_ATTRIBUTE, policy)
+    return view
+
+
+def public[V: Callable[..., Any]](view: V) -> V:
+    """Anyone, logged in or not (log-in page, password reset, error pages)."""
+    return declare(view, "public")
+
+
+def authenticated[V: Callable[..., Any]](view: V) -> V:
+    """Any logged-in user; what the page shows is still scoped by the selectors."""
+    return declare(login_required(view), "authenticated")
+
+
+def requires(permission: str) -> Callable[[V], V]:
+    """A logged-in user who holds the permission in at least one organisation.
+
+    Which objects they may touch is decided per object by the access functions.
+    """
+    _rule(permission)
+
+    def decorator(view: V) -> V:
+        @wraps(view)
+        def wrapped(request: Any, *args: Any, **kwargs: Any) -> Any:
+            if not holds_anywhere(request.user, permission):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return cast(V, declare(login_required(wrapped), f"requires:{permission}"))
+
+    return decorator
+
+
+def authenticated_api[V: Callable[..., Any]](operation: V) -> V:
+    """An API operation for any logged-in user (the API's session auth turns others away)."""
+    return declare(operation, "authenticated")
+
+
+def requires_api(permission: str) -> Callable[[V], V]:
+    """An API operation for a user who holds the permission in at least one organisation."""
+    _rule(permission)
+
+    def decorator(operation: V) -> V:
+        @wraps(operation)
+        def wrapped(request: Any, *args: Any, **kwargs: Any) -> Any:
+            if not holds_anywhere(request.user, permission):
+                raise PermissionDenied
+            return operation(request, *args, **kwargs)
+
+        return cast(V, declare(wrapped, f"requires:{permission}"))
+
+    return decorator
+
+
+def policy_of(view: Any) -> str | None:
+    while view is not None:
+        policy = getattr(view, POLICY_ATTRIBUTE, None)
+        if policy is not None:
+            return str(policy)
+        view = getattr(view, "__wrapped__", None)
+    return None

@@ -1,0 +1,54 @@
+"""Reads of organisations and users, always scoped to the requesting user.
+
+An object the user may not see is answered with ``Http404``, the same as one that does not exist.
+Reads of a user's profile are personal data and are written to the audit log.
+"""
+
+from __future__ import annotations
+
+from auditlog.signals import accessed
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import Membership, Organisation, User
+
+
+def organisation_list_for_user(user: User) -> QuerySet[Organisation]:
+    return policy.organisations_where(user, "organisation.view").order_by("name")
+
+
+def organisation_get_for_user(user: User, pk: int, *, permission: str = "organisation.view") -> Organisation:
+    organisation = policy.organisations_where(user, permission).filter(pk=pk).first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def user_list_for_user(user: User, *, organisation: Organisation | None = None) -> QuerySet[User]:
+    """Members of the organisations where the user may list colleagues."""
+    organisation_ids = policy.organisation_ids_where(user, "user.list")
+    if organisation is not None:
+        organisation_ids &= {organisation.pk}
+    memberships = Membership.objects.filter(organisation_id__in=organisation_ids).select_related(
+        "organisation"
+    )
+    return (
+        User.objects.filter(memberships__organisation_id__in=organisation_ids)
+        .distinct()
+        .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="visible_memberships"))
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def user_get_for_user(viewer: User, pk: int, *, permission: str = "user.view") -> User:
+    """A user's profile, if the viewer may see it; the read is audited."""
+    target = User.objects.filter(pk=pk, is_active=True).first() if pk != viewer.pk else viewer
+    if target is None or not policy.can(viewer, permission, target):
+        raise Http404
+    accessed.send(sender=User, instance=target)
+    return target
+
+
+def memberships_of(user: User) -> QuerySet[Membership]:
+    return user.memberships.select_related("organisation").order_by("organisation__name", "role")

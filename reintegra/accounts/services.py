@@ -1,0 +1,50 @@
+"""Writes to organisations and users. Each is one transaction; django-auditlog writes the
+audit row (who, when, what, before/after, from where) inside it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import Membership, Organisation, Role, User
+
+PROFILE_FIELDS = ("first_name", "last_name", "email", "phone", "job_title")
+
+
+@transaction.atomic
+def user_update_profile(*, actor: User, user: User, data: dict[str, Any]) -> User:
+    """Only the user or an administrator of one of their organisations may edit a profile."""
+    if not policy.can(actor, "user.change", user):
+        raise PermissionDenied
+    # Compare with the stored row, not the instance: a ModelForm has already written to that.
+    stored = User.objects.select_for_update().get(pk=user.pk)
+    changed = [field for field in PROFILE_FIELDS if field in data and getattr(stored, field) != data[field]]
+    for field in changed:
+        setattr(stored, field, data[field])
+    if changed:
+        stored.full_clean(exclude=["password", "username"])
+        stored.save(update_fields=changed)
+    return stored
+
+
+@transaction.atomic
+def organisation_update_security(
+    *, actor: User, organisation: Organisation, require_2fa_for_staff: bool
+) -> Organisation:
+    """Only an administrator of the organisation decides whether its staff must use 2FA."""
+    if not policy.can(actor, "organisation.manage", organisation):
+        raise PermissionDenied
+    stored = Organisation.objects.select_for_update().get(pk=organisation.pk)
+    if stored.require_2fa_for_staff != require_2fa_for_staff:
+        stored.require_2fa_for_staff = require_2fa_for_staff
+        stored.save(update_fields=["require_2fa_for_staff"])
+    return stored
+
+
+@transaction.atomic
+def membership_create(*, user: User, organisation: Organisation, role: Role) -> Membership:
+    membership, _created = Membership.objects.get_or_create(user=user, organisation=organisation, role=role)
+    return membership

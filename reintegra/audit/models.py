@@ -1,0 +1,73 @@
+"""The audit log: django-auditlog's entry, plus the organisations whose admins may read it.
+
+Entries are written by django-auditlog's signal receivers inside the transaction of the change
+(or of the read) they record. The application never changes or deletes an entry.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from auditlog.models import AbstractLogEntry, LogEntryManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reintegra.accounts.models import Organisation
+
+
+class AuditEntryManager(LogEntryManager):
+    """Scopes every new entry to the organisations of the object it is about."""
+
+    def log_create(self, instance: Any, force_log: bool = False, **kwargs: Any) -> Any:
+        entry = super().log_create(instance, force_log=force_log, **kwargs)
+        if entry is not None:
+            _scope_entry(entry, instance)
+        return entry
+
+    def log_m2m_changes(
+        self,
+        changed_queryset: Any,
+        model: Any,
+        operation: Any,
+        field_name: str,
+        instance: Any,
+        force_log: bool = False,
+        **kwargs: Any,
+    ) -> Any:
+        entry = super().log_m2m_changes(
+            changed_queryset, model, operation, field_name, instance, force_log=force_log, **kwargs
+        )
+        if entry is not None:
+            _scope_entry(entry, instance)
+        return entry
+
+
+def _scope_entry(entry: AuditEntry, instance: Any) -> None:
+    organisation_ids: list[int] = getattr(instance, "scope_organisation_ids", lambda: [])()
+    if organisation_ids:
+        entry.organisations.add(*organisation_ids)
+
+
+class ImmutableEntryError(Exception):
+    pass
+
+
+class AuditEntry(AbstractLogEntry):
+    organisations = models.ManyToManyField(
+        Organisation, related_name="+", blank=True, verbose_name=_("organisations")
+    )
+
+    objects = AuditEntryManager()
+
+    class Meta(AbstractLogEntry.Meta):
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")
+        indexes = [models.Index(fields=["content_type", "object_pk", "-timestamp"])]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise ImmutableEntryError("Audit entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> Any:
+        raise ImmutableEntryError("Audit entries cannot be deleted.")

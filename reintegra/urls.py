@@ -1,0 +1,22 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.i18n import set_language
+
+from reintegra import errors
+from reintegra.accounts import views as account_views
+from reintegra.accounts.policy import public
+from reintegra.api import api
+
+handler400 = errors.bad_request
+handler403 = errors.permission_denied
+handler404 = errors.page_not_found
+handler500 = errors.server_error
+
+urlpatterns = [
+    path("", account_views.home, name="home"),
+    path("accounts/", include("reintegra.accounts.urls")),
+    path("audit/", include("reintegra.audit.urls")),
+    path("i18n/setlang/", public(set_language), name="set_language"),
+    path("api/v1/", api.urls),
+    path("admin/", admin.site.urls),
+]
