@@ -94,12 +94,12 @@ def test_an_entry_cannot_be_changed_or_deleted(org_admin: User, caseworker: User
         entry.delete()
 
 
-class AuditStoreDown(Exception):
+class AuditStoreDownError(Exception):
     pass
 
 
 def refuse_entry(**kwargs: object) -> None:
-    raise AuditStoreDown
+    raise AuditStoreDownError
 
 
 @pytest.mark.django_db(transaction=True)
@@ -109,7 +109,7 @@ def test_a_change_is_not_kept_when_its_audit_entry_cannot_be_written(
     """The change and its entry are one transaction: no entry, no change."""
     pre_save.connect(refuse_entry, sender=AuditEntry, dispatch_uid="refuse_entry")
     try:
-        with pytest.raises(AuditStoreDown):
+        with pytest.raises(AuditStoreDownError):
             services.membership_create(
                 user=caseworker, organisation=other_organisation, role=Role.PARTNER_VIEWER
             )
