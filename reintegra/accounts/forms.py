@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from typing import Any
+
+from axes.utils import reset as axes_reset
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
@@ -12,6 +15,20 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("The user name or password is not correct. Check both and try again."),
         "inactive": _("This account is inactive."),
     }
+
+
+class PasswordResetSetForm(SetPasswordForm):
+    """The new password from an e-mailed link; it also lifts a lock-out of failed log-ins.
+
+    Only someone who can read the account's e-mail gets here, and the lock-out page sends
+    locked-out users this way, so waiting out the cool-off after it would be pointless.
+    """
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=commit)
+        if commit:
+            axes_reset(username=user.get_username())
+        return user
 
 
 class ProfileForm(forms.ModelForm):

@@ -13,7 +13,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reintegra.accounts import selectors, services, twofactor
-from reintegra.accounts.forms import LoginForm, OrganisationSecurityForm, ProfileForm, TOTPCodeForm
+from reintegra.accounts.forms import (
+    LoginForm,
+    OrganisationSecurityForm,
+    PasswordResetSetForm,
+    ProfileForm,
+    TOTPCodeForm,
+)
 from reintegra.accounts.landing import landing_context
 from reintegra.accounts.policy import authenticated, public, requires
 from reintegra.http import AuthenticatedRequest
@@ -25,7 +31,9 @@ password_reset = public(
 )
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
 password_reset_confirm = public(
-    auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("accounts:password_reset_complete"))
+    auth_views.PasswordResetConfirmView.as_view(
+        form_class=PasswordResetSetForm, success_url=reverse_lazy("accounts:password_reset_complete")
+    )
 )
 password_reset_complete = public(auth_views.PasswordResetCompleteView.as_view())
 password_change = authenticated(
