@@ -34,7 +34,9 @@ def entry_list(request: AuthenticatedRequest) -> HttpResponse:
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(request, "audit/entry_list.html", {"form": form, "page": page, "query": query.urlencode()})
+    # htmx asks for the results only; without JavaScript the form reloads the whole page.
+    template = "audit/entry_list.html#results" if request.htmx else "audit/entry_list.html"
+    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
 
 
 @requires("audit.view")

@@ -130,3 +130,19 @@ def test_an_entry_is_scoped_to_the_organisation_of_the_record(
     entry = AuditEntry.objects.filter(content_type__model="organisation").latest()
     assert list(entry.organisations.all()) == [organisation]
     assert entry.changes["require_2fa_for_staff"] == ["False", "True"]
+
+
+@pytest.mark.django_db
+def test_htmx_gets_only_the_results_and_a_plain_request_the_whole_page(
+    as_admin: Client, org_admin: User, caseworker: User
+) -> None:
+    rename(org_admin, caseworker, "Wiśniewska")
+
+    fragment = as_admin.get(reverse("audit:entry_list"), HTTP_HX_REQUEST="true").content.decode()
+    page = as_admin.get(reverse("audit:entry_list")).content.decode()
+
+    assert fragment.lstrip().startswith('<div id="audit-results"')
+    assert "Wiśniewska" in fragment
+    assert "<html" not in fragment
+    assert "<html" in page
+    assert 'id="audit-results"' in page
