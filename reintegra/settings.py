@@ -5,6 +5,7 @@ The variables are documented in docs/configuration.md; reintegra/env.py parses t
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -66,7 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "auditlog.middleware.AuditlogMiddleware",
+    "reintegra.audit.middleware.AuditMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -109,7 +110,7 @@ PASSWORD_RESET_TIMEOUT = env.number("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3
 
 # Lock-out after repeated failed log-ins (django-axes).
 AXES_FAILURE_LIMIT = env.number("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = env.number("AXES_COOLOFF_MINUTES", default=15) / 60  # hours
+AXES_COOLOFF_TIME = timedelta(minutes=env.number("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

@@ -146,3 +146,17 @@ def test_htmx_gets_only_the_results_and_a_plain_request_the_whole_page(
     assert "<html" not in fragment
     assert "<html" in page
     assert 'id="audit-results"' in page
+
+
+@pytest.mark.django_db
+def test_a_forged_forwarded_for_header_does_not_change_the_recorded_address(
+    as_admin: Client, caseworker: User
+) -> None:
+    as_admin.get(
+        reverse("accounts:user_detail", args=[caseworker.pk]),
+        REMOTE_ADDR="10.1.2.3",
+        HTTP_X_FORWARDED_FOR="203.0.113.66",
+    )
+
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).latest()
+    assert entry.remote_addr == "10.1.2.3"
