@@ -2,18 +2,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
+from django_htmx.http import HttpResponseClientRedirect
 
 from reintegra.accounts.policy import requires_two_factor
 
 # Paths a user who still owes a second factor may reach.
-_ALLOWED_URL_NAMES = {"accounts:twofactor", "accounts:logout", "set_language"}
+_ALLOWED_URL_NAMES = ("accounts:twofactor", "accounts:logout", "set_language")
 
 
 class TwoFactorRequiredMiddleware:
-    """Sends staff of organisations that require 2FA to enrol or confirm before anything else."""
+    """Sends staff of organisations that require 2FA to enrol or confirm before anything else.
+
+    It runs on every request, so a requirement switched on while someone is logged in applies
+    from their next click.
+    """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -26,13 +33,16 @@ class TwoFactorRequiredMiddleware:
             and not self._allowed(request)
             and requires_two_factor(user)
         ):
-            return redirect(f"{reverse('accounts:twofactor')}?next={request.get_full_path()}")
+            target = f"{reverse('accounts:twofactor')}?{urlencode({'next': request.get_full_path()})}"
+            if request.headers.get("HX-Request") == "true":
+                # An htmx swap would put the whole 2FA page into a fragment: load it as a page.
+                return HttpResponseClientRedirect(target)
+            return redirect(target)
         return self.get_response(request)
 
     @staticmethod
     def _allowed(request: HttpRequest) -> bool:
         path = request.path_info
-        if path.startswith("/static/"):
+        if path.startswith(f"/{settings.STATIC_URL.lstrip('/')}"):
             return True
-        allowed = {reverse(name) for name in _ALLOWED_URL_NAMES}
-        return path in allowed
+        return path in {reverse(name) for name in _ALLOWED_URL_NAMES}

@@ -96,7 +96,9 @@ def organisation_security(request: AuthenticatedRequest, pk: int) -> HttpRespons
         pk,
         permission="organisation.manage",
     )
-    form = OrganisationSecurityForm(request.POST or None, instance=organisation)
+    # Not `request.POST or None`: unticking the only checkbox posts nothing but the CSRF token.
+    data = request.POST if request.method == "POST" else None
+    form = OrganisationSecurityForm(data, instance=organisation)
     if request.method == "POST" and form.is_valid():
         services.organisation_update_security(
             actor=request.user,
@@ -122,19 +124,24 @@ def two_factor(request: AuthenticatedRequest) -> HttpResponse:
     form = TOTPCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         assert device is not None
-        if twofactor.device_confirm(request, device, form.cleaned_data["code"]):
+        try:
+            twofactor.device_confirm(request, device, form.cleaned_data["code"])
+        except ValidationError as error:
+            form.add_error("code", error)
+        else:
             messages.success(request, _("Two-factor authentication is confirmed."))
             return redirect(_safe_next(request))
-        form.add_error("code", _("This code is not correct or has expired. Enter the current code."))
     context = {"form": form, "enrolling": enrolling, "next": request.GET.get("next", "")}
     if enrolling and device is not None:
         context["qr_svg"] = twofactor.qr_svg(device)
-        context["secret"] = device.config_url.split("secret=")[1].split("&")[0]
+        context["secret"] = twofactor.secret_of(device)
     return render(request, "accounts/two_factor.html", context)
 
 
 def _safe_next(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or "/"
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return "/"
