@@ -355,9 +355,12 @@ def login_table() -> str:
         if spec.featured
     ]
     widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
-    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)) for row in rows]
+    lines = [_table_line(row, widths) for row in [header, *rows]]
     rule = "  ".join("-" * width for width in widths)
     title = _("Demo log-ins (other demo accounts use the same password):")
-    head = "  ".join(cell.ljust(width) for cell, width in zip(header, widths, strict=True))
     where = _("Log in at %(url)s") % {"url": settings.SITE_URL}
-    return "\n".join([title, head, rule, *lines, where, ""])
+    return "\n".join([title, lines[0], rule, *lines[1:], where, ""])
+
+
+def _table_line(cells: tuple[str, ...], widths: list[int]) -> str:
+    return "  ".join(cell.ljust(width) for cell, width in zip(cells, widths, strict=True)).rstrip()
