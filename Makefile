@@ -10,6 +10,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
+PYTEST := $(VENV)/bin/pytest -p no:cacheprovider
 
 .PHONY: help run test env system-packages lint typecheck migrations-check test-sqlite test-postgres test-e2e messages bench clean
 
@@ -31,7 +32,7 @@ run: env
 	DEBUG=true $(PY) manage.py seed_demo --once
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
-# Debian packages the tests need: PostgreSQL server, Chromium, gettext; installed only when absent.
+# Debian packages the tests need (PostgreSQL 15, Chromium, gettext, poppler, fonts); installed only when absent.
 system-packages:
 	@scripts/system-packages.sh
 
@@ -42,23 +43,29 @@ lint: env
 typecheck: env
 	$(VENV)/bin/mypy
 
+# An in-memory database: the check needs no file under var/ on a fresh clone.
 migrations-check: env
-	DEBUG=true $(PY) manage.py makemigrations --check --dry-run
+	DEBUG=true DATABASE_URL=sqlite:///:memory: $(PY) manage.py makemigrations --check --dry-run
 
+# TEST_DATABASE_VENDOR makes tests/test_database_engine.py prove which engine each stage ran on.
 test-sqlite: env
-	$(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
+	TEST_DATABASE_VENDOR=sqlite DATABASE_URL=sqlite:///var/test.sqlite3 $(PYTEST) -m "not e2e"
 
-test-postgres: env
-	scripts/with-postgres.sh $(VENV)/bin/pytest -m "not e2e" -p no:cacheprovider
+test-postgres: env system-packages
+	scripts/with-postgres.sh $(PYTEST) -m "not e2e"
 
-test-e2e: env
-	$(VENV)/bin/pytest -m e2e -p no:cacheprovider
+test-e2e: env system-packages
+	DATABASE_URL=sqlite:///var/test.sqlite3 $(PYTEST) -m e2e tests/e2e
 
+# Stages in order; the first failure stops the run.
 test: env system-packages
-	$(MAKE) --no-print-directory lint typecheck migrations-check
-	$(MAKE) --no-print-directory test-sqlite
-	$(MAKE) --no-print-directory test-postgres
-	$(MAKE) --no-print-directory test-e2e
+	@echo "== lint (ruff)" && $(MAKE) --no-print-directory lint
+	@echo "== type check (mypy)" && $(MAKE) --no-print-directory typecheck
+	@echo "== migrations are up to date" && $(MAKE) --no-print-directory migrations-check
+	@echo "== tests on SQLite" && $(MAKE) --no-print-directory test-sqlite
+	@echo "== tests on PostgreSQL 15" && $(MAKE) --no-print-directory test-postgres
+	@echo "== browser tests (Chromium)" && $(MAKE) --no-print-directory test-e2e
+	@echo "== all stages passed"
 
 # Extract and compile translations (the compiled .mo files are committed).
 messages: env
