@@ -70,7 +70,7 @@ def test_a_missing_page_gets_the_404_page_in_polish_by_default() -> None:
     response = Client().get("/no-such-page/")
 
     assert response.status_code == 404
-    assert [template.name for template in response.templates][0] == "404.html"
+    assert response.templates[0].name == "404.html"
     assert '<html lang="pl">' in response.text
 
 
@@ -109,7 +109,7 @@ def test_a_refused_page_gets_the_403_page_in_polish_by_default() -> None:
     response = Client().get("/test/forbids/")
 
     assert response.status_code == 403
-    assert [template.name for template in response.templates][0] == "403.html"
+    assert response.templates[0].name == "403.html"
     assert '<html lang="pl">' in response.text
 
 
