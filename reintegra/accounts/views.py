@@ -96,7 +96,7 @@ def organisation_security(request: AuthenticatedRequest, pk: int) -> HttpRespons
         pk,
         permission="organisation.manage",
     )
-    # Not `request.POST or None`: unticking the only checkbox posts nothing but the CSRF token.
+    # Not `request.POST or None`: with the only box unticked a POST may carry no fields at all.
     data = request.POST if request.method == "POST" else None
     form = OrganisationSecurityForm(data, instance=organisation)
     if request.method == "POST" and form.is_valid():
