@@ -43,9 +43,11 @@ class AuditEntryManager(LogEntryManager):
 
 
 def _scope_entry(entry: AuditEntry, instance: Any) -> None:
-    organisation_ids: list[int] = getattr(instance, "scope_organisation_ids", lambda: [])()
+    organisation_ids: list[int] = list(getattr(instance, "scope_organisation_ids", lambda: [])())
     if organisation_ids:
-        entry.organisations.add(*organisation_ids)
+        # The entry about a deleted organisation cannot point at it any more.
+        existing = Organisation.objects.filter(pk__in=organisation_ids).values_list("pk", flat=True)
+        entry.organisations.add(*existing)
 
 
 class ImmutableEntryError(Exception):

@@ -160,3 +160,15 @@ def test_a_forged_forwarded_for_header_does_not_change_the_recorded_address(
 
     entry = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).latest()
     assert entry.remote_addr == "10.1.2.3"
+
+
+@pytest.mark.django_db
+def test_deleting_an_organisation_leaves_its_deletion_in_the_log(other_organisation: Organisation) -> None:
+    pk = other_organisation.pk
+
+    other_organisation.delete()
+
+    entry = AuditEntry.objects.filter(
+        content_type__model="organisation", action=AuditEntry.Action.DELETE
+    ).get()
+    assert entry.object_pk == str(pk)
