@@ -3,10 +3,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
 from reintegra.accounts.policy import requires_two_factor
@@ -33,6 +34,14 @@ class TwoFactorRequiredMiddleware:
             and not self._allowed(request)
             and requires_two_factor(user)
         ):
+            if request.path_info.startswith(reverse("api:api-root")):
+                return JsonResponse(
+                    {
+                        "code": "two_factor_required",
+                        "message": _("Confirm your log-in with a code from your authenticator app first."),
+                    },
+                    status=403,
+                )
             target = f"{reverse('accounts:twofactor')}?{urlencode({'next': request.get_full_path()})}"
             if request.headers.get("HX-Request") == "true":
                 # An htmx swap would put the whole 2FA page into a fragment: load it as a page.

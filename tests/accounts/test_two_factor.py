@@ -197,6 +197,18 @@ def test_an_htmx_request_is_sent_to_the_2fa_page_as_a_whole_page(
 
 
 @pytest.mark.django_db
+def test_the_api_refuses_a_user_who_owes_a_code_with_a_json_error(
+    caseworker: User, organisation: Organisation
+) -> None:
+    require_2fa(organisation)
+
+    response = client_for(caseworker).get("/api/v1/me", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "two_factor_required"
+
+
+@pytest.mark.django_db
 def test_a_user_who_owes_a_code_can_still_log_out_and_switch_language(
     caseworker: User, organisation: Organisation
 ) -> None:
