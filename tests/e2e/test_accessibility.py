@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from reintegra.accounts.models import Role
 from tests.e2e.conftest import DEMO_USERS, log_in
@@ -36,4 +36,5 @@ def test_each_roles_landing_page_has_no_serious_accessibility_violation(
     page: Page, site: str, role: Role
 ) -> None:
     log_in(page, site, DEMO_USERS[role])
+    expect(page).to_have_url(f"{site}/")
     assert blocking_violations(page) == []
