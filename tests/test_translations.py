@@ -219,10 +219,6 @@ def test_the_login_page_is_english_when_the_browser_asks_for_english() -> None:
     assert "Zaloguj się" not in page
 
 
-@pytest.mark.xfail(
-    reason="templates/base.html wraps {{ name }} in {% language %}, but get_available_languages has already "
-    "translated the names into the page's language; {% get_language_info %}'s name_local would fix it",
-)
 @pytest.mark.django_db
 def test_the_language_switcher_names_each_language_in_that_language() -> None:
     polish_page = Client().get(reverse("accounts:login")).content.decode()
