@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "reintegra.accounts",
     "reintegra.audit",
+    "reintegra.people",
+    "reintegra.programmes",
 ]
 
 MIDDLEWARE = [

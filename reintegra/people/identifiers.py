@@ -1,0 +1,51 @@
+"""Polish identifiers, checked with python-stdnum (never a hand-written checksum).
+
+Pure functions with no Django import apart from translatable messages, so imports, forms and
+services share one set of rules.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+from stdnum.exceptions import ValidationError as StdnumError
+from stdnum.pl import pesel as stdnum_pesel
+
+POSTAL_CODE = re.compile(r"^\d{2}-\d{3}$")
+TERC_GMINA = re.compile(r"^\d{7}$")
+
+
+class InvalidPeselError(ValueError):
+    pass
+
+
+def pesel_compact(value: str) -> str:
+    return str(stdnum_pesel.compact(value))
+
+
+def pesel_validate(value: str) -> str:
+    """The PESEL in compact form, or InvalidPeselError (checksum or impossible birth date)."""
+    try:
+        return str(stdnum_pesel.validate(value))
+    except StdnumError as error:
+        raise InvalidPeselError(str(error)) from None
+
+
+def pesel_birth_date(value: str) -> date:
+    return stdnum_pesel.get_birth_date(pesel_compact(value))
+
+
+def pesel_sex_at_birth(value: str) -> str:
+    """'M' or 'F' as encoded in the PESEL; distinct from the gender EFS+ asks for."""
+    return str(stdnum_pesel.get_gender(pesel_compact(value)))
+
+
+def search_key(*parts: str) -> str:
+    """Lower-case text without Polish diacritics: 'Żółkiewska' and 'zolkiewska' meet here."""
+    text = " ".join(part for part in parts if part)
+    text = text.replace("ł", "l").replace("Ł", "L")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(stripped.lower().split())

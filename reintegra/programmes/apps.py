@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProgrammesConfig(AppConfig):
+    name = "reintegra.programmes"
+    label = "programmes"
+    verbose_name = _("Programmes")
+
+    def ready(self) -> None:
+        from reintegra.programmes import audit_registration  # noqa: F401

@@ -1,0 +1,204 @@
+"""Programme templates (the five models), programmes, recruitment and the entry snapshot.
+
+Recruitment is an explicit workflow (see ``workflow.py``): every move between statuses is
+recorded in ``EnrolmentStatusChange`` with who and why.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reintegra.accounts.models import Organisation
+from reintegra.people.models import Participant
+
+
+class ProgrammeTemplate(models.Model):
+    """One of the validated support models, shipped as data (``data/templates.json``).
+
+    ``definition`` holds the target group, eligibility rules, roles, questionnaire and plan
+    types and session types of the model.
+    """
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    target_group = models.TextField(_("target group"), blank=True)
+    definition = models.JSONField(_("definition"), default=dict)
+
+    class Meta:
+        verbose_name = _("programme template")
+        verbose_name_plural = _("programme templates")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("organisation")
+    )
+    template = models.ForeignKey(
+        ProgrammeTemplate, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("template")
+    )
+    code = models.SlugField(
+        _("code"), max_length=40, unique=True, help_text=_("Short unique code, used e.g. by imports.")
+    )
+    name = models.CharField(_("name"), max_length=200)
+    start_date = models.DateField(_("start"))
+    end_date = models.DateField(_("end"))
+    places = models.PositiveIntegerField(_("places"))
+    venues = models.TextField(_("venues"), blank=True, help_text=_("One venue per line."))
+    funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+    staff = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="programmes", blank=True, verbose_name=_("staff")
+    )
+    partners = models.ManyToManyField(
+        Organisation, related_name="partner_programmes", blank=True, verbose_name=_("partners")
+    )
+    eligibility_rules = models.JSONField(_("eligibility rules"), default=list, blank=True)
+    priority_rules = models.JSONField(_("priority criteria"), default=list, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        ordering = ["-start_date", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="programme_ends_after_start",
+                violation_error_message=_("The end of the programme cannot be before its start."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.organisation_id]
+
+
+class Group(models.Model):
+    """A cohort within a programme."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="groups")
+    name = models.CharField(_("name"), max_length=100)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("group")
+        verbose_name_plural = _("groups")
+        ordering = ["starts_on", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="group_name_unique_in_programme")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.programme.organisation_id]
+
+
+class EnrolmentStatus(models.TextChoices):
+    APPLIED = "applied", _("applied")
+    ELIGIBLE = "eligible", _("eligible")
+    NOT_ELIGIBLE = "not_eligible", _("not eligible")
+    RESERVE = "reserve", _("on the reserve list")
+    OFFERED = "offered", _("offered a place")
+    ENROLLED = "enrolled", _("enrolled")
+    LEFT = "left", _("left")
+
+
+class ExitReason(models.TextChoices):
+    COMPLETED = "completed", _("completed the programme")
+    EMPLOYMENT = "employment", _("took up employment")
+    EDUCATION = "education", _("took up education or training")
+    RESIGNED = "resigned", _("resigned")
+    EXCLUDED = "excluded", _("excluded for breaching the rules")
+    DECLINED_OFFER = "declined_offer", _("declined the offered place")
+    MOVED = "moved", _("moved away")
+    HEALTH = "health", _("health reasons")
+    OTHER = "other", _("other reason")
+
+
+class Enrolment(models.Model):
+    """A person's path through one programme, from application to leaving."""
+
+    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="enrolments")
+    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="enrolments")
+    status = models.CharField(
+        _("status"), max_length=15, choices=EnrolmentStatus.choices, default=EnrolmentStatus.APPLIED
+    )
+    applied_at = models.DateTimeField(_("applied"))
+    priority = models.PositiveSmallIntegerField(_("priority points"), default=0)
+    eligibility = models.JSONField(_("eligibility assessment"), default=list, blank=True)
+    group = models.ForeignKey(
+        Group,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+        verbose_name=_("group"),
+    )
+    offered_at = models.DateTimeField(_("place offered"), null=True, blank=True)
+    enrolled_on = models.DateField(_("enrolled on"), null=True, blank=True)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
+    exit_reason = models.CharField(_("exit reason"), max_length=20, choices=ExitReason.choices, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["programme", "status", "-priority", "applied_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "participant"], name="enrolment_one_per_programme"),
+        ]
+        indexes = [models.Index(fields=["programme", "status", "-priority", "applied_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.programme}"
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.programme.organisation_id]
+
+
+class EnrolmentStatusChange(models.Model):
+    """One recorded move of the recruitment workflow: from, to, when, who, why."""
+
+    enrolment = models.ForeignKey(Enrolment, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=15, choices=EnrolmentStatus.choices, blank=True)
+    to_status = models.CharField(max_length=15, choices=EnrolmentStatus.choices)
+    changed_at = models.DateTimeField(_("when"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '–'} → {self.to_status}"
+
+
+class EntrySnapshot(models.Model):
+    """The EFS+ characteristics as they were at enrolment; indicators read this, never the live record."""
+
+    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="entry_snapshot")
+    taken_at = models.DateTimeField(_("taken"))
+    data = models.JSONField(_("characteristics at entry"))
+
+    class Meta:
+        verbose_name = _("entry snapshot")
+        verbose_name_plural = _("entry snapshots")
+
+    def __str__(self) -> str:
+        return f"{self.enrolment} @ {self.taken_at:%Y-%m-%d}"
