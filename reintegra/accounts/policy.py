@@ -45,6 +45,13 @@ RULES: dict[str, Rule] = {
     "user.list": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "user.view": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR}), allows_self=True),
     "user.change": Rule(roles=frozenset({Role.ORG_ADMIN}), allows_self=True),
+    # Participants' records: the staff of the organisation that keeps them.
+    "participant.view": Rule(roles=STAFF_ROLES),
+    "participant.create": Rule(roles=STAFF_ROLES),
+    "participant.change": Rule(roles=STAFF_ROLES),
+    # Programmes: coordinators run recruitment; staff see the programme.
+    "programme.view": Rule(roles=STAFF_ROLES),
+    "programme.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
 }
 
 
