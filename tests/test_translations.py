@@ -116,6 +116,8 @@ def placeholders(text: str | None) -> set[str]:
 
 
 def loses_or_invents_a_placeholder(entry: Entry) -> bool:
+    if entry.fuzzy or not all(entry.msgstr.values()):
+        return False  # the completeness test reports it
     if not entry.msgid_plural:
         return placeholders(entry.msgstr.get(0)) != placeholders(entry.msgid)
     # Polish may spell out "one" in the singular form, so only the plural forms must keep every placeholder.
