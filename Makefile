@@ -72,5 +72,11 @@ messages: env
 	DEBUG=true $(PY) manage.py makemessages --locale=pl --locale=en --ignore=.venv --ignore=.tools --ignore=var --no-obsolete
 	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
+# Benchmarks (figures, never timed assertions): a throwaway PostgreSQL filled at scale,
+# pages measured against a bare view behind the same middleware and log-in. See README.
+BENCH_PARTICIPANTS ?= 1000000
+bench: env system-packages
+	scripts/with-postgres.sh $(PY) -m bench.run --participants $(BENCH_PARTICIPANTS)
+
 clean:
 	rm -rf $(VENV) $(TOOLS) var/static

@@ -34,6 +34,7 @@ as_postgres "$PG_BIN/pg_ctl" -D "$DIR/data" -w -l "$DIR/log" \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
   start >/dev/null || { cat "$DIR/log" >&2; exit 1; }
 version=$("$PG_BIN/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -Atc "show server_version")
+"$PG_BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres reintegra
 echo "PostgreSQL $version running on 127.0.0.1:$PORT (throwaway cluster in $DIR)"
 
 export DATABASE_URL="postgres://postgres@127.0.0.1:$PORT/reintegra"
