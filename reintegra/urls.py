@@ -16,6 +16,7 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("accounts/", include("reintegra.accounts.urls")),
     path("audit/", include("reintegra.audit.urls")),
+    path("imports/", include("reintegra.people.imports.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -18,6 +18,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items = [(reverse("home"), _("Home"))]
     if policy.holds_anywhere(user, "user.list"):
         items.append((reverse("accounts:user_list"), _("Team")))
+    if policy.holds_anywhere(user, "programme.manage"):
+        items.append((reverse("imports:start"), _("Import")))
     if policy.holds_anywhere(user, "audit.view"):
         items.append((reverse("audit:entry_list"), _("Audit log")))
     return {"nav_items": [{"url": url, "label": label} for url, label in items]}
