@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "reintegra.audit",
     "reintegra.people",
     "reintegra.programmes",
+    "reintegra.notifications",
 ]
 
 MIDDLEWARE = [

@@ -16,6 +16,8 @@ urlpatterns = [
     path("", account_views.home, name="home"),
     path("accounts/", include("reintegra.accounts.urls")),
     path("audit/", include("reintegra.audit.urls")),
+    path("programmes/", include("reintegra.programmes.urls")),
+    path("notifications/", include("reintegra.notifications.urls")),
     path("imports/", include("reintegra.people.imports.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", api.urls),

@@ -20,6 +20,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("accounts:user_list"), _("Team")))
     if policy.holds_anywhere(user, "programme.manage"):
         items.append((reverse("imports:start"), _("Import")))
+    if policy.holds_anywhere(user, "programme.view"):
+        items.append((reverse("programmes:list"), _("Programmes")))
+    items.append((reverse("notifications:list"), _("Notifications")))
     if policy.holds_anywhere(user, "audit.view"):
         items.append((reverse("audit:entry_list"), _("Audit log")))
     return {"nav_items": [{"url": url, "label": label} for url, label in items]}

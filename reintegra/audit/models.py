@@ -25,18 +25,10 @@ class AuditEntryManager(LogEntryManager):
         return entry
 
     def log_m2m_changes(
-        self,
-        changed_queryset: Any,
-        model: Any,
-        operation: Any,
-        field_name: str,
-        instance: Any,
-        force_log: bool = False,
-        **kwargs: Any,
+        self, changed_queryset: Any, instance: Any, operation: Any, field_name: str, **kwargs: Any
     ) -> Any:
-        entry = super().log_m2m_changes(
-            changed_queryset, model, operation, field_name, instance, force_log=force_log, **kwargs
-        )
+        # django-auditlog's receiver passes (changed_queryset, instance, operation, field_name).
+        entry = super().log_m2m_changes(changed_queryset, instance, operation, field_name, **kwargs)
         if entry is not None:
             _scope_entry(entry, instance)
         return entry

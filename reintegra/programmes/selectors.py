@@ -1,0 +1,93 @@
+"""Reads of programmes and their recruitment, always scoped to the requesting user.
+
+A programme the user may not see is answered with ``Http404``, the same as one that does not exist.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, QuerySet
+from django.http import Http404
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import User
+from reintegra.people.models import Participant
+from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
+from reintegra.programmes.services import RESERVE_ORDER, result_reason, rule_label
+
+S = EnrolmentStatus
+FUNNEL = (S.APPLIED, S.ELIGIBLE, S.NOT_ELIGIBLE, S.RESERVE, S.OFFERED, S.ENROLLED, S.LEFT)
+
+
+def programme_list_for_user(user: User) -> QuerySet[Programme]:
+    organisation_ids = policy.organisation_ids_where(user, "programme.view")
+    return (
+        Programme.objects.filter(organisation_id__in=organisation_ids)
+        .select_related("organisation", "template")
+        .annotate(enrolment_count=Count("enrolments"))
+    )
+
+
+def programme_get_for_user(user: User, pk: int, *, permission: str = "programme.view") -> Programme:
+    programme = Programme.objects.select_related("organisation", "template").filter(pk=pk).first()
+    if programme is None or not policy.can(user, permission, programme):
+        raise Http404
+    return programme
+
+
+def enrolment_get_for_user(user: User, programme_pk: int, pk: int, *, permission: str) -> Enrolment:
+    programme = programme_get_for_user(user, programme_pk, permission=permission)
+    enrolment = programme.enrolments.select_related("participant", "programme").filter(pk=pk).first()
+    if enrolment is None:
+        raise Http404
+    return enrolment
+
+
+def template_list() -> QuerySet[ProgrammeTemplate]:
+    return ProgrammeTemplate.objects.all()
+
+
+def applicant_candidates(programme: Programme) -> QuerySet[Participant]:
+    """People of the programme's organisation who have not applied to it yet."""
+    return Participant.objects.filter(organisation_id=programme.organisation_id).exclude(
+        enrolments__programme=programme
+    )
+
+
+@dataclass(frozen=True)
+class RankedEnrolment:
+    rank: int
+    enrolment: Enrolment
+
+
+def funnel_counts(programme: Programme) -> list[tuple[str, str, int]]:
+    counts = dict(programme.enrolments.values_list("status").annotate(n=Count("pk")).order_by())
+    return [(status.value, str(status.label), counts.get(status.value, 0)) for status in FUNNEL]
+
+
+def assessment_lines(enrolment: Enrolment) -> list[dict[str, Any]]:
+    """The stored assessment, rule by rule, in the reader's language."""
+    return [
+        {"rule": rule_label(result["rule"]), "passed": result["passed"], "reason": result_reason(result)}
+        for result in enrolment.eligibility
+    ]
+
+
+def programme_page(programme: Programme) -> dict[str, Any]:
+    enrolments = list(programme.enrolments.select_related("participant", "group").order_by(*RESERVE_ORDER))
+    by_status: dict[str, list[Enrolment]] = {status.value: [] for status in FUNNEL}
+    for enrolment in enrolments:
+        enrolment.assessment = assessment_lines(enrolment)  # type: ignore[attr-defined]
+        by_status[enrolment.status].append(enrolment)
+    for status in (S.ENROLLED, S.LEFT):
+        by_status[status].sort(key=lambda e: (e.participant.last_name, e.participant.first_name))
+    reserve = [RankedEnrolment(rank, e) for rank, e in enumerate(by_status[S.RESERVE], start=1)]
+    return {
+        "funnel": funnel_counts(programme),
+        "by_status": by_status,
+        "reserve": reserve,
+        "groups": list(programme.groups.annotate(size=Count("enrolments"))),
+        "places_held": len(by_status[S.ENROLLED]) + len(by_status[S.OFFERED]),
+    }

@@ -1,0 +1,214 @@
+"""Programme pages: the list, a new programme from a template, the programme page with its
+recruitment funnel, and the POST actions of the recruitment workflow. Thin: parse, call, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reintegra.accounts import policy
+from reintegra.accounts.policy import requires
+from reintegra.http import AuthenticatedRequest
+from reintegra.programmes import selectors, services
+from reintegra.programmes.forms import (
+    ApplicantForm,
+    AssignGroupForm,
+    GroupForm,
+    LeaveForm,
+    ProgrammeForm,
+    RulesForm,
+)
+from reintegra.programmes.models import Enrolment, Programme
+from reintegra.programmes.workflow import IllegalMoveError
+
+
+@requires("programme.view")
+@require_GET
+def programme_list(request: AuthenticatedRequest) -> HttpResponse:
+    return render(
+        request,
+        "programmes/programme_list.html",
+        {
+            "programmes": selectors.programme_list_for_user(request.user),
+            "templates": selectors.template_list(),
+            "may_create": policy.holds_anywhere(request.user, "programme.manage"),
+        },
+    )
+
+
+@requires("programme.manage")
+@require_http_methods(["GET", "POST"])
+def programme_create(request: AuthenticatedRequest) -> HttpResponse:
+    organisations = list(policy.organisations_where(request.user, "programme.manage").order_by("name"))
+    initial = {"template": request.GET.get("template")}
+    form = ProgrammeForm(request.POST or None, organisations=organisations, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        template, organisation = data.pop("template"), data.pop("organisation")
+        try:
+            programme = services.programme_create_from_template(
+                actor=request.user, organisation=organisation, template=template, data=data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The programme was created."))
+            return redirect("programmes:detail", programme.pk)
+    return render(request, "programmes/programme_form.html", {"form": form})
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+@requires("programme.view")
+@require_GET
+def programme_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = selectors.programme_get_for_user(request.user, pk)
+    return render(request, "programmes/programme_detail.html", _detail_context(request, programme))
+
+
+def _detail_context(request: AuthenticatedRequest, programme: Programme, **extra: Any) -> dict[str, Any]:
+    may_manage = policy.can(request.user, "programme.manage", programme)
+    context = {
+        "programme": programme,
+        "may_manage": may_manage,
+        **selectors.programme_page(programme),
+        "applicant_form": ApplicantForm(candidates=selectors.applicant_candidates(programme)),
+        "leave_form": LeaveForm(initial={"left_on": timezone.localdate()}),
+        "group_form": GroupForm(),
+        "assign_form": AssignGroupForm(groups=programme.groups.all()),
+        "rules_form": RulesForm(rules=programme.eligibility_rules),
+        "eligibility_rules": [services.rule_label(rule) for rule in programme.eligibility_rules],
+        "priority_rules": [
+            {"label": services.rule_label(rule), "points": rule.get("points", 1)}
+            for rule in programme.priority_rules
+        ],
+    }
+    context.update(extra)
+    return context
+
+
+@requires("programme.manage")
+@require_POST
+def programme_rules(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Previews (button "preview") or saves (button "save") a change of the eligibility rules."""
+    programme = selectors.programme_get_for_user(request.user, pk, permission="programme.manage")
+    form = RulesForm(request.POST, rules=programme.eligibility_rules)
+    if form.is_valid():
+        rules = form.to_rules()
+        if "save" in request.POST:
+            services.programme_update_rules(actor=request.user, programme=programme, eligibility_rules=rules)
+            messages.success(
+                request, _("The eligibility rules were saved. Reassess applicants to apply them.")
+            )
+            return redirect("programmes:detail", programme.pk)
+        preview = services.rules_preview(programme=programme, eligibility_rules=rules)
+        context = _detail_context(request, programme, rules_form=form, preview=preview)
+        return render(request, "programmes/programme_detail.html", context)
+    return render(
+        request, "programmes/programme_detail.html", _detail_context(request, programme, rules_form=form)
+    )
+
+
+@requires("programme.manage")
+@require_POST
+def programme_apply(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = selectors.programme_get_for_user(request.user, pk, permission="programme.manage")
+    form = ApplicantForm(request.POST, candidates=selectors.applicant_candidates(programme))
+    if form.is_valid():
+        try:
+            services.enrolment_apply(
+                actor=request.user, programme=programme, participant=form.cleaned_data["participant"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                _("%(person)s applied to the programme.") % {"person": form.cleaned_data["participant"]},
+            )
+    else:
+        messages.error(request, _("Choose a person of the organisation who has not applied yet."))
+    return redirect("programmes:detail", programme.pk)
+
+
+@requires("programme.manage")
+@require_POST
+def group_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = selectors.programme_get_for_user(request.user, pk, permission="programme.manage")
+    form = GroupForm(request.POST)
+    if form.is_valid():
+        try:
+            services.group_create(actor=request.user, programme=programme, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The group was created."))
+    else:
+        messages.error(request, _("Give the group a name."))
+    return redirect("programmes:detail", programme.pk)
+
+
+ACTIONS = ("assess", "enrol", "accept", "decline", "leave", "group")
+
+
+@requires("programme.manage")
+@require_POST
+def enrolment_action(request: AuthenticatedRequest, pk: int, enrolment_pk: int, action: str) -> HttpResponse:
+    """One step of the recruitment workflow for one person; an illegal step is explained, not done."""
+    if action not in ACTIONS:
+        raise Http404
+    enrolment = selectors.enrolment_get_for_user(
+        request.user, pk, enrolment_pk, permission="programme.manage"
+    )
+    try:
+        text = _perform(request, enrolment, action)
+    except (ValidationError, IllegalMoveError) as error:
+        messages.error(
+            request, " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+        )
+    else:
+        messages.success(request, text)
+    return redirect("programmes:detail", pk)
+
+
+def _perform(request: AuthenticatedRequest, enrolment: Enrolment, action: str) -> str:
+    actor, person = request.user, enrolment.participant
+    if action == "assess":
+        enrolment = services.enrolment_assess(actor=actor, enrolment=enrolment)
+    elif action == "enrol":
+        enrolment = services.enrolment_enrol(actor=actor, enrolment=enrolment)
+    elif action == "accept":
+        enrolment = services.enrolment_accept_offer(actor=actor, enrolment=enrolment)
+    elif action == "decline":
+        enrolment = services.enrolment_decline_offer(actor=actor, enrolment=enrolment)
+    elif action == "leave":
+        leave = LeaveForm(request.POST)
+        if not leave.is_valid():
+            raise ValidationError([error for errors in leave.errors.values() for error in errors])
+        enrolment = services.enrolment_leave(
+            actor=actor,
+            enrolment=enrolment,
+            exit_reason=leave.cleaned_data["exit_reason"],
+            left_on=leave.cleaned_data["left_on"],
+            note=leave.cleaned_data["note"],
+        )
+    elif action == "group":
+        form = AssignGroupForm(request.POST, groups=enrolment.programme.groups.all())
+        if not form.is_valid():
+            raise ValidationError(_("Choose a group of this programme."))
+        services.enrolment_assign_group(actor=actor, enrolment=enrolment, group=form.cleaned_data["group"])
+        return _("%(person)s: group changed.") % {"person": person}
+    return _("%(person)s: %(status)s.") % {"person": person, "status": enrolment.get_status_display()}
