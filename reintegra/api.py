@@ -28,6 +28,7 @@ api = NinjaAPI(
     docs_url="/docs",
 )
 api.add_router("/", accounts_router)
+api.add_router("/", "reintegra.people.api.router")
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:

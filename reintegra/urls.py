@@ -18,6 +18,7 @@ urlpatterns = [
     path("audit/", include("reintegra.audit.urls")),
     path("programmes/", include("reintegra.programmes.urls")),
     path("notifications/", include("reintegra.notifications.urls")),
+    path("participants/", include("reintegra.people.urls")),
     path("imports/", include("reintegra.people.imports.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", api.urls),

@@ -296,10 +296,18 @@ def _email_domain(spec: PersonSpec) -> str:
     return "example.com" if spec.role == Role.EMPLOYER_CONTACT else "example.org"
 
 
+def seed_participants(ctx: DemoContext) -> None:
+    """The TERC units of powiat zalesiański and ~40 participants with consents and family."""
+    from reintegra.people.demo import seed_participants as seed_people_app
+
+    seed_people_app(ctx)
+
+
 # Later sections (participants, programmes, …) append their step here.
 SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_organisations,
     seed_people,
+    seed_participants,
 ]
 
 

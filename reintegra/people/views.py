@@ -1,0 +1,229 @@
+"""Participant pages: list and search, the file with its tabs, and the forms that change it."""
+
+from __future__ import annotations
+
+import logging
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reintegra.accounts import policy
+from reintegra.accounts.policy import requires
+from reintegra.http import AuthenticatedRequest
+from reintegra.people import export, selectors, services
+from reintegra.people.forms import (
+    ConsentForm,
+    ConsentWithdrawForm,
+    FamilyMemberForm,
+    ParticipantCreateForm,
+    ParticipantFilterForm,
+    ParticipantForm,
+)
+from reintegra.people.models import Participant
+
+logger = logging.getLogger(__name__)
+
+PAGE_SIZE = 25
+EXPORT_LIMIT = 100_000
+TABS = ("data", "consents", "family", "programmes")
+
+
+def _filtered(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, QuerySet[Participant]]:
+    form = ParticipantFilterForm(request.GET or None)
+    filters = form.to_filter() if form.is_bound and form.is_valid() else None
+    return form, selectors.participant_list_for_user(request.user, filters)
+
+
+@requires("participant.view")
+@require_GET
+def participant_list(request: AuthenticatedRequest) -> HttpResponse:
+    form, participants = _filtered(request)
+    page = Paginator(participants, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    # htmx asks for the results only; without JavaScript the form reloads the whole page.
+    template = "people/participant_list.html#results" if request.htmx else "people/participant_list.html"
+    context = {
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+        "can_create": policy.holds_anywhere(request.user, "participant.create"),
+    }
+    return render(request, template, context)
+
+
+@requires("participant.view")
+@require_GET
+def participant_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    _form, participants = _filtered(request)
+    limited = participants[:EXPORT_LIMIT]
+    logger.info(
+        "participant list exported",
+        extra={"user_id": request.user.pk, "format": fmt, "query": request.GET.urlencode()},
+    )
+    if fmt == "xlsx":
+        response = HttpResponse(
+            export.as_xlsx(limited),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(export.as_csv(limited), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="participants.{fmt}"'
+    return response
+
+
+@requires("participant.create")
+@require_http_methods(["GET", "POST"])
+def participant_create(request: AuthenticatedRequest) -> HttpResponse:
+    organisations = list(policy.organisations_where(request.user, "participant.create"))
+    form = ParticipantCreateForm(request.POST or None, organisations=organisations)
+    duplicates: list[Participant] = []
+    if request.method == "POST" and form.is_valid():
+        data = form.participant_data()
+        duplicates = selectors.duplicates_for(request.user, data)
+        # A likely duplicate is a warning: the worker confirms and may still register the person.
+        if not duplicates or form.cleaned_data["confirm_different_person"]:
+            try:
+                participant = services.participant_create(
+                    actor=request.user, organisation=form.cleaned_data["organisation"], data=data
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("The participant has been registered."))
+                return redirect("people:participant_detail", pk=participant.pk)
+    if not duplicates:
+        del form.fields["confirm_different_person"]
+    return render(request, "people/participant_form.html", {"form": form, "duplicates": duplicates})
+
+
+@requires("participant.view")
+@require_GET
+def participant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_user(request.user, pk)
+    tab = request.GET.get("tab", "data")
+    if tab not in TABS:
+        tab = "data"
+    context: dict[str, object] = {
+        "participant": participant,
+        "tab": tab,
+        "can_change": policy.can(request.user, "participant.change", participant),
+    }
+    # Each tab is its own page, so a file costs the same few queries whatever its size.
+    if tab == "consents":
+        context["consents"] = list(selectors.consents_of(participant))
+    elif tab == "family":
+        context["family"] = list(selectors.family_of(participant))
+    elif tab == "programmes":
+        context["enrolments"] = list(selectors.enrolments_of(participant))
+    return render(request, "people/participant_detail.html", context)
+
+
+def _file_url(participant: Participant, tab: str = "data") -> str:
+    return f"{reverse('people:participant_detail', args=[participant.pk])}?tab={tab}"
+
+
+@requires("participant.change")
+@require_http_methods(["GET", "POST"])
+def participant_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
+    form = ParticipantForm(request.POST or None, instance=participant)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.participant_update(
+                actor=request.user, participant=participant, data=form.participant_data()
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect(_file_url(participant))
+    return render(request, "people/participant_form.html", {"form": form, "participant": participant})
+
+
+@requires("participant.change")
+@require_http_methods(["GET", "POST"])
+def consent_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
+    form = ConsentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_record(actor=request.user, participant=participant, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The consent has been recorded."))
+            return redirect(_file_url(participant, "consents"))
+    context = {"form": form, "participant": participant, "title": _("Record a consent")}
+    return render(request, "people/participant_subform.html", context)
+
+
+@requires("participant.change")
+@require_http_methods(["GET", "POST"])
+def consent_withdraw(request: AuthenticatedRequest, pk: int, consent_pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
+    consent = selectors.consent_get(participant, consent_pk)
+    form = ConsentWithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.consent_withdraw(
+                actor=request.user,
+                consent=consent,
+                withdrawn_on=form.cleaned_data["withdrawn_on"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The withdrawal of the consent has been recorded."))
+            return redirect(_file_url(participant, "consents"))
+    title = _("Withdraw the consent: %(consent)s") % {"consent": consent.get_kind_display()}
+    context = {"form": form, "participant": participant, "title": title}
+    return render(request, "people/participant_subform.html", context)
+
+
+@requires("participant.change")
+@require_http_methods(["GET", "POST"])
+def family_member_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
+    form = FamilyMemberForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.family_member_add(actor=request.user, participant=participant, data=form.cleaned_data)
+        messages.success(request, _("The family member or contact has been added."))
+        return redirect(_file_url(participant, "family"))
+    context = {"form": form, "participant": participant, "title": _("Add a family member or close contact")}
+    return render(request, "people/participant_subform.html", context)
+
+
+@requires("participant.change")
+@require_http_methods(["GET", "POST"])
+def family_member_edit(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
+    member = selectors.family_member_get(participant, member_pk)
+    form = FamilyMemberForm(request.POST or None, instance=member)
+    if request.method == "POST" and form.is_valid():
+        services.family_member_update(actor=request.user, member=member, data=form.cleaned_data)
+        messages.success(request, _("The changes have been saved."))
+        return redirect(_file_url(participant, "family"))
+    title = _("Edit: %(name)s") % {"name": member}
+    context = {"form": form, "participant": participant, "title": title, "member": member}
+    return render(request, "people/participant_subform.html", context)
+
+
+@requires("participant.change")
+@require_POST
+def family_member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
+    member = selectors.family_member_get(participant, member_pk)
+    services.family_member_remove(actor=request.user, member=member)
+    messages.success(request, _("The family member or contact has been removed."))
+    return redirect(_file_url(participant, "family"))

@@ -1,0 +1,146 @@
+"""Finding people: by name without caring for diacritics or case, by PESEL prefix, with filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from reintegra.accounts.models import Organisation, User
+from reintegra.people import selectors
+from reintegra.people.models import Consent, Degurba, FamilyMember, LabourStatus, Participant, Sex
+from tests.conftest import client_for
+from tests.factories import ParticipantFactory, ProgrammeFactory
+from tests.people.helpers import a_pesel
+
+pytestmark = pytest.mark.django_db
+
+
+def names(participants: object) -> list[str]:
+    return [person.last_name for person in participants]
+
+
+def search(user: User, q: str = "", **filters: object) -> list[str]:
+    return names(selectors.participant_list_for_user(user, selectors.ParticipantFilter(q=q, **filters)))
+
+
+@pytest.fixture
+def people(organisation: Organisation) -> None:
+    ParticipantFactory(organisation=organisation, first_name="Łucja", last_name="Żółkiewska")
+    ParticipantFactory(organisation=organisation, first_name="Anna", last_name="Zolkiewicz")
+    ParticipantFactory(organisation=organisation, first_name="Jan", last_name="Kowalski", sex=Sex.MAN)
+
+
+def test_a_name_fragment_without_diacritics_finds_the_name_with_them(people: None, caseworker: User) -> None:
+    assert search(caseworker, "zolkiewska") == ["Żółkiewska"]
+    assert search(caseworker, "ŻÓŁKIEW") == ["Zolkiewicz", "Żółkiewska"]
+
+
+def test_a_name_fragment_with_diacritics_finds_the_name_without_them(people: None, caseworker: User) -> None:
+    assert search(caseworker, "Żółkiewicz") == ["Zolkiewicz"]
+
+
+def test_first_and_last_name_in_any_order_narrow_the_search(people: None, caseworker: User) -> None:
+    assert search(caseworker, "lucja zolk") == ["Żółkiewska"]
+    assert search(caseworker, "zolk lucja") == ["Żółkiewska"]
+
+
+def test_digits_search_the_pesel_by_prefix(organisation: Organisation, caseworker: User) -> None:
+    pesel = a_pesel(date(1990, 5, 17))
+    ParticipantFactory(
+        organisation=organisation, last_name="Nowak", pesel=pesel, birth_date=date(1990, 5, 17)
+    )
+    ParticipantFactory(
+        organisation=organisation,
+        last_name="Bez",
+        pesel=a_pesel(date(1985, 1, 2)),
+        birth_date=date(1985, 1, 2),
+    )
+
+    assert search(caseworker, "9005") == ["Nowak"]
+    assert search(caseworker, pesel) == ["Nowak"]
+    assert search(caseworker, "900 517") == ["Nowak"]
+    assert search(caseworker, "9105") == []
+
+
+def test_filters_narrow_the_list(organisation: Organisation, caseworker: User) -> None:
+    ParticipantFactory(organisation=organisation, last_name="Wiejska", degurba=Degurba.RURAL)
+    ParticipantFactory(
+        organisation=organisation, last_name="Miejski", sex=Sex.MAN, labour_status=LabourStatus.UNEMPLOYED
+    )
+
+    assert search(caseworker, degurba=Degurba.RURAL) == ["Wiejska"]
+    assert search(caseworker, sex=Sex.MAN) == ["Miejski"]
+    assert search(caseworker, labour_status=LabourStatus.UNEMPLOYED) == ["Miejski"]
+
+
+def test_the_list_page_searches_and_renders_only_the_results_for_htmx(people: None, caseworker: User) -> None:
+    client = client_for(caseworker)
+    url = reverse("people:participant_list")
+
+    page = client.get(url, {"q": "zolkiewska"})
+    fragment = client.get(url, {"q": "zolkiewska"}, headers={"HX-Request": "true"})
+
+    assert names(page.context["page"]) == ["Żółkiewska"]
+    assert "<form" in page.content.decode()
+    assert 'id="participant-results"' in fragment.content.decode()
+    assert '<form method="get"' not in fragment.content.decode()
+
+
+def test_the_list_pages_by_25(organisation: Organisation, caseworker: User) -> None:
+    ParticipantFactory.create_batch(30, organisation=organisation)
+
+    response = client_for(caseworker).get(reverse("people:participant_list"), {"page": 2})
+
+    assert len(response.context["page"]) == 5
+
+
+def _fill(organisation: Organisation, count: int, recorder: User) -> Participant:
+    people = ParticipantFactory.create_batch(count, organisation=organisation)
+    first = people[0]
+    for kind in ("processing", "contact", "image"):
+        Consent.objects.create(
+            participant=first, kind=kind, given_on=date(2026, 1, 1), document="D/1", recorded_by=recorder
+        )
+    for name in ("Jan", "Ola", "Ewa"):
+        FamilyMember.objects.create(participant=first, first_name=name, relation="child")
+    for _ in range(3):
+        programme = ProgrammeFactory(organisation=organisation)
+        first.enrolments.create(programme=programme, applied_at="2026-01-01T10:00:00Z")
+    return first
+
+
+@pytest.mark.parametrize("count", [3, 60])
+def test_the_list_costs_a_constant_number_of_queries(
+    organisation: Organisation, caseworker: User, count: int, django_assert_max_num_queries: object
+) -> None:
+    _fill(organisation, count, caseworker)
+    client = client_for(caseworker)
+
+    with django_assert_max_num_queries(10):  # type: ignore[operator]
+        response = client.get(reverse("people:participant_list"), {"q": "a"})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("tab", ["data", "consents", "family", "programmes"])
+def test_a_file_costs_a_constant_number_of_queries(
+    organisation: Organisation, caseworker: User, tab: str, django_assert_max_num_queries: object
+) -> None:
+    first = _fill(organisation, 5, caseworker)
+    client = client_for(caseworker)
+
+    with django_assert_max_num_queries(10):  # type: ignore[operator]
+        response = client.get(reverse("people:participant_detail", args=[first.pk]), {"tab": tab})
+    assert response.status_code == 200
+
+
+def test_the_api_list_costs_a_constant_number_of_queries(
+    organisation: Organisation, caseworker: User, django_assert_max_num_queries: object
+) -> None:
+    _fill(organisation, 40, caseworker)
+    client = client_for(caseworker)
+
+    with django_assert_max_num_queries(10):  # type: ignore[operator]
+        response = client.get("/api/v1/participants", {"q": "a"})
+    assert response.status_code == 200
