@@ -170,3 +170,14 @@ def test_an_edit_saves_only_what_changed_and_the_audit_log_has_before_and_after(
     assert entry.actor == caseworker
     assert entry.changes["last_name"] == ["Nowak", "Nowak-Kowalska"]
     assert "first_name" not in entry.changes
+
+
+def test_the_registration_form_offers_only_the_workers_organisations_and_no_confirmation_yet(
+    organisation: Organisation, other_organisation: Organisation, caseworker: User
+) -> None:
+    response = client_for(caseworker).get(reverse("people:participant_create"))
+
+    form = response.context["form"]
+    assert list(form.fields["organisation"].queryset) == [organisation]
+    assert "confirm_different_person" not in form.fields
+    assert 'name="gmina"' in response.content.decode()

@@ -144,3 +144,20 @@ def test_the_api_list_costs_a_constant_number_of_queries(
     with django_assert_max_num_queries(10):  # type: ignore[operator]
         response = client.get("/api/v1/participants", {"q": "a"})
     assert response.status_code == 200
+
+
+def test_on_postgresql_the_name_search_and_pesel_prefix_are_index_backed() -> None:
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("trigram indexes exist on PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'people_participant'")
+        indexes = {row[0] for row in cursor.fetchall()}
+        cursor.execute("SET enable_seqscan = off")
+        cursor.execute("EXPLAIN SELECT id FROM people_participant WHERE search_key LIKE '%%zolk%%'")
+        plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute("SET enable_seqscan = on")
+
+    assert {"people_participant_search_key_trgm", "people_participant_pesel_prefix"} <= indexes
+    assert "people_participant_search_key_trgm" in plan
