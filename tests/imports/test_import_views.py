@@ -82,3 +82,13 @@ def test_a_coordinator_of_another_organisation_cannot_import_into_our_programme(
 
 def test_a_caseworker_may_not_import(programme: Programme, caseworker: User) -> None:
     assert upload(caseworker, programme, as_csv(rows(1))).status_code == 403
+
+
+def test_the_upload_page_offers_a_dry_run_ticked_by_default(programme: Programme, coordinator: User) -> None:
+    url = reverse("imports:participants_upload", args=[programme.pk])
+
+    response = client_for(coordinator).get(url, HTTP_ACCEPT_LANGUAGE="en")
+
+    assert response.status_code == 200
+    assert 'enctype="multipart/form-data"' in response.text
+    assert response.context["form"]["dry_run"].value() is True
