@@ -303,11 +303,19 @@ def seed_participants(ctx: DemoContext) -> None:
     seed_people_app(ctx)
 
 
+def seed_programmes(ctx: DemoContext) -> None:
+    """One running programme per model, with people enrolled and on the reserve list."""
+    from reintegra.programmes.demo import seed_programmes as seed_programmes_app
+
+    seed_programmes_app(ctx)
+
+
 # Later sections (participants, programmes, …) append their step here.
 SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_organisations,
     seed_people,
     seed_participants,
+    seed_programmes,
 ]
 
 
