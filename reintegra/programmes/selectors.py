@@ -13,6 +13,7 @@ from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.people.identifiers import search_key
 from reintegra.people.models import Participant
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
 from reintegra.programmes.services import RESERVE_ORDER, result_reason, rule_label
@@ -49,11 +50,22 @@ def template_list() -> QuerySet[ProgrammeTemplate]:
     return ProgrammeTemplate.objects.all()
 
 
-def applicant_candidates(programme: Programme) -> QuerySet[Participant]:
-    """People of the programme's organisation who have not applied to it yet."""
-    return Participant.objects.filter(organisation_id=programme.organisation_id).exclude(
+CANDIDATES_SHOWN = 50
+
+
+def applicant_candidates(programme: Programme, query: str = "") -> QuerySet[Participant]:
+    """People of the programme's organisation who have not applied to it yet; with a query, those
+    whose name contains every word of it (diacritics and case ignored) or whose PESEL starts with it."""
+    candidates = Participant.objects.filter(organisation_id=programme.organisation_id).exclude(
         enrolments__programme=programme
     )
+    compact = "".join(query.split())
+    if compact.isdigit():
+        candidates = candidates.filter(pesel__startswith=compact)
+    else:
+        for word in search_key(query).split():
+            candidates = candidates.filter(search_key__contains=word)
+    return candidates.order_by("last_name", "first_name", "pk")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation, Role, User
+from reintegra.audit.bulk import log_bulk_create
 from reintegra.notifications.services import notify
 from reintegra.people.models import Participant
 from reintegra.programmes import eligibility
@@ -263,6 +264,41 @@ def enrolment_apply(
     )
     _record(enrolment, from_status="", actor=actor, reason=reason)
     return enrolment
+
+
+def enrolments_apply_in_bulk(
+    *, actor: User | None, programme: Programme, participants: list[Participant], reason: str = ""
+) -> list[Enrolment]:
+    """Many applications at once (an import that checked them all first), audited row by row.
+
+    The caller has checked that the people belong to the programme's organisation and have not
+    applied yet; the unique constraint still refuses a second application.
+    """
+    _require(actor, "programme.manage", programme)
+    now = timezone.now()
+    enrolments = Enrolment.objects.bulk_create(
+        [
+            Enrolment(programme=programme, participant=person, status=S.APPLIED, applied_at=now)
+            for person in participants
+        ],
+        batch_size=2_000,
+    )
+    EnrolmentStatusChange.objects.bulk_create(
+        [
+            EnrolmentStatusChange(
+                enrolment=enrolment,
+                from_status="",
+                to_status=S.APPLIED,
+                changed_at=now,
+                changed_by=actor,
+                reason=reason,
+            )
+            for enrolment in enrolments
+        ],
+        batch_size=2_000,
+    )
+    log_bulk_create(enrolments)
+    return enrolments
 
 
 def enrolment_move(

@@ -81,11 +81,16 @@ def programme_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 def _detail_context(request: AuthenticatedRequest, programme: Programme, **extra: Any) -> dict[str, Any]:
     may_manage = policy.can(request.user, "programme.manage", programme)
+    # The person picker lists at most CANDIDATES_SHOWN people; a search narrows it down.
+    query = request.GET.get("applicant_q", "")[:100]
+    candidates = selectors.applicant_candidates(programme, query)
     context = {
         "programme": programme,
         "may_manage": may_manage,
         **selectors.programme_page(programme),
-        "applicant_form": ApplicantForm(candidates=selectors.applicant_candidates(programme)),
+        "applicant_form": ApplicantForm(candidates=candidates[: selectors.CANDIDATES_SHOWN]),
+        "applicant_query": query,
+        "more_candidates": len(candidates[: selectors.CANDIDATES_SHOWN + 1]) > selectors.CANDIDATES_SHOWN,
         "leave_form": LeaveForm(initial={"left_on": timezone.localdate()}),
         "group_form": GroupForm(),
         "assign_form": AssignGroupForm(groups=programme.groups.all()),

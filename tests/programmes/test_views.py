@@ -230,3 +230,16 @@ def test_groups_are_created_and_enrolled_people_assigned(
 
     enrolment.refresh_from_db()
     assert enrolment.group == group
+
+
+@pytest.mark.django_db
+def test_the_person_picker_finds_applicants_by_name_without_diacritics(
+    mobile_programme: Programme, coordinator: User
+) -> None:
+    rural_woman(mobile_programme.organisation, first_name="Łucja", last_name="Żółkiewska")
+    rural_woman(mobile_programme.organisation, first_name="Anna", last_name="Nowak")
+
+    page = client_for(coordinator).get(detail(mobile_programme), {"applicant_q": "zolkiew"})
+
+    listed = [str(p) for p in page.context["applicant_form"].fields["participant"].queryset]
+    assert listed == ["Łucja Żółkiewska"]
