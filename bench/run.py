@@ -11,13 +11,14 @@ Usage: python -m bench.run [--participants N] [--requests K]
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
 import statistics
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,13 +29,16 @@ import django
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from reintegra.accounts.models import Organisation, User  # noqa: E402
+from reintegra.people.identifiers import pesel_birth_date, search_key  # noqa: E402
+from reintegra.people.imports.services import participants_import  # noqa: E402
 from reintegra.people.models import Participant  # noqa: E402
-from reintegra.people.scale import fill_participants  # noqa: E402
+from reintegra.people.scale import fill_participants, pesel_for  # noqa: E402
+from reintegra.programmes.models import Programme  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
 
@@ -90,6 +94,55 @@ def measure(requests: int) -> dict[str, dict[str, Any]]:
     return {name: timed(client, url(), requests) for name, url in pages.items()}
 
 
+def import_rows(count: int) -> bytes:
+    """A CSV of ``count`` valid, distinct people in the import format (docs/import.md)."""
+    lines = ["imie;nazwisko;pesel;plec;teryt_gminy;miejscowosc"]
+    for index in range(count):
+        birth = date(1970, 1, 1) + timedelta(days=(index // 1000) % 15_000)
+        female = index % 2 == 0
+        pesel = pesel_for(birth, index % 1000, female)
+        first, sex = ("Anna", "K") if female else ("Jan", "M")
+        lines.append(f"{first};Importowa{index % 97};{pesel};{sex};3035022;Borówkowo")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def measure_import(count: int) -> dict[str, Any]:
+    """The full import (validation, audit) against a plain bulk insert of the same people."""
+    programme = Programme.objects.get(code="mcaz-2026")
+    raw = import_rows(count)
+    start = time.perf_counter()
+    with transaction.atomic():
+        report = participants_import(actor=None, programme=programme, source=io.BytesIO(raw))
+        assert report.ok, report.problems[:5]
+        full = time.perf_counter() - start
+        transaction.set_rollback(True)
+    people = [
+        Participant(
+            organisation_id=programme.organisation_id,
+            first_name=first,
+            last_name=last,
+            pesel=pesel,
+            birth_date=pesel_birth_date(pesel),
+            sex="woman" if sex == "K" else "man",
+            search_key=search_key(last, first),
+        )
+        for first, last, pesel, sex, _gmina, _town in (
+            line.split(";") for line in raw.decode().splitlines()[1:]
+        )
+    ]
+    start = time.perf_counter()
+    with transaction.atomic():
+        Participant.objects.bulk_create(people, batch_size=5_000)
+        plain = time.perf_counter() - start
+        transaction.set_rollback(True)
+    return {
+        "rows": count,
+        "full_import_s": round(full, 2),
+        "bulk_insert_s": round(plain, 2),
+        "ratio": round(full / plain, 1),
+    }
+
+
 def _database_name() -> str:
     if connection.vendor == "postgresql":
         version = connection.pg_version  # type: ignore[attr-defined]
@@ -101,6 +154,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=1_000_000)
     parser.add_argument("--requests", type=int, default=60)
+    parser.add_argument("--import-rows", type=int, default=100_000)
     args = parser.parse_args()
 
     fill_seconds = fill(args.participants)
@@ -117,6 +171,7 @@ def main() -> None:
         "participants": Participant.objects.count(),
         "fill_seconds": round(fill_seconds, 1),
         "pages": figures,
+        "import": measure_import(args.import_rows),
     }
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -135,6 +190,12 @@ def main() -> None:
             f"{name:<26}{figure['median_ms']:>11}{figure['p95_ms']:>9}"
             f"{figure['median_ratio']:>17}{figure['p95_ratio']:>14}{figure['queries']:>9}"
         )
+
+    imported: dict[str, Any] = result["import"]  # type: ignore[assignment]
+    print(
+        f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
+        f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"
+    )
 
 
 if __name__ == "__main__":

@@ -124,6 +124,7 @@ OTP_TOTP_ISSUER = "Reintegra"
 # Audit log (django-auditlog) with our own entry model that carries the organisations in scope.
 AUDITLOG_LOGENTRY_MODEL = "audit.AuditEntry"
 AUDITLOG_DISABLE_REMOTE_ADDR = False
+AUDITLOG_STORE_JSON_CHANGES = False  # changes as before/after strings, the form the log page shows
 
 LANGUAGE_CODE = "pl"
 LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]

@@ -191,11 +191,15 @@ class Participant(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     def save(self, *args: object, **kwargs: object) -> None:
-        self.search_key = identifiers.search_key(self.last_name, self.first_name)
+        self.set_search_key()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and ({"first_name", "last_name"} & set(update_fields)):  # type: ignore[call-overload]
             kwargs["update_fields"] = {*update_fields, "search_key"}  # type: ignore[misc]
         super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def set_search_key(self) -> None:
+        """Called by save(); a bulk insert, which skips save(), calls it itself."""
+        self.search_key = identifiers.search_key(self.last_name, self.first_name)
 
     def clean(self) -> None:
         errors: dict[str, list[ValidationError]] = {}
