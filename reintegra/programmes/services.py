@@ -499,8 +499,11 @@ def _lock_programme(programme: Programme) -> Programme:
 
 
 def _locked(enrolment: Enrolment) -> Enrolment:
+    # Lock only the enrolment row; the programme row is locked explicitly, always first.
     return (
-        Enrolment.objects.select_for_update().select_related("participant", "programme").get(pk=enrolment.pk)
+        Enrolment.objects.select_for_update(of=("self",))
+        .select_related("participant", "programme")
+        .get(pk=enrolment.pk)
     )
 
 
