@@ -6,5 +6,6 @@ from reintegra.programmes.models import Enrolment, EntrySnapshot, Group, Program
 
 auditlog.register(Programme, m2m_fields={"staff", "partners"})
 auditlog.register(Group)
-auditlog.register(Enrolment)
+# The reverse one-to-one to the snapshot is not a field of the enrolment (and costs a query).
+auditlog.register(Enrolment, exclude_fields=["entry_snapshot"])
 auditlog.register(EntrySnapshot)
