@@ -1,10 +1,11 @@
 """The demo's programmes: one running programme per model, in an organisation that fits it.
 
 Called by the ``seed_programmes`` step of ``manage.py seed_demo``, after the participants step.
-Each programme gets a few people made to fit its model (so some are enrolled and some wait on
-the reserve list), plus the organisation's other participants as applicants, assessed like any
-others (so the funnel also shows who is not eligible). Idempotent: a programme whose code exists
-is left as it is; a demo person is looked up by organisation and identity document.
+The organisation's participants apply and are assessed like any others (so the funnel also shows
+who is not eligible); the places are fewer than the eligible people (at most ``places``), so
+some are enrolled and some wait on the reserve list. Only when too few of the organisation's
+people fit the model are a few made to fit it. Idempotent: a programme whose code exists is left
+as it is; a person made for the demo is looked up by organisation and identity document.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from reintegra.people.models import (
     TercUnit,
 )
 from reintegra.people.services import participant_create
-from reintegra.programmes import services
+from reintegra.programmes import eligibility, services
 from reintegra.programmes.models import EnrolmentStatus, ExitReason, Programme, ProgrammeTemplate
 
 if TYPE_CHECKING:
@@ -35,6 +36,8 @@ TOWN_GMINA = "3035011"  # Zalesie, gmina miejska
 WOMEN = ("Agnieszka", "Beata", "Celina", "Dorota", "Ewelina", "Filomena", "Grażyna")
 MEN = ("Adam", "Bartosz", "Cezary", "Damian", "Emil", "Franciszek", "Grzegorz")
 SURNAMES_F = ("Wiśniewska", "Kamińska", "Lewandowska", "Dąbrowska", "Szymańska", "Woźniak", "Kozłowska")
+MIN_PLACES = 2
+NOT_FITTING_APPLICANTS = 4
 SURNAMES_M = ("Wiśniewski", "Kamiński", "Lewandowski", "Dąbrowski", "Szymański", "Woźniak", "Kozłowski")
 
 
@@ -48,23 +51,22 @@ class DemoProgramme:
     places: int
     venues: str
     funding_source: str
-    people: int  # made to fit the model; more than the places, so some wait on the reserve list
-    profile: dict[str, Any]
+    profile: dict[str, Any]  # what a person made to fit the model looks like
     women_only: bool = False
+    reserve: int = 1  # people left on the reserve list once the places are filled
     age_years: tuple[int, int] = (30, 55)
 
 
 PROGRAMMES: tuple[DemoProgramme, ...] = (
     DemoProgramme(
         "karnet15",
-        "ngo",
-        "admin.ngo",
+        "mops",
+        "koordynator.mops",
         "karnet-zalesie-2026",
         "Klub Aktywności Rozmaitych „Przystań” 2026",
         4,
-        "Świetlica Fundacji, ul. Lipowa 21, Zalesie",
+        "Klub przy MOPS, ul. Ogrodowa 3, Zalesie\nŚwietlica Fundacji „Wspólna Droga”, ul. Lipowa 21",
         "EFS+ FEWP 2021–2027, Działanie 6.12",
-        6,
         {"labour_status": LabourStatus.INACTIVE, "education": 2},
         age_years=(16, 23),
     ),
@@ -77,7 +79,6 @@ PROGRAMMES: tuple[DemoProgramme, ...] = (
         4,
         "CIS „Nowy Start”, ul. Młyńska 8, Borówkowo",
         "Fundusz Pracy i budżet powiatu",
-        6,
         {"labour_status": LabourStatus.LONG_TERM_UNEMPLOYED, "education": 3},
     ),
     DemoProgramme(
@@ -89,19 +90,17 @@ PROGRAMMES: tuple[DemoProgramme, ...] = (
         3,
         "MOPS Zalesie, ul. Ogrodowa 3",
         "Program Aktywności Lokalnej gminy Zalesie",
-        5,
         {"labour_status": LabourStatus.LONG_TERM_UNEMPLOYED, "education": 2},
     ),
     DemoProgramme(
         "homeless-network",
-        "mops",
-        "koordynator.mops",
+        "ngo",
+        "admin.ngo",
         "pab-zalesie-2026",
         "Punkt Aktywizacji Bezrobotnych przy schronisku 2026",
         3,
         "Schronisko dla osób bezdomnych, ul. Przemysłowa 9, Zalesie",
         "Budżet gminy Zalesie, zadanie zlecone",
-        5,
         {"labour_status": LabourStatus.UNEMPLOYED, "homeless": SensitiveAnswer.YES},
     ),
     DemoProgramme(
@@ -113,9 +112,9 @@ PROGRAMMES: tuple[DemoProgramme, ...] = (
         4,
         "Świetlica wiejska w Borówkowie\nŚwietlica wiejska w Starych Łąkach",
         "Fundusz Pracy, rezerwa ministra",
-        6,
         {"labour_status": LabourStatus.UNEMPLOYED, "degurba": 3, "gmina": RURAL_GMINA},
         women_only=True,
+        reserve=2,  # one of them is offered the place a woman leaves
     ),
 )
 
@@ -134,26 +133,33 @@ def seed_programmes(ctx: DemoContext) -> None:
 def _seed_programme(ctx: DemoContext, spec: DemoProgramme, today: date) -> None:
     organisation = ctx.organisations[spec.organisation]
     actor = ctx.users[spec.coordinator]
+    template = ProgrammeTemplate.objects.get(code=spec.template)
+    rules = template.definition["eligibility_rules"]
+    people = list(
+        Participant.objects.filter(organisation=organisation).select_related("gmina").order_by("pk")
+    )
+    fitting = [person for person in people if _fits(rules, person, today)]
+    for index in range(MIN_PLACES + spec.reserve - len(fitting)):
+        person = _demo_person(organisation, spec, index, today)
+        people.append(person)
+        fitting.append(person)
     programme = services.programme_create_from_template(
         actor=actor,
         organisation=organisation,
-        template=ProgrammeTemplate.objects.get(code=spec.template),
+        template=template,
         data={
             "name": spec.name,
             "code": spec.code,
             "start_date": date(today.year, 1, 1),
             "end_date": date(today.year, 12, 31),
-            "places": spec.places,
+            "places": min(spec.places, len(fitting) - spec.reserve),
             "venues": spec.venues,
             "funding_source": spec.funding_source,
             "staff": [actor],
         },
     )
-    fitting = [_demo_person(organisation, spec, index, today) for index in range(spec.people)]
-    others = list(
-        Participant.objects.filter(organisation=organisation).exclude(pk__in=[p.pk for p in fitting])[:6]
-    )
-    for person in fitting + others:
+    not_fitting = [person for person in people if person not in fitting][:NOT_FITTING_APPLICANTS]
+    for person in fitting + not_fitting:
         enrolment = services.enrolment_apply(actor=actor, programme=programme, participant=person)
         enrolment = services.enrolment_assess(actor=actor, enrolment=enrolment)
         if enrolment.status == EnrolmentStatus.ELIGIBLE:
@@ -165,6 +171,10 @@ def _seed_programme(ctx: DemoContext, spec: DemoProgramme, today: date) -> None:
             services.enrolment_leave(
                 actor=actor, enrolment=first, exit_reason=ExitReason.EMPLOYMENT, left_on=today
             )
+
+
+def _fits(rules: list[dict[str, Any]], person: Participant, today: date) -> bool:
+    return eligibility.is_eligible(eligibility.evaluate(rules, services.participant_facts(person), today))
 
 
 def _demo_person(organisation: Any, spec: DemoProgramme, index: int, today: date) -> Participant:
@@ -193,6 +203,8 @@ def _demo_person(organisation: Any, spec: DemoProgramme, index: int, today: date
         "homeless": SensitiveAnswer.NO,
         **profile,
     }
-    if data["gmina"] is None:
-        data["degurba"] = 3 if gmina_code == RURAL_GMINA else 1
+    gmina = data["gmina"]
+    data["degurba"] = (
+        gmina.degurba if gmina is not None and gmina.degurba else (3 if gmina_code == RURAL_GMINA else 1)
+    )
     return participant_create(actor=None, organisation=organisation, data=data)

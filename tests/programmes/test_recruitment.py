@@ -369,3 +369,19 @@ def test_the_shipped_templates_are_the_five_models() -> None:
     for template in ProgrammeTemplate.objects.filter(code__in=["karnet15", "animator"]):
         for key in ("roles", "plan_types", "session_types", "eligibility_rules", "questionnaire_types"):
             assert template.definition[key], key
+
+
+@pytest.mark.django_db
+def test_the_data_migration_has_loaded_the_five_templates_with_their_rules() -> None:
+    from reintegra.programmes.models import ProgrammeTemplate
+
+    templates = {t.code: t for t in ProgrammeTemplate.objects.all()}
+
+    assert templates["mobile-activation"].definition["eligibility_rules"][0] == {
+        "kind": "sex_in",
+        "values": ["woman"],
+    }
+    assert templates["homeless-network"].definition["eligibility_rules"] == [
+        {"kind": "answer_is", "field": "homeless", "value": "yes"}
+    ]
+    assert {"karnet15", "cis-partnership", "animator"} <= set(templates)
