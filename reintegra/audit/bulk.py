@@ -18,16 +18,17 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Model
 from django.utils import timezone
 
+from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
 
 BATCH = 2_000
 
 
-def log_bulk_create(instances: Sequence[Model]) -> list[AuditEntry]:
+def log_bulk_create(instances: Sequence[Model], *, actor: User | None) -> list[AuditEntry]:
+    """The actor comes from the service; the request's address from django-auditlog's context."""
     if not instances:
         return []
     context: dict[str, Any] = auditlog_value.get({})
-    actor = context.get("actor")
     content_type = ContentType.objects.get_for_model(instances[0])
     now = timezone.now()
     entries = [

@@ -297,7 +297,7 @@ def enrolments_apply_in_bulk(
         ],
         batch_size=2_000,
     )
-    log_bulk_create(enrolments)
+    log_bulk_create(enrolments, actor=actor)
     return enrolments
 
 

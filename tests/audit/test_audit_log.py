@@ -4,6 +4,7 @@ import io
 from datetime import timedelta
 
 import pytest
+from auditlog.context import auditlog_value
 from django.db.models.signals import pre_save
 from django.test import Client
 from django.urls import reverse
@@ -172,3 +173,12 @@ def test_deleting_an_organisation_leaves_its_deletion_in_the_log(other_organisat
         content_type__model="organisation", action=AuditEntry.Action.DELETE
     ).get()
     assert entry.object_pk == str(pk)
+
+
+@pytest.mark.django_db
+def test_a_request_leaves_no_actor_behind_for_later_writes_in_the_thread(
+    as_admin: Client, caseworker: User
+) -> None:
+    as_admin.get(reverse("accounts:user_detail", args=[caseworker.pk]))
+
+    assert auditlog_value.get({}) == {}

@@ -38,7 +38,7 @@ def test_a_bulk_insert_gets_the_same_audit_entry_as_a_save(
         saved.save()
         bulk.set_search_key()
         Participant.objects.bulk_create([bulk])
-        log_bulk_create([bulk])
+        log_bulk_create([bulk], actor=coordinator)
 
     by_signal = AuditEntry.objects.get(object_pk=str(saved.pk), content_type__model="participant")
     by_bulk = AuditEntry.objects.get(object_pk=str(bulk.pk), content_type__model="participant")

@@ -206,7 +206,7 @@ def _write(actor: User | None, programme: Programme, planned: list[_Planned], re
                 person.created_by = actor
                 person.set_search_key()
             Participant.objects.bulk_create(new_people, batch_size=BULK_BATCH)
-            log_bulk_create(new_people)
+            log_bulk_create(new_people, actor=actor)
             existing = Participant.objects.in_bulk(
                 [item.existing_id for item in planned if item.existing_id is not None]
             )
