@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -15,6 +14,7 @@ from reintegra.audit.forms import EntryFilterForm
 from reintegra.audit.models import AuditEntry
 from reintegra.audit.selectors import entry_list_for_user
 from reintegra.http import AuthenticatedRequest
+from reintegra.pagination import CappedPaginator
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 100_000
@@ -31,7 +31,7 @@ def _filtered(request: AuthenticatedRequest) -> tuple[EntryFilterForm, QuerySet[
 @require_GET
 def entry_list(request: AuthenticatedRequest) -> HttpResponse:
     form, entries = _filtered(request)
-    page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     # htmx asks for the results only; without JavaScript the form reloads the whole page.

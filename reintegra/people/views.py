@@ -6,7 +6,6 @@ import logging
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
 from reintegra.http import AuthenticatedRequest
+from reintegra.pagination import CappedPaginator
 from reintegra.people import export, selectors, services
 from reintegra.people.forms import (
     ConsentForm,
@@ -45,7 +45,7 @@ def _filtered(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, Que
 @require_GET
 def participant_list(request: AuthenticatedRequest) -> HttpResponse:
     form, participants = _filtered(request)
-    page = Paginator(participants, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CappedPaginator(participants, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     # htmx asks for the results only; without JavaScript the form reloads the whole page.

@@ -1,0 +1,29 @@
+"""Pagination that stays cheap on very long lists.
+
+Counting every match of a broad search over a million people costs more than the page itself,
+and nobody pages through thousands of results: past ``cap`` matches the count stops and the
+page says "more than …", asking for a narrower search instead.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+from django.core.paginator import Paginator
+
+COUNT_CAP = 10_000
+
+
+class CappedPaginator(Paginator):
+    def __init__(self, object_list: Any, per_page: int, *, cap: int = COUNT_CAP, **kwargs: Any) -> None:
+        super().__init__(object_list, per_page, **kwargs)
+        self.cap = cap
+
+    @cached_property
+    def count(self) -> int:
+        return int(self.object_list[: self.cap + 1].count())  # type: ignore[attr-defined]
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self.count > self.cap
