@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from reintegra import tables
 from reintegra.audit.models import AuditEntry
 
 
@@ -34,19 +32,8 @@ def rows(entries: Iterable[AuditEntry]) -> Iterator[list[str]]:
 
 
 def as_csv(entries: Iterable[AuditEntry]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers())
-    writer.writerows(rows(entries))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return tables.as_csv(headers(), rows(entries))
 
 
 def as_xlsx(entries: Iterable[AuditEntry]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Audit log"))
-    sheet.append(headers())
-    for row in rows(entries):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tables.as_xlsx(_("Audit log"), headers(), rows(entries))

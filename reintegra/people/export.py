@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
+from reintegra import tables
 from reintegra.people.models import Participant
 
 
@@ -58,20 +56,8 @@ def rows(participants: Iterable[Participant]) -> Iterator[list[str]]:
 
 
 def as_csv(participants: Iterable[Participant]) -> bytes:
-    buffer = io.StringIO()
-    # Semicolons and a BOM: what Excel in a Polish locale opens without asking.
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(headers())
-    writer.writerows(rows(participants))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return tables.as_csv(headers(), rows(participants))
 
 
 def as_xlsx(participants: Iterable[Participant]) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Participants"))
-    sheet.append(headers())
-    for row in rows(participants):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return tables.as_xlsx(_("Participants"), headers(), rows(participants))
