@@ -19,6 +19,7 @@ urlpatterns = [
     path("programmes/", include("reintegra.programmes.urls")),
     path("notifications/", include("reintegra.notifications.urls")),
     path("participants/", include("reintegra.people.urls")),
+    path("casework/", include("reintegra.casework.urls")),
     path("imports/", include("reintegra.people.imports.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", api.urls),

@@ -16,6 +16,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"nav_items": []}
     items = [(reverse("home"), _("Home"))]
+    if policy.holds_anywhere(user, "casework.view"):
+        items.append((reverse("casework:caseload"), _("Caseload")))
     if policy.holds_anywhere(user, "participant.view"):
         items.append((reverse("people:participant_list"), _("Participants")))
     if policy.holds_anywhere(user, "user.list"):

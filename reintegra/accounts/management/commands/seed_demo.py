@@ -310,12 +310,20 @@ def seed_programmes(ctx: DemoContext) -> None:
     seed_programmes_app(ctx)
 
 
+def seed_casework(ctx: DemoContext) -> None:
+    """A caseload for pracownik.mops: people, meetings today and this week, services, an overdue step."""
+    from reintegra.casework.demo import seed_casework as seed_casework_app
+
+    seed_casework_app(ctx)
+
+
 # Later sections (participants, programmes, …) append their step here.
 SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_organisations,
     seed_people,
     seed_participants,
     seed_programmes,
+    seed_casework,
 ]
 
 

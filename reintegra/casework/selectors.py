@@ -1,0 +1,382 @@
+"""Reads of case work, always scoped to the organisations where the user may see the person.
+
+A meeting or service of another organisation is answered with ``Http404``, the same as one that
+does not exist. Every meeting, next step and service shown to a user is written to the audit log
+as read: one at a time on its own page, in one bulk insert on a list (so a page costs the same
+few queries however many rows it shows).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from auditlog.context import auditlog_value
+from auditlog.signals import accessed
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import F, Func, IntegerField, Model, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.utils import timezone
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import User
+from reintegra.audit.models import AuditEntry
+from reintegra.casework.models import (
+    DEFAULT_CONTACT_INTERVAL_DAYS,
+    CaseAssignment,
+    CaseworkSettings,
+    Meeting,
+    MeetingStatus,
+    NextStep,
+    ServiceDelivery,
+)
+from reintegra.people import selectors as people_selectors
+from reintegra.people.models import Participant
+
+CASELOAD_LIMIT = 300  # people or rows in one section of a caseload; more is a sign to reassign
+TEAM_LIMIT = 200
+
+
+# --- Audit of reads ---------------------------------------------------------------------
+
+
+def log_reads(instances: Sequence[Model], *, actor: User) -> None:
+    """One ACCESS entry per row shown, written in two inserts whatever the number of rows."""
+    if not instances:
+        return
+    context: dict[str, Any] = auditlog_value.get({})
+    now = timezone.now()
+    entries = [
+        AuditEntry(
+            content_type=ContentType.objects.get_for_model(instance),
+            object_pk=str(instance.pk),
+            object_id=instance.pk,
+            object_repr=str(instance)[:200],
+            action=AuditEntry.Action.ACCESS,
+            changes=None,
+            actor=actor,
+            actor_email=actor.email or None,
+            remote_addr=context.get("remote_addr"),
+            remote_port=context.get("remote_port"),
+            timestamp=now,
+        )
+        for instance in instances
+    ]
+    AuditEntry.objects.bulk_create(entries)
+    scope = AuditEntry.organisations.through
+    scope.objects.bulk_create(
+        [
+            scope(auditentry_id=entry.pk, organisation_id=organisation_id)
+            for entry, instance in zip(entries, instances, strict=True)
+            for organisation_id in getattr(instance, "scope_organisation_ids", list)()
+        ]
+    )
+
+
+# --- A person's case file ---------------------------------------------------------------
+
+
+def participant_get(user: User, pk: int, *, permission: str = "casework.view") -> Participant:
+    """The person whose case file is opened; 404 outside the user's organisations; audited."""
+    return people_selectors.participant_get_for_user(user, pk, permission=permission)
+
+
+def participant_get_for_list(user: User, pk: int, *, permission: str = "casework.view") -> Participant:
+    """The same person and the same 404, for a list page that logs the read itself.
+
+    The caller passes the person to ``log_reads`` with the rows of the page: one bulk insert
+    records both, so the page's query count stays constant.
+    """
+    organisation_ids = policy.organisation_ids_where(user, permission)
+    participant = (
+        Participant.objects.select_related("organisation")
+        .filter(pk=pk, organisation_id__in=organisation_ids)
+        .first()
+    )
+    if participant is None:
+        raise Http404
+    return participant
+
+
+def meetings_of(participant: Participant) -> QuerySet[Meeting]:
+    return participant.meetings.select_related("participant", "worker", "family_member").order_by(
+        "-starts_at", "-pk"
+    )
+
+
+def services_of(participant: Participant) -> QuerySet[ServiceDelivery]:
+    return participant.services.select_related("participant", "provider_organisation").order_by(
+        "-delivered_on", "-pk"
+    )
+
+
+def assignments_of(participant: Participant) -> QuerySet[CaseAssignment]:
+    return participant.assignments.select_related(
+        "participant", "worker", "assigned_by", "ended_by"
+    ).order_by(F("ended_on").desc(nulls_first=True), "-assigned_on", "-pk")
+
+
+def assignment_get(participant: Participant, pk: int) -> CaseAssignment:
+    assignment = participant.assignments.select_related("participant", "worker").filter(pk=pk).first()
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def staff_of(organisation_id: int) -> QuerySet[User]:
+    """Who may look after a person of the organisation: its administrators, coordinators, case workers."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id=organisation_id,
+            memberships__role__in=policy.STAFF_ROLES,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def meeting_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> Meeting:
+    """A meeting, if the user may see its person; the read is audited."""
+    organisation_ids = policy.organisation_ids_where(user, permission)
+    meeting = (
+        Meeting.objects.select_related("participant", "participant__organisation", "worker", "family_member")
+        .filter(pk=pk, participant__organisation_id__in=organisation_ids)
+        .first()
+    )
+    if meeting is None:
+        raise Http404
+    accessed.send(sender=Meeting, instance=meeting)
+    return meeting
+
+
+def next_steps_of(meeting: Meeting) -> QuerySet[NextStep]:
+    return meeting.next_steps.select_related("participant", "meeting").order_by("pk")
+
+
+def next_step_get(meeting: Meeting, pk: int) -> NextStep:
+    step = meeting.next_steps.select_related("participant", "meeting").filter(pk=pk).first()
+    if step is None:
+        raise Http404
+    return step
+
+
+def service_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> ServiceDelivery:
+    """A service record, if the user may see its person; the read is audited."""
+    organisation_ids = policy.organisation_ids_where(user, permission)
+    service = (
+        ServiceDelivery.objects.select_related(
+            "participant", "participant__organisation", "provider_organisation", "recorded_by"
+        )
+        .filter(pk=pk, participant__organisation_id__in=organisation_ids)
+        .first()
+    )
+    if service is None:
+        raise Http404
+    accessed.send(sender=ServiceDelivery, instance=service)
+    return service
+
+
+# --- The caseload -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CasePerson:
+    assignment: CaseAssignment
+    last_contact: datetime | None
+    days_without_contact: int
+    contact_interval_days: int
+
+    @property
+    def participant(self) -> Participant:
+        return self.assignment.participant
+
+    @property
+    def not_contacted(self) -> bool:
+        return self.days_without_contact > self.contact_interval_days
+
+
+@dataclass(frozen=True)
+class Caseload:
+    worker: User
+    today: date
+    people: list[CasePerson]
+    meetings_today: list[Meeting]
+    meetings_this_week: list[Meeting]
+    overdue_steps: list[NextStep]
+    not_contacted: list[CasePerson] = field(default_factory=list)
+
+
+def week_of(day: date) -> tuple[datetime, datetime]:
+    """Monday 00:00 to the next Monday 00:00, Europe/Warsaw (the project's time zone)."""
+    monday = day - timedelta(days=day.weekday())
+    start = timezone.make_aware(datetime.combine(monday, time.min))
+    end = timezone.make_aware(datetime.combine(monday + timedelta(days=7), time.min))
+    return start, end
+
+
+def contact_intervals(organisation_ids: set[int]) -> dict[int, int]:
+    """Days between contacts per organisation; an organisation without settings uses 30."""
+    intervals = dict.fromkeys(organisation_ids, DEFAULT_CONTACT_INTERVAL_DAYS)
+    intervals.update(
+        CaseworkSettings.objects.filter(organisation_id__in=organisation_ids).values_list(
+            "organisation_id", "contact_interval_days"
+        )
+    )
+    return intervals
+
+
+def _last_contact() -> Subquery:
+    return Subquery(
+        Meeting.objects.filter(participant=OuterRef("participant_id"), status=MeetingStatus.HELD)
+        .order_by("-starts_at")
+        .values("starts_at")[:1]
+    )
+
+
+def caseload_for(user: User, *, worker: User | None = None, today: date | None = None) -> Caseload:
+    """The worker's people, meetings and overdue steps, within the organisations ``user`` may see.
+
+    ``worker`` is the user themselves, or a member of the team a coordinator looks at.
+    A constant number of queries, whatever the number of meetings.
+    """
+    worker = worker or user
+    today = today or timezone.localdate()
+    organisation_ids = policy.organisation_ids_where(user, "casework.view")
+    assignments = list(
+        CaseAssignment.objects.filter(
+            worker=worker, ended_on__isnull=True, participant__organisation_id__in=organisation_ids
+        )
+        .select_related("participant", "worker")
+        .annotate(last_contact=_last_contact())
+        .order_by("participant__last_name", "participant__first_name", "participant_id")[:CASELOAD_LIMIT]
+    )
+    intervals = contact_intervals({a.participant.organisation_id for a in assignments})
+    people = [_case_person(a, intervals[a.participant.organisation_id], today) for a in assignments]
+    start, end = week_of(today)
+    week = list(
+        Meeting.objects.filter(
+            worker=worker,
+            starts_at__gte=start,
+            starts_at__lt=end,
+            participant__organisation_id__in=organisation_ids,
+        )
+        .select_related("participant", "family_member", "worker")
+        .order_by("starts_at", "pk")[:CASELOAD_LIMIT]
+    )
+    overdue = list(
+        NextStep.objects.filter(
+            done=False,
+            due_on__lt=today,
+            participant__assignments__worker=worker,
+            participant__assignments__ended_on__isnull=True,
+            participant__organisation_id__in=organisation_ids,
+        )
+        .select_related("participant", "meeting")
+        .order_by("due_on", "pk")[:CASELOAD_LIMIT]
+    )
+    return Caseload(
+        worker=worker,
+        today=today,
+        people=people,
+        meetings_today=[m for m in week if timezone.localdate(m.starts_at) == today],
+        meetings_this_week=[m for m in week if timezone.localdate(m.starts_at) != today],
+        overdue_steps=overdue,
+        not_contacted=sorted(
+            (person for person in people if person.not_contacted),
+            key=lambda person: -person.days_without_contact,
+        ),
+    )
+
+
+def _case_person(assignment: CaseAssignment, interval: int, today: date) -> CasePerson:
+    """Days since the last held meeting; never met: since the person was assigned."""
+    last_contact: datetime | None = getattr(assignment, "last_contact", None)
+    since = timezone.localdate(last_contact) if last_contact else assignment.assigned_on
+    return CasePerson(
+        assignment=assignment,
+        last_contact=last_contact,
+        days_without_contact=(today - since).days,
+        contact_interval_days=interval,
+    )
+
+
+@dataclass(frozen=True)
+class TeamMember:
+    worker: User
+    people: int
+    meetings_this_week: int
+    overdue_steps: int
+
+
+def team_for(user: User, *, today: date | None = None) -> list[TeamMember]:
+    """The staff of the coordinator's organisations, each with the size of their caseload."""
+    today = today or timezone.localdate()
+    organisation_ids = policy.organisation_ids_where(user, "casework.assign")
+    start, end = week_of(today)
+    active = CaseAssignment.objects.filter(
+        worker=OuterRef("pk"), ended_on__isnull=True, participant__organisation_id__in=organisation_ids
+    )
+    meetings = Meeting.objects.filter(
+        worker=OuterRef("pk"),
+        starts_at__gte=start,
+        starts_at__lt=end,
+        participant__organisation_id__in=organisation_ids,
+    )
+    overdue = NextStep.objects.filter(
+        done=False,
+        due_on__lt=today,
+        participant__assignments__worker=OuterRef("pk"),
+        participant__assignments__ended_on__isnull=True,
+        participant__organisation_id__in=organisation_ids,
+    )
+    workers = (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id__in=organisation_ids,
+            memberships__role__in=policy.STAFF_ROLES,
+        )
+        .distinct()
+        .annotate(
+            people_count=_aggregate(active),
+            meetings_count=_aggregate(meetings),
+            overdue_count=_aggregate(overdue),
+        )
+        .order_by("last_name", "first_name", "username")[:TEAM_LIMIT]
+    )
+    return [
+        TeamMember(
+            worker=worker,
+            people=worker.people_count,
+            meetings_this_week=worker.meetings_count,
+            overdue_steps=worker.overdue_count,
+        )
+        for worker in workers
+    ]
+
+
+def _aggregate(queryset: QuerySet[Any]) -> Coalesce:
+    """COUNT(*) of a correlated subquery: a plain function, so the ORM adds no GROUP BY."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1]
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+
+
+def team_member_get(user: User, worker_pk: int) -> User:
+    """A member of the coordinator's team; anyone else is a 404."""
+    organisation_ids = policy.organisation_ids_where(user, "casework.assign")
+    worker = (
+        User.objects.filter(
+            pk=worker_pk,
+            is_active=True,
+            memberships__organisation_id__in=organisation_ids,
+            memberships__role__in=policy.STAFF_ROLES,
+        )
+        .distinct()
+        .first()
+    )
+    if worker is None:
+        raise Http404
+    return worker

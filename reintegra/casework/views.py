@@ -1,0 +1,322 @@
+"""Case-work pages: the caseload, the team, a person's meetings, services and case workers."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm, BaseFormSet
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import Organisation
+from reintegra.accounts.policy import requires
+from reintegra.casework import selectors, services
+from reintegra.casework.forms import (
+    AssignForm,
+    MarkHeldForm,
+    MeetingForm,
+    NextStepForm,
+    NextStepFormSet,
+    ServiceForm,
+    SettingsForm,
+    next_steps_from,
+)
+from reintegra.casework.models import CaseworkSettings, Meeting
+from reintegra.http import AuthenticatedRequest
+from reintegra.pagination import CappedPaginator
+from reintegra.people.models import Participant
+
+PAGE_SIZE = 20
+
+
+@requires("casework.view")
+@require_GET
+def caseload(request: AuthenticatedRequest) -> HttpResponse:
+    load = selectors.caseload_for(request.user)
+    selectors.log_reads(
+        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user
+    )
+    context = {
+        "caseload": load,
+        "own": True,
+        "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
+    }
+    return render(request, "casework/caseload.html", context)
+
+
+@requires("casework.assign")
+@require_GET
+def team(request: AuthenticatedRequest) -> HttpResponse:
+    context = {
+        "team": selectors.team_for(request.user),
+        "organisations": list(policy.organisations_where(request.user, "casework.assign")),
+    }
+    return render(request, "casework/team.html", context)
+
+
+@requires("casework.assign")
+@require_GET
+def team_member_caseload(request: AuthenticatedRequest, worker_pk: int) -> HttpResponse:
+    worker = selectors.team_member_get(request.user, worker_pk)
+    load = selectors.caseload_for(request.user, worker=worker)
+    selectors.log_reads(
+        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user
+    )
+    context = {"caseload": load, "own": worker.pk == request.user.pk, "can_assign": True}
+    return render(request, "casework/caseload.html", context)
+
+
+@requires("casework.assign")
+@require_http_methods(["GET", "POST"])
+def settings_edit(request: AuthenticatedRequest, organisation_pk: int) -> HttpResponse:
+    organisation = (
+        policy.organisations_where(request.user, "casework.assign").filter(pk=organisation_pk).first()
+    )
+    if organisation is None:
+        raise Http404
+    current = CaseworkSettings.objects.filter(organisation=organisation).first() or CaseworkSettings(
+        organisation=organisation
+    )
+    form = SettingsForm(request.POST or None, instance=current)
+    if request.method == "POST" and form.is_valid():
+        services.settings_update(
+            actor=request.user,
+            organisation_id=organisation.pk,
+            contact_interval_days=form.cleaned_data["contact_interval_days"],
+        )
+        messages.success(request, _("The changes have been saved."))
+        return redirect("casework:team")
+    return render(request, "casework/settings_form.html", {"form": form, "organisation": organisation})
+
+
+# --- A person's case workers ----------------------------------------------------------
+
+
+@requires("casework.assign")
+@require_http_methods(["GET", "POST"])
+def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.participant_get(request.user, pk, permission="casework.assign")
+    staff = selectors.staff_of(participant.organisation_id)
+    form = AssignForm(request.POST or None, staff=staff)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.assignment_create(
+                actor=request.user, participant=participant, worker=form.cleaned_data["worker"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The case worker has been assigned."))
+            return redirect("casework:assignments", pk=participant.pk)
+    context = {
+        "participant": participant,
+        "assignments": list(selectors.assignments_of(participant)),
+        "form": form,
+        "staff": list(staff),
+    }
+    return render(request, "casework/assignments.html", context)
+
+
+@requires("casework.assign")
+@require_POST
+def assignment_reassign(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    participant = selectors.participant_get(request.user, pk, permission="casework.assign")
+    assignment = selectors.assignment_get(participant, assignment_pk)
+    form = AssignForm(request.POST, staff=selectors.staff_of(participant.organisation_id))
+    if form.is_valid():
+        try:
+            services.assignment_reassign(
+                actor=request.user, assignment=assignment, to_worker=form.cleaned_data["worker"]
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The person has been handed over to another case worker."))
+    else:
+        messages.error(request, " ".join(str(e) for e in form.errors.get("worker", [])))
+    return redirect("casework:assignments", pk=participant.pk)
+
+
+@requires("casework.assign")
+@require_POST
+def assignment_end(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    participant = selectors.participant_get(request.user, pk, permission="casework.assign")
+    assignment = selectors.assignment_get(participant, assignment_pk)
+    try:
+        services.assignment_end(actor=request.user, assignment=assignment)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The assignment has been ended."))
+    return redirect("casework:assignments", pk=participant.pk)
+
+
+# --- Meetings -------------------------------------------------------------------------
+
+
+def _attach(error: ValidationError, form: BaseForm, steps: BaseFormSet | None = None) -> None:
+    """Put each message on the field it names; a next step's on that step's row."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for field, errors in error.error_dict.items():
+        for item in errors:
+            index = (item.params or {}).get("step")
+            if steps is not None and isinstance(index, int) and field in NextStepForm.base_fields:
+                steps.forms[index].add_error(field, item)
+            elif field in form.fields:
+                form.add_error(field, item)
+            else:
+                form.add_error(None, item)
+
+
+def _meeting_form(request: AuthenticatedRequest, participant: Participant) -> MeetingForm:
+    instance = Meeting(participant=participant, worker=request.user)
+    return MeetingForm(request.POST or None, participant=participant, instance=instance)
+
+
+@requires("casework.view")
+@require_http_methods(["GET", "POST"])
+def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_list(request.user, pk)
+    can_record = policy.can(request.user, "casework.record", participant)
+    form = _meeting_form(request, participant)
+    steps = NextStepFormSet(request.POST or None, prefix="steps")
+    if request.method == "POST":
+        if not can_record:
+            raise Http404
+        if form.is_valid() and steps.is_valid():
+            try:
+                meeting = services.meeting_record(
+                    actor=request.user,
+                    participant=participant,
+                    data=form.meeting_data(),
+                    next_steps=next_steps_from(steps),
+                )
+            except ValidationError as error:
+                _attach(error, form, steps)
+            else:
+                messages.success(request, _("The meeting has been recorded."))
+                return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+    page = CappedPaginator(selectors.meetings_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.log_reads([participant, *page], actor=request.user)
+    context = {
+        "participant": participant,
+        "page": page,
+        "form": form,
+        "steps": steps,
+        "can_record": can_record,
+    }
+    return render(request, "casework/meetings.html", context)
+
+
+@requires("casework.view")
+@require_GET
+def meeting_detail(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
+    next_steps = list(selectors.next_steps_of(meeting))
+    selectors.log_reads(next_steps, actor=request.user)
+    context = {
+        "meeting": meeting,
+        "participant": meeting.participant,
+        "next_steps": next_steps,
+        "can_record": policy.can(request.user, "casework.record", meeting.participant),
+        "held_form": MarkHeldForm(initial={"notes": meeting.notes}),
+        "step_form": NextStepForm(),
+    }
+    return render(request, "casework/meeting_detail.html", context)
+
+
+@requires("casework.record")
+@require_POST
+def meeting_mark_held(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(request.user, meeting_pk, permission="casework.record")
+    form = MarkHeldForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_mark_held(actor=request.user, meeting=meeting, notes=form.cleaned_data["notes"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The meeting has been recorded as held."))
+    return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+
+
+@requires("casework.record")
+@require_POST
+def next_step_add(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(request.user, meeting_pk, permission="casework.record")
+    form = NextStepForm(request.POST)
+    if form.is_valid() and (data := form.step()) is not None:
+        try:
+            services.next_step_add(actor=request.user, meeting=meeting, data=data)
+        except ValidationError as error:
+            _attach(error, form)
+        else:
+            messages.success(request, _("The next step has been added."))
+            return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+    elif form.is_valid():
+        form.add_error("text", _("Say what the next step is."))
+    next_steps = list(selectors.next_steps_of(meeting))
+    selectors.log_reads(next_steps, actor=request.user)
+    context = {
+        "meeting": meeting,
+        "participant": meeting.participant,
+        "next_steps": next_steps,
+        "can_record": True,
+        "held_form": MarkHeldForm(initial={"notes": meeting.notes}),
+        "step_form": form,
+    }
+    return render(request, "casework/meeting_detail.html", context, status=400)
+
+
+@requires("casework.record")
+@require_POST
+def next_step_toggle(request: AuthenticatedRequest, meeting_pk: int, step_pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(request.user, meeting_pk, permission="casework.record")
+    step = selectors.next_step_get(meeting, step_pk)
+    services.next_step_set_done(actor=request.user, step=step, done=request.POST.get("done") == "1")
+    messages.success(request, _("The changes have been saved."))
+    return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+
+
+# --- Services -------------------------------------------------------------------------
+
+
+def _partners(participant: Participant) -> list[Organisation]:
+    return list(Organisation.objects.exclude(pk=participant.organisation_id).order_by("name")[:200])
+
+
+@requires("casework.view")
+@require_http_methods(["GET", "POST"])
+def service_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.participant_get_for_list(request.user, pk)
+    can_record = policy.can(request.user, "casework.record", participant)
+    form = ServiceForm(request.POST or None, partners=_partners(participant))
+    if request.method == "POST":
+        if not can_record:
+            raise Http404
+        if form.is_valid():
+            try:
+                services.service_record(actor=request.user, participant=participant, data=form.service_data())
+            except ValidationError as error:
+                _attach(error, form)
+            else:
+                messages.success(request, _("The service has been recorded."))
+                return redirect("casework:services", pk=participant.pk)
+    page = CappedPaginator(selectors.services_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
+    selectors.log_reads([participant, *page], actor=request.user)
+    context = {"participant": participant, "page": page, "form": form, "can_record": can_record}
+    return render(request, "casework/services.html", context)
+
+
+@requires("casework.view")
+@require_GET
+def service_detail(request: AuthenticatedRequest, service_pk: int) -> HttpResponse:
+    service = selectors.service_get_for_user(request.user, service_pk)
+    return render(
+        request, "casework/service_detail.html", {"service": service, "participant": service.participant}
+    )

@@ -1,0 +1,248 @@
+"""The case worker's home: their people, today's and this week's meetings, who is overdue."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from reintegra.accounts.models import Organisation, User
+from reintegra.audit.models import AuditEntry
+from reintegra.casework import services
+from reintegra.casework.models import CaseAssignment, CaseworkSettings, Meeting
+from reintegra.casework.services import NextStepData
+from reintegra.people.models import Participant
+from tests.casework.conftest import at, meeting_for
+from tests.conftest import client_for
+from tests.factories import ParticipantFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 3, 11)  # a Wednesday; the week runs Monday 9th to Sunday 15th
+MAX_QUERIES = 10
+
+
+@pytest.fixture(autouse=True)
+def frozen_now() -> Any:
+    with time_machine.travel(at(TODAY, 8), tick=False):
+        yield
+
+
+def assign(
+    participant: Participant, worker: User, coordinator: User, on: date = date(2026, 1, 5)
+) -> CaseAssignment:
+    return services.assignment_create(actor=coordinator, participant=participant, worker=worker, on=on)
+
+
+def test_the_caseload_shows_my_people_and_todays_and_this_weeks_meetings(
+    in_care: CaseAssignment, caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    ours = in_care.participant
+    someone_elses = ParticipantFactory(organisation=organisation)
+    today = meeting_for(ours, caseworker, at(TODAY, 14))
+    late_tonight = meeting_for(ours, caseworker, at(TODAY, 23, 30))  # still today in Warsaw (22:30 UTC)
+    friday = meeting_for(ours, caseworker, at(TODAY + timedelta(days=2), 9))
+    monday = meeting_for(ours, caseworker, at(TODAY - timedelta(days=2), 9))
+    meeting_for(ours, caseworker, at(TODAY + timedelta(days=5), 9))  # next Monday
+    meeting_for(someone_elses, coordinator, at(TODAY, 10))  # a colleague's meeting
+
+    response = client_for(caseworker).get(reverse("casework:caseload"))
+
+    caseload = response.context["caseload"]
+    assert [person.participant for person in caseload.people] == [ours]
+    assert caseload.meetings_today == [today, late_tonight]
+    assert caseload.meetings_this_week == [monday, friday]
+    assert "Żółkiewska" in response.content.decode()
+
+
+def test_ended_assignments_leave_the_caseload(
+    in_care: CaseAssignment, caseworker: User, coordinator: User
+) -> None:
+    services.assignment_end(actor=coordinator, assignment=in_care)
+
+    response = client_for(caseworker).get(reverse("casework:caseload"))
+
+    assert response.context["caseload"].people == []
+
+
+def test_people_not_met_for_longer_than_the_interval_are_listed(
+    caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    recently = ParticipantFactory(organisation=organisation, last_name="Niedawna")
+    long_ago = ParticipantFactory(organisation=organisation, last_name="Dawna")
+    never = ParticipantFactory(organisation=organisation, last_name="Nigdy")
+    newcomer = ParticipantFactory(organisation=organisation, last_name="Nowa")
+    for person in (recently, long_ago, never):
+        assign(person, caseworker, coordinator)
+    assign(newcomer, caseworker, coordinator, on=TODAY - timedelta(days=3))
+    meeting_for(recently, caseworker, at(TODAY - timedelta(days=20)))
+    meeting_for(long_ago, caseworker, at(TODAY - timedelta(days=31)))
+    meeting_for(long_ago, caseworker, at(TODAY + timedelta(days=1)))  # planned, not a contact yet
+
+    caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
+
+    assert {person.participant for person in caseload.not_contacted} == {long_ago, never}
+    never_row = next(p for p in caseload.not_contacted if p.participant == never)
+    assert never_row.days_without_contact == (TODAY - date(2026, 1, 5)).days
+
+
+def test_the_organisations_contact_interval_decides_who_is_overdue(
+    caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    person = ParticipantFactory(organisation=organisation)
+    assign(person, caseworker, coordinator)
+    meeting_for(person, caseworker, at(TODAY - timedelta(days=20)))
+    CaseworkSettings.objects.create(organisation=organisation, contact_interval_days=14)
+
+    caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
+
+    assert [row.participant for row in caseload.not_contacted] == [person]
+    assert caseload.not_contacted[0].contact_interval_days == 14
+
+
+def test_open_next_steps_past_their_due_date_are_listed_as_overdue(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    meeting = meeting_for(
+        in_care.participant,
+        caseworker,
+        at(TODAY - timedelta(days=10)),
+        next_steps=[
+            NextStepData("Złożyć wniosek", TODAY - timedelta(days=1)),
+            NextStepData("Umówić lekarza", TODAY + timedelta(days=3)),
+            NextStepData("Bez terminu"),
+        ],
+    )
+    done = services.next_step_add(
+        actor=caseworker, meeting=meeting, data=NextStepData("Zrobione", TODAY - timedelta(days=2))
+    )
+    services.next_step_set_done(actor=caseworker, step=done, done=True)
+
+    caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
+
+    assert [step.text for step in caseload.overdue_steps] == ["Złożyć wniosek"]
+
+
+def test_reading_the_caseload_audits_the_meetings_and_steps_it_shows(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    meeting = meeting_for(in_care.participant, caseworker, at(TODAY, 14))
+
+    client_for(caseworker).get(reverse("casework:caseload"))
+
+    assert (
+        AuditEntry.objects.get_for_object(meeting)
+        .filter(action=AuditEntry.Action.ACCESS, actor=caseworker)
+        .exists()
+    )
+
+
+def test_a_worker_of_another_organisation_sees_none_of_our_caseload(
+    in_care: CaseAssignment, caseworker: User, outsider: User
+) -> None:
+    meeting_for(in_care.participant, caseworker, at(TODAY, 14))
+
+    caseload = client_for(outsider).get(reverse("casework:caseload")).context["caseload"]
+
+    assert (caseload.people, caseload.meetings_today, caseload.overdue_steps) == ([], [], [])
+
+
+def test_staff_see_the_caseload_in_the_navigation_and_others_cannot_open_it(
+    caseworker: User, employer_contact: User, participant: User
+) -> None:
+    home = client_for(caseworker).get(reverse("home"))
+
+    assert reverse("casework:caseload") in home.content.decode()
+    for user in (employer_contact, participant):
+        assert client_for(user).get(reverse("casework:caseload")).status_code == 403
+
+
+def _queries(client: Any, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def _grow(participant: Participant, worker: User, count: int) -> None:
+    for index in range(count):
+        meeting_for(
+            participant,
+            worker,
+            at(TODAY - timedelta(days=index % 6 - 2), 8 + index % 10),
+            next_steps=[NextStepData(f"Krok {index}", TODAY - timedelta(days=1) if index % 6 >= 3 else None)],
+        )
+
+
+def test_the_caseload_costs_the_same_few_queries_however_many_meetings(
+    in_care: CaseAssignment, caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    client = client_for(caseworker)
+    _grow(in_care.participant, caseworker, 2)
+    for _index in range(3):
+        assign(ParticipantFactory(organisation=organisation), caseworker, coordinator)
+    client.get(reverse("casework:caseload"))  # warm the session and content-type caches
+    few = _queries(client, reverse("casework:caseload"))
+
+    _grow(in_care.participant, caseworker, 30)
+    many = _queries(client, reverse("casework:caseload"))
+
+    assert Meeting.objects.count() == 32
+    assert few == many <= MAX_QUERIES
+
+
+def test_a_persons_meetings_page_costs_the_same_few_queries_however_many_meetings(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    client = client_for(caseworker)
+    url = reverse("casework:meetings", args=[in_care.participant_id])
+    _grow(in_care.participant, caseworker, 2)
+    client.get(url)
+    few = _queries(client, url)
+
+    _grow(in_care.participant, caseworker, 40)
+    many = _queries(client, url)
+
+    assert few == many <= MAX_QUERIES
+
+
+def test_the_team_page_costs_the_same_few_queries_however_many_meetings(
+    in_care: CaseAssignment, caseworker: User, coordinator: User
+) -> None:
+    client = client_for(coordinator)
+    _grow(in_care.participant, caseworker, 2)
+    client.get(reverse("casework:team"))
+    few = _queries(client, reverse("casework:team"))
+
+    _grow(in_care.participant, caseworker, 30)
+    many = _queries(client, reverse("casework:team"))
+
+    assert few == many <= MAX_QUERIES
+
+
+def test_a_persons_services_page_costs_the_same_few_queries_however_many_services(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    client = client_for(caseworker)
+    url = reverse("casework:services", args=[in_care.participant_id])
+
+    def deliver(count: int) -> None:
+        for index in range(count):
+            services.service_record(
+                actor=caseworker,
+                participant=in_care.participant,
+                data={"kind": "dentist", "provider_name": "Gabinet", "delivered_on": TODAY, "cost": index},
+            )
+
+    deliver(2)
+    client.get(url)
+    few = _queries(client, url)
+    deliver(30)
+    many = _queries(client, url)
+
+    assert few == many <= MAX_QUERIES
