@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "reintegra.people",
     "reintegra.programmes",
     "reintegra.notifications",
+    "reintegra.questionnaires",
     "reintegra.casework",
 ]
 

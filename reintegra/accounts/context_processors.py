@@ -26,6 +26,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("imports:start"), _("Import")))
     if policy.holds_anywhere(user, "programme.view"):
         items.append((reverse("programmes:list"), _("Programmes")))
+    if policy.holds_anywhere(user, "questionnaire.manage"):
+        items.append((reverse("questionnaires:list"), _("Questionnaires")))
     items.append((reverse("notifications:list"), _("Notifications")))
     if policy.holds_anywhere(user, "audit.view"):
         items.append((reverse("audit:entry_list"), _("Audit log")))

@@ -52,6 +52,8 @@ RULES: dict[str, Rule] = {
     # Programmes: coordinators run recruitment; staff see the programme.
     "programme.view": Rule(roles=STAFF_ROLES),
     "programme.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Questionnaires: coordinators build and publish them; answers follow participant.view/change.
+    "questionnaire.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     # Case work: staff record meetings and services; coordinators assign case workers.
     "casework.view": Rule(roles=STAFF_ROLES),
     "casework.record": Rule(roles=STAFF_ROLES),

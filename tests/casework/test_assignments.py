@@ -129,3 +129,17 @@ def test_a_coordinator_sets_how_often_people_must_be_contacted(
     assert CaseworkSettings.objects.get(organisation=organisation).contact_interval_days == 14
     assert "contact_interval_days" in refused.context["form"].errors
     assert foreign.status_code == 404
+
+
+def test_the_case_workers_page_lists_current_and_past_assignments_and_the_staff_to_choose(
+    in_care: CaseAssignment, caseworker: User, coordinator: User, outsider: User
+) -> None:
+    services.assignment_end(actor=coordinator, assignment=in_care)
+    services.assignment_create(actor=coordinator, participant=in_care.participant, worker=caseworker)
+
+    response = client_for(coordinator).get(reverse("casework:assignments", args=[in_care.participant_id]))
+
+    assert [a.ended_on is None for a in response.context["assignments"]] == [True, False]
+    assert caseworker in response.context["staff"]
+    assert outsider not in response.context["staff"]
+    assert "Żółkiewska" in response.content.decode()
