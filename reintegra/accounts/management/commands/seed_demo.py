@@ -317,6 +317,13 @@ def seed_casework(ctx: DemoContext) -> None:
     seed_casework_app(ctx)
 
 
+def seed_questionnaires(ctx: DemoContext) -> None:
+    """A filled diagnosis interview, passport or professional profile for a few enrolled people."""
+    from reintegra.questionnaires.demo import seed_questionnaires as seed_questionnaires_app
+
+    seed_questionnaires_app(ctx)
+
+
 # Later sections (participants, programmes, …) append their step here.
 SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_organisations,
@@ -324,6 +331,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_participants,
     seed_programmes,
     seed_casework,
+    seed_questionnaires,
 ]
 
 
