@@ -47,14 +47,20 @@ def participant_list_for_user(user: User, filters: ParticipantFilter | None = No
         participants = participants.filter(labour_status=filters.labour_status)
     if filters.degurba is not None:
         participants = participants.filter(degurba=filters.degurba)
+    if _is_pesel_prefix(filters.q):
+        # PESEL matches come in PESEL order, which the prefix index gives without sorting.
+        return participants.order_by("pesel", "pk")
     return participants.order_by("last_name", "first_name", "pk")
+
+
+def _is_pesel_prefix(query: str) -> bool:
+    return bool(PESEL_PREFIX.match("".join(query.split())))
 
 
 def _search(query: str) -> Q:
     """Digits: a PESEL prefix. Text: every word must occur in the diacritics-free name."""
-    compact = "".join(query.split())
-    if PESEL_PREFIX.match(compact):
-        return Q(pesel__startswith=compact)
+    if _is_pesel_prefix(query):
+        return Q(pesel__startswith="".join(query.split()))
     condition = Q()
     for word in identifiers.search_key(query).split():
         condition &= Q(search_key__contains=word)
