@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -11,7 +13,9 @@ from reintegra.accounts.models import Organisation, Role, User
 from reintegra.audit.models import AuditEntry
 from reintegra.casework import services
 from reintegra.casework.models import CaseAssignment, CaseworkSettings
+from reintegra.casework.services import NextStepData
 from reintegra.people.models import Participant
+from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for
 from tests.factories import member
 
@@ -100,13 +104,21 @@ def test_a_coordinator_sees_the_team_with_counts_and_opens_a_workers_caseload(
     in_care: CaseAssignment, caseworker: User, coordinator: User
 ) -> None:
     client = client_for(coordinator)
+    today = timezone.localdate()
+    meeting_for(in_care.participant, caseworker, at(today, 0, 5))
+    meeting_for(
+        in_care.participant,
+        caseworker,
+        at(today - timedelta(days=10)),
+        next_steps=[NextStepData("Wniosek", today - timedelta(days=1)), NextStepData("Bez terminu")],
+    )
 
     team = client.get(reverse("casework:team"))
     caseload = client.get(reverse("casework:team_member", args=[caseworker.pk]))
 
-    counts = {member.worker: member.people for member in team.context["team"]}
-    assert counts[caseworker] == 1
-    assert counts[coordinator] == 0
+    counts = {m.worker: (m.people, m.meetings_this_week, m.overdue_steps) for m in team.context["team"]}
+    assert counts[caseworker] == (1, 1, 1)
+    assert counts[coordinator] == (0, 0, 0)
     assert [person.participant for person in caseload.context["caseload"].people] == [in_care.participant]
 
 
