@@ -109,3 +109,13 @@ def test_the_navigation_offers_participants_to_staff_only(caseworker: User, part
 
     assert url in client_for(caseworker).get(reverse("home")).content.decode()
     assert url not in client_for(participant).get(reverse("home")).content.decode()
+
+
+@pytest.mark.django_db
+def test_the_file_links_to_the_persons_meetings_services_and_case_workers(
+    ours: Participant, caseworker: User
+) -> None:
+    page = client_for(caseworker).get(reverse("people:participant_detail", args=[ours.pk])).content.decode()
+
+    for name in ("casework:meetings", "casework:services", "casework:assignments"):
+        assert reverse(name, args=[ours.pk]) in page
