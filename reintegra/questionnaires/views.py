@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
@@ -15,7 +17,13 @@ from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.questionnaires import engine, selectors, services
-from reintegra.questionnaires.forms import AnswerForm, QuestionForm, QuestionnaireForm, SectionForm
+from reintegra.questionnaires.forms import (
+    KIND_CHOICES,
+    AnswerForm,
+    QuestionForm,
+    QuestionnaireForm,
+    SectionForm,
+)
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion
 
 PAGE_SIZE = 25
@@ -93,11 +101,39 @@ def version_detail(request: AuthenticatedRequest, pk: int, version_pk: int) -> H
         "questionnaire": version.questionnaire,
         "version": version,
         "editable": editable,
-        "sections": version.definition.get("sections", []),
+        "sections": _for_display(version.definition),
         "max_score": engine.max_score(version.definition),
         "section_form": SectionForm() if editable else None,
     }
     return render(request, "questionnaires/version_detail.html", context)
+
+
+def _for_display(definition: dict[str, Any]) -> list[dict[str, Any]]:
+    """Sections with each question's kind and condition in words, not codes."""
+    kinds = dict(KIND_CHOICES)
+    labels = {key: question["label"] for key, question in engine.question_map(definition).items()}
+    return [
+        {
+            **section,
+            "questions": [
+                {
+                    **question,
+                    "kind_label": kinds.get(question["kind"], question["kind"]),
+                    "condition_label": labels.get((question.get("show_if") or {}).get("question", ""), ""),
+                    "condition_value": _condition_value(definition, question.get("show_if")),
+                }
+                for question in section["questions"]
+            ],
+        }
+        for section in definition.get("sections", [])
+    ]
+
+
+def _condition_value(definition: dict[str, Any], condition: dict[str, Any] | None) -> str:
+    if not condition:
+        return ""
+    target = engine.question_map(definition).get(condition["question"])
+    return _display(dict(target), condition.get("equals")) if target else str(condition.get("equals"))
 
 
 @requires("questionnaire.manage")
@@ -276,10 +312,10 @@ def response_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "questionnaires/response_detail.html", context)
 
 
-def _display(question: dict[str, object], answer: object) -> str:
+def _display(question: dict[str, Any], answer: object) -> str:
     """An answer as the person gave it: option labels, not their stored values."""
     if question["kind"] in engine.CHOICE_KINDS:
-        labels = {c["value"]: c["label"] for c in question["choices"]}  # type: ignore[attr-defined]
+        labels = {c["value"]: c["label"] for c in question["choices"]}
         chosen = answer if isinstance(answer, list) else [answer]
         return ", ".join(str(labels.get(item, item)) for item in chosen)
     if question["kind"] == engine.YES_NO:

@@ -209,3 +209,13 @@ def test_the_navigation_offers_questionnaires_to_coordinators_only(
 
     assert url in client_for(coordinator).get(reverse("home")).content.decode()
     assert url not in client_for(caseworker).get(reverse("home")).content.decode()
+
+
+def test_the_version_page_shows_each_question_s_kind_and_condition_in_words(
+    coordinator: User, published: QuestionnaireVersion
+) -> None:
+    page = client_for(coordinator).get(version_url("version", published)).content.decode()
+
+    assert "single choice" in page
+    assert "single_choice" not in page
+    assert "shown only if “Czy ma Pani dzieci pod opieką?” is answered" in page

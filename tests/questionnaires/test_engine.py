@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reintegra.questionnaires import engine
@@ -196,6 +196,7 @@ json_values = st.recursive(
 keys = st.sampled_from(["name", "children", "care", "household", "since", "support", "ready", "other"])
 
 
+@settings(deadline=None)  # a loaded machine must not turn a slow example into a failure
 @given(st.dictionaries(keys, json_values, max_size=8))
 def test_any_answer_set_gets_a_verdict_never_an_exception(answers: dict[str, Any]) -> None:
     problems = engine.answer_problems(DEFINITION, answers)
@@ -219,6 +220,7 @@ valid_answers = st.fixed_dictionaries(
 )
 
 
+@settings(deadline=None)  # a loaded machine must not turn a slow example into a failure
 @given(valid_answers)
 def test_answers_within_the_rules_pass_once_hidden_ones_are_cleaned(answers: dict[str, Any]) -> None:
     if answers["children"] and "care" not in answers:
@@ -230,6 +232,7 @@ def test_answers_within_the_rules_pass_once_hidden_ones_are_cleaned(answers: dic
     assert engine.score(DEFINITION, answers) == engine.score(DEFINITION, kept)
 
 
+@settings(deadline=None)  # a loaded machine must not turn a slow example into a failure
 @given(st.integers(-100, 100))
 def test_a_scale_answer_passes_exactly_when_it_is_within_its_range(value: int) -> None:
     problems = engine.answer_problems(DEFINITION, {"children": False, "ready": value})

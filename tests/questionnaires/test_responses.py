@@ -280,3 +280,13 @@ def test_htmx_re_renders_only_the_form_when_an_answer_changes_what_is_shown(
     body = page.content.decode()
     assert body.lstrip().startswith("<form")
     assert "Kto zajmie się dziećmi?" in body
+
+
+def test_choice_questions_are_groups_with_a_legend_naming_the_question(
+    caseworker: User, person: Participant, published: QuestionnaireVersion
+) -> None:
+    page = client_for(caseworker).get(fill_url(person, published)).content.decode()
+
+    assert '<legend class="form-label fs-6">Formy wsparcia</legend>' in page
+    assert 'type="checkbox" name="answer_support" value="course"' in page
+    assert 'type="radio" name="answer_ready" value="5"' in page
