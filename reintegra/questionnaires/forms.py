@@ -317,6 +317,12 @@ class AnswerForm(forms.Form):
                 continue
         return {key: value for key, value in parsed.items() if value is not None}
 
+    def clean_filled_on(self) -> date:
+        filled_on: date = self.cleaned_data["filled_on"]
+        if filled_on > timezone.localdate():
+            raise ValidationError(_("The date of filling in cannot be in the future."), code="future")
+        return filled_on
+
     def sections(self) -> list[dict[str, Any]]:
         """The sections with their bound fields, for the template."""
         result = []

@@ -101,7 +101,8 @@ class QuestionnaireVersion(models.Model):
         # The last line of defence behind the services: a frozen definition never changes.
         if not self._state.adding:
             stored = QuestionnaireVersion.objects.filter(pk=self.pk).values("status", "definition").first()
-            if stored and stored["status"] != VersionStatus.DRAFT and stored["definition"] != self.definition:
+            frozen = stored is not None and stored["status"] != VersionStatus.DRAFT
+            if stored and frozen and (stored["definition"] != self.definition or self.is_draft):
                 raise ImmutableVersionError("A published questionnaire version cannot be changed.")
         super().save(*args, **kwargs)
 

@@ -116,6 +116,10 @@ def test_a_published_version_is_immutable(coordinator: User, published: Question
     published.definition = {**published.definition, "scored": False}
     with pytest.raises(ImmutableVersionError):
         published.save()
+    published.refresh_from_db()
+    published.status = VersionStatus.DRAFT
+    with pytest.raises(ImmutableVersionError):
+        published.save()
     page = client_for(coordinator).get(version_url("question_add", published))
     assert page.status_code == 403
 

@@ -290,3 +290,14 @@ def test_choice_questions_are_groups_with_a_legend_naming_the_question(
     assert '<legend class="form-label fs-6">Formy wsparcia</legend>' in page
     assert 'type="checkbox" name="answer_support" value="course"' in page
     assert 'type="radio" name="answer_ready" value="5"' in page
+
+
+def test_a_filling_date_in_the_future_is_refused_naming_the_field(
+    caseworker: User, person: Participant, published: QuestionnaireVersion
+) -> None:
+    data = {**form_data(children="no", ready="3"), "filled_on": "2999-01-01"}
+
+    page = client_for(caseworker).post(fill_url(person, published), data)
+
+    assert page.context["form"].errors["filled_on"] == ["The date of filling in cannot be in the future."]
+    assert not Response.objects.exists()
