@@ -112,10 +112,15 @@ def test_the_navigation_offers_participants_to_staff_only(caseworker: User, part
 
 
 @pytest.mark.django_db
-def test_the_file_links_to_the_persons_meetings_services_and_case_workers(
+def test_the_file_links_to_the_persons_meetings_services_case_workers_and_questionnaires(
     ours: Participant, caseworker: User
 ) -> None:
     page = client_for(caseworker).get(reverse("people:participant_detail", args=[ours.pk])).content.decode()
 
-    for name in ("casework:meetings", "casework:services", "casework:assignments"):
+    for name in (
+        "casework:meetings",
+        "casework:services",
+        "casework:assignments",
+        "questionnaires:participant",
+    ):
         assert reverse(name, args=[ours.pk]) in page
