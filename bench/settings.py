@@ -9,6 +9,7 @@ os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
 os.environ.setdefault("TASKS_BACKEND", "immediate")
 
 from reintegra.settings import *  # noqa: F403
+from reintegra.settings import STATIC_ROOT
 
 ROOT_URLCONF = "bench.urls"
 SESSION_COOKIE_SECURE = False
@@ -18,4 +19,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WHITENOISE_USE_FINDERS = True
+os.makedirs(STATIC_ROOT, exist_ok=True)  # WhiteNoise warns when the folder is missing
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "ERROR"}}
