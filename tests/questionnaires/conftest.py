@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Participant
@@ -98,3 +99,11 @@ def person(organisation: Organisation) -> Participant:
 def form_data(**answers: object) -> dict[str, object]:
     """POST data of the fill-in form: ``answer_<key>`` per answer."""
     return {"filled_on": "2026-11-20", **{f"answer_{key}": value for key, value in answers.items()}}
+
+
+@pytest.fixture(autouse=True)
+def in_english(settings: Any) -> Iterator[None]:
+    """The tests read the English messages; pages default to English too (no Accept-Language)."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
