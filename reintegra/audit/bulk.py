@@ -1,4 +1,4 @@
-"""Audit entries for rows written in bulk.
+"""Audit entries for many rows at once: rows written in bulk, and rows a page shows.
 
 ``bulk_create`` sends no model signals, so django-auditlog writes nothing for it. A service
 that writes many rows at once (an import) calls ``log_bulk_create`` in the same transaction:
@@ -8,7 +8,7 @@ signal would have written.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from auditlog.context import auditlog_value
@@ -25,24 +25,43 @@ BATCH = 2_000
 
 
 def log_bulk_create(instances: Sequence[Model], *, actor: User | None) -> list[AuditEntry]:
+    """CREATE entries for rows written with ``bulk_create``, the same as the signal would write."""
+    use_json = settings.AUDITLOG_STORE_JSON_CHANGES
+    return _write(
+        instances,
+        action=AuditEntry.Action.CREATE,
+        actor=actor,
+        changes=lambda instance: model_instance_diff(None, instance, use_json_for_changes=use_json),
+    )
+
+
+def log_reads(instances: Sequence[Model], *, actor: User) -> list[AuditEntry]:
+    """One ACCESS entry per row a page shows, in two inserts whatever the number of rows."""
+    return _write(instances, action=AuditEntry.Action.ACCESS, actor=actor, changes=lambda instance: None)
+
+
+def _write(
+    instances: Sequence[Model],
+    *,
+    action: int,
+    actor: User | None,
+    changes: Callable[[Model], dict[str, Any] | None],
+) -> list[AuditEntry]:
     """The actor comes from the service; the request's address from django-auditlog's context."""
     if not instances:
         return []
     context: dict[str, Any] = auditlog_value.get({})
-    content_type = ContentType.objects.get_for_model(instances[0])
     now = timezone.now()
     entries = [
         AuditEntry(
-            content_type=content_type,
+            content_type=ContentType.objects.get_for_model(instance),
             object_pk=str(instance.pk),
             object_id=instance.pk if isinstance(instance.pk, int) else None,
             object_repr=str(instance),
-            action=AuditEntry.Action.CREATE,
-            changes=model_instance_diff(
-                None, instance, use_json_for_changes=settings.AUDITLOG_STORE_JSON_CHANGES
-            ),
+            action=action,
+            changes=changes(instance),
             actor=actor,
-            actor_email=getattr(actor, "email", None),
+            actor_email=getattr(actor, "email", None) or None,
             remote_addr=context.get("remote_addr"),
             remote_port=context.get("remote_port"),
             timestamp=now,

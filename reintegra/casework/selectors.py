@@ -8,22 +8,18 @@ few queries however many rows it shows).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from auditlog.context import auditlog_value
 from auditlog.signals import accessed
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import F, Func, IntegerField, Model, OuterRef, QuerySet, Subquery
+from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.audit.models import AuditEntry
 from reintegra.casework.models import (
     DEFAULT_CONTACT_INTERVAL_DAYS,
     CaseAssignment,
@@ -38,42 +34,6 @@ from reintegra.people.models import Participant
 
 CASELOAD_LIMIT = 300  # people or rows in one section of a caseload; more is a sign to reassign
 TEAM_LIMIT = 200
-
-
-# --- Audit of reads ---------------------------------------------------------------------
-
-
-def log_reads(instances: Sequence[Model], *, actor: User) -> None:
-    """One ACCESS entry per row shown, written in two inserts whatever the number of rows."""
-    if not instances:
-        return
-    context: dict[str, Any] = auditlog_value.get({})
-    now = timezone.now()
-    entries = [
-        AuditEntry(
-            content_type=ContentType.objects.get_for_model(instance),
-            object_pk=str(instance.pk),
-            object_id=instance.pk,
-            object_repr=str(instance)[:200],
-            action=AuditEntry.Action.ACCESS,
-            changes=None,
-            actor=actor,
-            actor_email=actor.email or None,
-            remote_addr=context.get("remote_addr"),
-            remote_port=context.get("remote_port"),
-            timestamp=now,
-        )
-        for instance in instances
-    ]
-    AuditEntry.objects.bulk_create(entries)
-    scope = AuditEntry.organisations.through
-    scope.objects.bulk_create(
-        [
-            scope(auditentry_id=entry.pk, organisation_id=organisation_id)
-            for entry, instance in zip(entries, instances, strict=True)
-            for organisation_id in getattr(instance, "scope_organisation_ids", list)()
-        ]
-    )
 
 
 # --- A person's case file ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
 from reintegra.accounts.policy import requires
+from reintegra.audit.bulk import log_reads
 from reintegra.casework import selectors, services
 from reintegra.casework.forms import (
     AssignForm,
@@ -36,9 +37,7 @@ PAGE_SIZE = 20
 @require_GET
 def caseload(request: AuthenticatedRequest) -> HttpResponse:
     load = selectors.caseload_for(request.user)
-    selectors.log_reads(
-        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user
-    )
+    log_reads([*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user)
     context = {
         "caseload": load,
         "own": True,
@@ -62,9 +61,7 @@ def team(request: AuthenticatedRequest) -> HttpResponse:
 def team_member_caseload(request: AuthenticatedRequest, worker_pk: int) -> HttpResponse:
     worker = selectors.team_member_get(request.user, worker_pk)
     load = selectors.caseload_for(request.user, worker=worker)
-    selectors.log_reads(
-        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user
-    )
+    log_reads([*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user)
     context = {"caseload": load, "own": worker.pk == request.user.pk, "can_assign": True}
     return render(request, "casework/caseload.html", context)
 
@@ -202,7 +199,7 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The meeting has been recorded."))
                 return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
     page = CappedPaginator(selectors.meetings_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
-    selectors.log_reads([participant, *page], actor=request.user)
+    log_reads([participant, *page], actor=request.user)
     context = {
         "participant": participant,
         "page": page,
@@ -218,7 +215,7 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def meeting_detail(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
     meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
     next_steps = list(selectors.next_steps_of(meeting))
-    selectors.log_reads(next_steps, actor=request.user)
+    log_reads(next_steps, actor=request.user)
     context = {
         "meeting": meeting,
         "participant": meeting.participant,
@@ -261,7 +258,7 @@ def next_step_add(request: AuthenticatedRequest, meeting_pk: int) -> HttpRespons
     elif form.is_valid():
         form.add_error("text", _("Say what the next step is."))
     next_steps = list(selectors.next_steps_of(meeting))
-    selectors.log_reads(next_steps, actor=request.user)
+    log_reads(next_steps, actor=request.user)
     context = {
         "meeting": meeting,
         "participant": meeting.participant,
@@ -308,7 +305,7 @@ def service_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("The service has been recorded."))
                 return redirect("casework:services", pk=participant.pk)
     page = CappedPaginator(selectors.services_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
-    selectors.log_reads([participant, *page], actor=request.user)
+    log_reads([participant, *page], actor=request.user)
     context = {"participant": participant, "page": page, "form": form, "can_record": can_record}
     return render(request, "casework/services.html", context)
 
