@@ -21,5 +21,6 @@ urlpatterns = [
     path("participant/<int:participant_id>/", views.participant_questionnaires, name="participant"),
     path("fill/<int:participant_id>/<int:version_id>/", views.fill, name="fill"),
     path("responses/<int:pk>/", views.response_detail, name="response"),
+    path("responses/<int:pk>/print/", views.response_print, name="response_print"),
     path("responses/<int:pk>/edit/", views.response_edit, name="response_edit"),
 ]

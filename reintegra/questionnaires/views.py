@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
+from reintegra.documents import pdf_response
 from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
 from reintegra.people.selectors import participant_get_for_user
@@ -24,7 +25,7 @@ from reintegra.questionnaires.forms import (
     QuestionnaireForm,
     SectionForm,
 )
-from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion
+from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, Response
 
 PAGE_SIZE = 25
 REFRESH = "_refresh"
@@ -286,11 +287,8 @@ def fill(request: AuthenticatedRequest, participant_id: int, version_id: int) ->
     return render(request, _fill_template(request), context)
 
 
-@requires("participant.view")
-@require_GET
-def response_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    response = selectors.response_get_for_user(request.user, pk)
-    definition = response.version.definition
+def _answered_sections(response: Response) -> list[dict[str, Any]]:
+    """The sections of a response's version with the questions it answered, for the page and the print."""
     sections = [
         {
             "title": section["title"],
@@ -300,16 +298,39 @@ def response_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 if question["key"] in response.answers
             ],
         }
-        for section in definition.get("sections", [])
+        for section in response.version.definition.get("sections", [])
     ]
+    return [section for section in sections if section["rows"]]
+
+
+@requires("participant.view")
+@require_GET
+def response_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    response = selectors.response_get_for_user(request.user, pk)
     context = {
         "response": response,
         "participant": response.participant,
-        "sections": [section for section in sections if section["rows"]],
-        "max_score": engine.max_score(definition),
+        "sections": _answered_sections(response),
+        "max_score": engine.max_score(response.version.definition),
         "can_change": policy.can(request.user, "participant.change", response.participant),
     }
     return render(request, "questionnaires/response_detail.html", context)
+
+
+@requires("participant.view")
+@require_GET
+def response_print(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The response as a PDF: the printed passport, diagnosis or profile, with signature fields."""
+    response = selectors.response_get_for_user(request.user, pk)
+    participant = response.participant
+    context = {
+        "response": response,
+        "participant": participant,
+        "sections": _answered_sections(response),
+        "max_score": engine.max_score(response.version.definition),
+    }
+    filename = f"{response.version.questionnaire.name} {participant.last_name} {response.filled_on:%Y-%m-%d}"
+    return pdf_response(request, "questionnaires/print/response.html", context, filename)
 
 
 def _display(question: dict[str, Any], answer: object) -> str:
