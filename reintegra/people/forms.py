@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -21,6 +22,7 @@ from reintegra.people.models import (
 )
 from reintegra.people.selectors import ParticipantFilter
 from reintegra.people.services import FAMILY_FIELDS, PARTICIPANT_FIELDS
+from reintegra.programmes.models import Programme
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -52,9 +54,21 @@ class ParticipantFilterForm(forms.Form):
         empty_value=None,
         choices=[("", _("any")), *Degurba.choices],
     )
+    programme = forms.TypedChoiceField(
+        label=_("Programme"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("People who applied to or are enrolled in the programme."),
+    )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, programmes: Iterable[Programme] = (), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        # Plain choices from one query: validating the choice costs no second query.
+        self.fields["programme"].choices = [  # type: ignore[attr-defined]
+            ("", _("any")),
+            *((programme.pk, programme.name) for programme in programmes),
+        ]
         _add_bootstrap_classes(self)
 
     def to_filter(self) -> ParticipantFilter:
@@ -64,6 +78,7 @@ class ParticipantFilterForm(forms.Form):
             sex=data.get("sex") or "",
             labour_status=data.get("labour_status") or "",
             degurba=data.get("degurba"),
+            programme_id=data.get("programme"),
         )
 
 

@@ -18,6 +18,7 @@ from django.http import Http404
 from reintegra.accounts import policy
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, FamilyMember, Participant
+from reintegra.programmes.models import Programme
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
@@ -31,6 +32,7 @@ class ParticipantFilter:
     sex: str = ""
     labour_status: str = ""
     degurba: int | None = None
+    programme_id: int | None = None
 
 
 def participant_list_for_user(user: User, filters: ParticipantFilter | None = None) -> QuerySet[Participant]:
@@ -47,10 +49,22 @@ def participant_list_for_user(user: User, filters: ParticipantFilter | None = No
         participants = participants.filter(labour_status=filters.labour_status)
     if filters.degurba is not None:
         participants = participants.filter(degurba=filters.degurba)
+    if filters.programme_id is not None:
+        # One application per person and programme (a unique constraint): the join adds no duplicates.
+        participants = participants.filter(
+            enrolments__programme_id=filters.programme_id,
+            enrolments__programme__organisation_id__in=organisation_ids,
+        )
     if _is_pesel_prefix(filters.q):
         # PESEL matches come in PESEL order, which the prefix index gives without sorting.
         return participants.order_by("pesel", "pk")
     return participants.order_by("last_name", "first_name", "pk")
+
+
+def programmes_for_filter(user: User) -> QuerySet[Programme]:
+    """The programmes of the user's organisations, by which the participant list may be narrowed."""
+    organisation_ids = policy.organisation_ids_where(user, "participant.view")
+    return Programme.objects.filter(organisation_id__in=organisation_ids).order_by("-start_date", "name")
 
 
 def _is_pesel_prefix(query: str) -> bool:

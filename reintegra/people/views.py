@@ -36,7 +36,8 @@ TABS = ("data", "consents", "family", "programmes")
 
 
 def _filtered(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, QuerySet[Participant]]:
-    form = ParticipantFilterForm(request.GET or None)
+    programmes = selectors.programmes_for_filter(request.user).only("pk", "name")
+    form = ParticipantFilterForm(request.GET or None, programmes=programmes)
     filters = form.to_filter() if form.is_bound and form.is_valid() else None
     return form, selectors.participant_list_for_user(request.user, filters)
 

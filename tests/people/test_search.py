@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.people import selectors
+from reintegra.people.forms import ParticipantFilterForm
 from reintegra.people.models import Consent, Degurba, FamilyMember, LabourStatus, Participant, Sex
 from tests.conftest import client_for
 from tests.factories import ParticipantFactory, ProgrammeFactory
@@ -161,3 +162,70 @@ def test_on_postgresql_the_name_search_and_pesel_prefix_are_index_backed() -> No
 
     assert {"people_participant_search_key_trgm", "people_participant_pesel_prefix"} <= indexes
     assert "people_participant_search_key_trgm" in plan
+
+
+def test_the_programme_filter_lists_the_people_who_applied_to_the_programme(
+    organisation: Organisation, caseworker: User
+) -> None:
+    programme = ProgrammeFactory(organisation=organisation, name="Klub Integracji")
+    other_programme = ProgrammeFactory(organisation=organisation)
+    applicant = ParticipantFactory(organisation=organisation, last_name="Zgłoszona")
+    applicant.enrolments.create(programme=programme, applied_at="2026-01-01T10:00:00Z")
+    enrolled = ParticipantFactory(organisation=organisation, last_name="Przyjęty")
+    enrolled.enrolments.create(programme=programme, status="enrolled", applied_at="2026-01-02T10:00:00Z")
+    elsewhere = ParticipantFactory(organisation=organisation, last_name="Gdzieindziej")
+    elsewhere.enrolments.create(programme=other_programme, applied_at="2026-01-01T10:00:00Z")
+    ParticipantFactory(organisation=organisation, last_name="Nigdzie")
+
+    response = client_for(caseworker).get(reverse("people:participant_list"), {"programme": programme.pk})
+
+    assert names(response.context["page"]) == ["Przyjęty", "Zgłoszona"]
+    assert "Klub Integracji" in response.content.decode()
+
+
+def test_the_programme_filter_offers_only_the_users_organisations_programmes(
+    organisation: Organisation, other_organisation: Organisation, caseworker: User
+) -> None:
+    ours = ProgrammeFactory(organisation=organisation)
+    theirs = ProgrammeFactory(organisation=other_organisation)
+    stranger = ParticipantFactory(organisation=other_organisation, last_name="Obca")
+    stranger.enrolments.create(programme=theirs, applied_at="2026-01-01T10:00:00Z")
+
+    choices = dict(programme_choices(caseworker))
+
+    assert ours.pk in choices
+    assert theirs.pk not in choices
+    assert search(caseworker, programme_id=theirs.pk) == []
+
+
+def programme_choices(user: User) -> list[tuple[object, object]]:
+    form = ParticipantFilterForm(programmes=selectors.programmes_for_filter(user))
+    return list(form.fields["programme"].choices)
+
+
+def test_the_export_carries_the_programme_filter(organisation: Organisation, caseworker: User) -> None:
+    programme = ProgrammeFactory(organisation=organisation)
+    applicant = ParticipantFactory(organisation=organisation, last_name="Zgłoszona")
+    applicant.enrolments.create(programme=programme, applied_at="2026-01-01T10:00:00Z")
+    ParticipantFactory(organisation=organisation, last_name="Nigdzie")
+
+    response = client_for(caseworker).get(
+        reverse("people:participant_export", args=["csv"]), {"programme": programme.pk}
+    )
+
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 2
+    assert "Zgłoszona" in lines[1]
+
+
+def test_the_list_filtered_by_programme_costs_a_constant_number_of_queries(
+    organisation: Organisation, caseworker: User, django_assert_max_num_queries: object
+) -> None:
+    first = _fill(organisation, 60, caseworker)
+    programme = first.enrolments.first().programme  # type: ignore[union-attr]
+    client = client_for(caseworker)
+
+    with django_assert_max_num_queries(10):  # type: ignore[operator]
+        response = client.get(reverse("people:participant_list"), {"q": "a", "programme": programme.pk})
+    assert response.status_code == 200
+    assert response.context["form"].is_valid()
