@@ -15,6 +15,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.casework.models import IndividualPlan, PlanAction, PlanGoal, PlanSignature, PlanStatus
 from reintegra.people.models import Participant
+from reintegra.programmes.models import Programme
 from reintegra.questionnaires.models import Response
 
 PLAN_RELATED = ("participant", "participant__organisation", "organisation", "programme", "created_by")
@@ -86,3 +87,8 @@ def responses_for_plan(participant: Participant) -> QuerySet[Response]:
         .defer("answers")
         .order_by("-filled_on", "-pk")
     )
+
+
+def programmes_of(participant: Participant) -> QuerySet[Programme]:
+    """The programmes the person has an enrolment in: a plan may belong to one of them."""
+    return Programme.objects.filter(enrolments__participant=participant).distinct().order_by("name")

@@ -14,7 +14,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
-from reintegra.casework import selectors, services
+from reintegra.casework import plan_selectors, selectors, services
 from reintegra.casework.forms import (
     AssignForm,
     MarkHeldForm,
@@ -26,6 +26,7 @@ from reintegra.casework.forms import (
     next_steps_from,
 )
 from reintegra.casework.models import CaseworkSettings, Meeting
+from reintegra.casework.plan_forms import ToPlanForm
 from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
 from reintegra.people.models import Participant
@@ -223,8 +224,16 @@ def meeting_detail(request: AuthenticatedRequest, meeting_pk: int) -> HttpRespon
         "can_record": policy.can(request.user, "casework.record", meeting.participant),
         "held_form": MarkHeldForm(initial={"notes": meeting.notes}),
         "step_form": NextStepForm(),
+        "to_plan_form": _to_plan_form(meeting),
     }
     return render(request, "casework/meeting_detail.html", context)
+
+
+def _to_plan_form(meeting: Meeting) -> ToPlanForm | None:
+    """The choice of the person's open plans a next step can join, if there is any."""
+    plans = plan_selectors.open_plans_of(meeting.participant)
+    form = ToPlanForm(plans=plans)
+    return form if plans.exists() else None
 
 
 @requires("casework.record")
@@ -266,6 +275,7 @@ def next_step_add(request: AuthenticatedRequest, meeting_pk: int) -> HttpRespons
         "can_record": True,
         "held_form": MarkHeldForm(initial={"notes": meeting.notes}),
         "step_form": form,
+        "to_plan_form": _to_plan_form(meeting),
     }
     return render(request, "casework/meeting_detail.html", context, status=400)
 
