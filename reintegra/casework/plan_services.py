@@ -389,4 +389,3 @@ def _action_data(action: PlanAction) -> ActionData:
         pk=action.pk,
         next_step=action.next_step,
     )
-
