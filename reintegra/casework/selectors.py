@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from auditlog.signals import accessed
-from django.db.models import F, Func, IntegerField, OuterRef, QuerySet, Subquery
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
@@ -22,11 +22,15 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.casework.models import (
     DEFAULT_CONTACT_INTERVAL_DAYS,
+    OPEN_ACTION_STATUSES,
     CaseAssignment,
     CaseworkSettings,
+    IndividualPlan,
     Meeting,
     MeetingStatus,
     NextStep,
+    PlanAction,
+    PlanStatus,
     ServiceDelivery,
 )
 from reintegra.people import selectors as people_selectors
@@ -168,6 +172,9 @@ class Caseload:
     meetings_this_week: list[Meeting]
     overdue_steps: list[NextStep]
     not_contacted: list[CasePerson] = field(default_factory=list)
+    # Current plans with actions past their deadline or a review date that has passed; each is
+    # annotated with ``overdue_actions`` (a count), ``first_overdue`` and ``first_overdue_deadline``.
+    plans_due: list[IndividualPlan] = field(default_factory=list)
 
 
 def week_of(day: date) -> tuple[datetime, datetime]:
@@ -211,11 +218,12 @@ def caseload_for(user: User, *, worker: User | None = None, today: date | None =
             worker=worker, ended_on__isnull=True, participant__organisation_id__in=organisation_ids
         )
         .select_related("participant", "worker")
-        .annotate(last_contact=_last_contact())
+        .annotate(last_contact=_last_contact(), contact_interval=_organisation_interval())
         .order_by("participant__last_name", "participant__first_name", "participant_id")[:CASELOAD_LIMIT]
     )
-    intervals = contact_intervals({a.participant.organisation_id for a in assignments})
-    people = [_case_person(a, intervals[a.participant.organisation_id], today) for a in assignments]
+    people = [
+        _case_person(a, a.contact_interval or DEFAULT_CONTACT_INTERVAL_DAYS, today) for a in assignments
+    ]
     start, end = week_of(today)
     week = list(
         Meeting.objects.filter(
@@ -249,6 +257,45 @@ def caseload_for(user: User, *, worker: User | None = None, today: date | None =
             (person for person in people if person.not_contacted),
             key=lambda person: -person.days_without_contact,
         ),
+        plans_due=_plans_due(worker, organisation_ids, today),
+    )
+
+
+def _organisation_interval() -> Subquery:
+    """The organisation's contact interval, read in the assignments' own query (none: the default)."""
+    return Subquery(
+        CaseworkSettings.objects.filter(organisation_id=OuterRef("participant__organisation_id")).values(
+            "contact_interval_days"
+        )[:1]
+    )
+
+
+def _plans_due(worker: User, organisation_ids: set[int], today: date) -> list[IndividualPlan]:
+    """The worker's people's current plans that need attention, in one query.
+
+    A plan is due when one of its open actions is past its deadline, or when it is agreed (or
+    under review) and its review date has passed. The earliest overdue action comes with it.
+    """
+    overdue = PlanAction.objects.filter(
+        plan=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES, deadline__lt=today
+    ).order_by("deadline", "pk")
+    review_passed = Q(status__in=[PlanStatus.AGREED, PlanStatus.UNDER_REVIEW], review_on__lt=today)
+    return list(
+        IndividualPlan.objects.filter(
+            participant__assignments__worker=worker,
+            participant__assignments__ended_on__isnull=True,
+            organisation_id__in=organisation_ids,
+            next_version__isnull=True,
+        )
+        .exclude(status=PlanStatus.CLOSED)
+        .filter(review_passed | Exists(overdue))
+        .select_related("participant")
+        .annotate(
+            overdue_actions=_aggregate(overdue),
+            first_overdue=Subquery(overdue.values("what")[:1]),
+            first_overdue_deadline=Subquery(overdue.values("deadline")[:1]),
+        )
+        .order_by("review_on", "pk")[:CASELOAD_LIMIT]
     )
 
 

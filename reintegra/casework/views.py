@@ -38,7 +38,10 @@ PAGE_SIZE = 20
 @require_GET
 def caseload(request: AuthenticatedRequest) -> HttpResponse:
     load = selectors.caseload_for(request.user)
-    log_reads([*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user)
+    log_reads(
+        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps, *load.plans_due],
+        actor=request.user,
+    )
     context = {
         "caseload": load,
         "own": True,
@@ -62,7 +65,10 @@ def team(request: AuthenticatedRequest) -> HttpResponse:
 def team_member_caseload(request: AuthenticatedRequest, worker_pk: int) -> HttpResponse:
     worker = selectors.team_member_get(request.user, worker_pk)
     load = selectors.caseload_for(request.user, worker=worker)
-    log_reads([*load.meetings_today, *load.meetings_this_week, *load.overdue_steps], actor=request.user)
+    log_reads(
+        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps, *load.plans_due],
+        actor=request.user,
+    )
     context = {"caseload": load, "own": worker.pk == request.user.pk, "can_assign": True}
     return render(request, "casework/caseload.html", context)
 

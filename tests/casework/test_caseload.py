@@ -13,8 +13,9 @@ from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
-from reintegra.casework import services
-from reintegra.casework.models import CaseAssignment, CaseworkSettings, Meeting
+from reintegra.casework import plan_services, services
+from reintegra.casework.models import CaseAssignment, CaseworkSettings, IndividualPlan, Meeting
+from reintegra.casework.plan_services import ActionData
 from reintegra.casework.services import NextStepData
 from reintegra.casework.views import PAGE_SIZE
 from reintegra.people.models import Participant
@@ -129,6 +130,47 @@ def test_open_next_steps_past_their_due_date_are_listed_as_overdue(
     assert [step.text for step in caseload.overdue_steps] == ["Złożyć wniosek"]
 
 
+def a_plan_with_actions(
+    participant: Participant, worker: User, deadlines: list[date | None]
+) -> IndividualPlan:
+    plan = plan_services.plan_create(
+        actor=worker, participant=participant, plan_type_code="generic", starts_on=date(2026, 1, 5)
+    )
+    return plan_services.plan_save(
+        actor=worker,
+        plan=plan,
+        revision=plan.revision,
+        data=plan_services.plan_data(plan),
+        goals=[],
+        actions=[ActionData(f"Działanie {index}", deadline=due) for index, due in enumerate(deadlines)],
+    )
+
+
+def test_overdue_plan_actions_and_plans_past_their_review_are_on_the_caseload(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    ours = in_care.participant
+    overdue = a_plan_with_actions(ours, caseworker, [TODAY + timedelta(days=2), TODAY - timedelta(days=3)])
+    on_time = a_plan_with_actions(ours, caseworker, [TODAY + timedelta(days=1)])
+    for signatory in on_time.type.signatories:
+        plan_services.plan_sign(actor=caseworker, plan=on_time, role=signatory.role, name="Łucja")
+    IndividualPlan.objects.filter(pk=on_time.pk).update(review_on=TODAY - timedelta(days=1))
+    unreviewed_draft = a_plan_with_actions(ours, caseworker, [])
+    IndividualPlan.objects.filter(pk=unreviewed_draft.pk).update(review_on=TODAY - timedelta(days=1))
+
+    response = client_for(caseworker).get(reverse("casework:caseload"))
+
+    due = {plan.pk: plan for plan in response.context["caseload"].plans_due}
+    assert set(due) == {overdue.pk, on_time.pk}
+    assert (due[overdue.pk].overdue_actions, due[overdue.pk].first_overdue) == (1, "Działanie 1")
+    assert due[on_time.pk].overdue_actions == 0
+    assert "Działanie 1" in response.content.decode()
+    read = AuditEntry.objects.get_for_object(overdue).filter(
+        action=AuditEntry.Action.ACCESS, actor=caseworker
+    )
+    assert read.exists()
+
+
 def test_reading_the_caseload_audits_the_meetings_and_steps_it_shows(
     in_care: CaseAssignment, caseworker: User
 ) -> None:
@@ -187,10 +229,13 @@ def test_the_caseload_costs_the_same_few_queries_however_many_meetings(
     _grow(in_care.participant, caseworker, 2)
     for _index in range(3):
         assign(ParticipantFactory(organisation=organisation), caseworker, coordinator)
+    a_plan_with_actions(in_care.participant, caseworker, [TODAY - timedelta(days=1)])
     client.get(reverse("casework:caseload"))  # warm the session and content-type caches
     few = _queries(client, reverse("casework:caseload"))
 
     _grow(in_care.participant, caseworker, 30)
+    for _index in range(5):
+        a_plan_with_actions(in_care.participant, caseworker, [TODAY - timedelta(days=1)] * 3)
     many = _queries(client, reverse("casework:caseload"))
 
     assert Meeting.objects.count() == 32
