@@ -16,21 +16,28 @@ COUNT_CAP = 10_000
 
 
 class CappedPaginator(Paginator):
-    def __init__(self, object_list: Any, per_page: int, *, cap: int = COUNT_CAP, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        object_list: Any,
+        per_page: int,
+        *,
+        cap: int = COUNT_CAP,
+        count_from_short_page: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(object_list, per_page, **kwargs)
         self.cap = cap
+        self.count_from_short_page = count_from_short_page
 
     def get_page(self, number: Any) -> Page:
-        """The first page is read before anything is counted: when it is not full, it is the count.
-
-        A narrow search (a name, a PESEL) mostly fits on one page, so it costs one query, not two.
-        """
-        if not _is_first(number):
+        """With ``count_from_short_page``, the first page is read before anything is counted:
+        when it is not full, it is the count, so a narrow search costs one query, not two."""
+        if not self.count_from_short_page or not _is_first(number):
             return super().get_page(number)
         rows = list(self.object_list[: self.per_page])
         if len(rows) < self.per_page:
             self.__dict__["count"] = len(rows)  # fills the cached property
-        return self._get_page(rows, 1, self)
+        return Page(rows, 1, self)
 
     @cached_property
     def count(self) -> int:
@@ -41,6 +48,32 @@ class CappedPaginator(Paginator):
     @property
     def count_is_capped(self) -> bool:
         return self.count > self.cap
+
+
+class KeysFirstPaginator(CappedPaginator):
+    """Pages of a search the database answers by finding every match at once (a trigram scan).
+
+    Counting and then paging would run that scan twice. Here one query takes the keys of all the
+    matches in order, up to the cap, which is the count; the page's rows are then read by key.
+    """
+
+    @cached_property
+    def keys(self) -> list[Any]:
+        return list(self.object_list.values_list("pk", flat=True)[: self.cap + 1])  # type: ignore[attr-defined]
+
+    @cached_property
+    def count(self) -> int:
+        return len(self.keys)
+
+    def get_page(self, number: Any) -> Page:
+        return Paginator.get_page(self, number)
+
+    def page(self, number: Any) -> Page:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        keys = self.keys[bottom : bottom + self.per_page]
+        rows = {row.pk: row for row in self.object_list.order_by().filter(pk__in=keys)}  # type: ignore[attr-defined]
+        return Page([rows[key] for key in keys], number, self)
 
 
 def _is_first(number: Any) -> bool:

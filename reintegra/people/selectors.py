@@ -67,6 +67,11 @@ def programmes_for_filter(user: User) -> QuerySet[Programme]:
     return Programme.objects.filter(organisation_id__in=organisation_ids).order_by("-start_date", "name")
 
 
+def is_name_search(filters: ParticipantFilter | None) -> bool:
+    """A search by name: the trigram index finds all its matches at once, in no useful order."""
+    return filters is not None and bool(filters.q.strip()) and not _is_pesel_prefix(filters.q)
+
+
 def _is_pesel_prefix(query: str) -> bool:
     return bool(PESEL_PREFIX.match("".join(query.split())))
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
 from reintegra.http import AuthenticatedRequest
-from reintegra.pagination import CappedPaginator
+from reintegra.pagination import CappedPaginator, KeysFirstPaginator
 from reintegra.people import export, selectors, services
 from reintegra.people.forms import (
     ConsentForm,
@@ -26,27 +27,37 @@ from reintegra.people.forms import (
     ParticipantFilterForm,
     ParticipantForm,
 )
-from reintegra.people.models import Participant
+from reintegra.people.models import LabourStatus, Participant
+from reintegra.people.selectors import ParticipantFilter
 
 logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 25
 EXPORT_LIMIT = 100_000
 TABS = ("data", "consents", "family", "programmes")
+URL_KEY_PLACEHOLDER = 987654321
 
 
-def _filtered(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, QuerySet[Participant]]:
+def _filters(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, ParticipantFilter | None]:
     programmes = selectors.programmes_for_filter(request.user).only("pk", "name")
     form = ParticipantFilterForm(request.GET or None, programmes=programmes)
-    filters = form.to_filter() if form.is_bound and form.is_valid() else None
-    return form, selectors.participant_list_for_user(request.user, filters)
+    return form, form.to_filter() if form.is_bound and form.is_valid() else None
+
+
+def _paginator(filters: ParticipantFilter | None, participants: QuerySet[Participant]) -> CappedPaginator:
+    # A name search scans the trigram index once for the count and the page; other lists read
+    # the first page in index order, and count only when it is full.
+    if selectors.is_name_search(filters):
+        return KeysFirstPaginator(participants, PAGE_SIZE)
+    return CappedPaginator(participants, PAGE_SIZE, count_from_short_page=True)
 
 
 @requires("participant.view")
 @require_GET
 def participant_list(request: AuthenticatedRequest) -> HttpResponse:
-    form, participants = _filtered(request)
-    page = CappedPaginator(participants, PAGE_SIZE).get_page(request.GET.get("page"))
+    form, filters = _filters(request)
+    participants = selectors.participant_list_for_user(request.user, filters)
+    page = _paginator(filters, participants).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     # htmx asks for the results only; without JavaScript the form reloads the whole page.
@@ -54,10 +65,34 @@ def participant_list(request: AuthenticatedRequest) -> HttpResponse:
     context = {
         "form": form,
         "page": page,
+        "rows": _rows(page),
         "query": query.urlencode(),
         "can_create": policy.holds_anywhere(request.user, "participant.create"),
     }
     return render(request, template, context)
+
+
+def _rows(people: Iterable[Participant]) -> list[dict[str, str]]:
+    """The table's cells, computed once in Python.
+
+    Per cell, a template's lookups, filters and ``{% url %}`` cost more than the whole query, and
+    the list is rendered again on every search: its rows are plain strings by the time it renders.
+    """
+    # One reverse() for the page: each row's address differs from it only by the key.
+    url = reverse("people:participant_detail", args=[URL_KEY_PLACEHOLDER])
+    labour_statuses = {value: str(label) for value, label in LabourStatus.choices}
+    return [
+        {
+            "url": url.replace(str(URL_KEY_PLACEHOLDER), str(person.pk)),
+            "name": f"{person.last_name} {person.first_name}",
+            "pesel": person.pesel or "—",
+            "birth_date": person.birth_date.isoformat(),
+            "organisation": person.organisation.short_name or person.organisation.name,
+            "gmina": person.gmina.name if person.gmina else "—",
+            "labour_status": labour_statuses.get(person.labour_status) or "—",
+        }
+        for person in people
+    ]
 
 
 @requires("participant.view")
@@ -65,7 +100,8 @@ def participant_list(request: AuthenticatedRequest) -> HttpResponse:
 def participant_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
     if fmt not in {"csv", "xlsx"}:
         raise Http404
-    _form, participants = _filtered(request)
+    _form, filters = _filters(request)
+    participants = selectors.participant_list_for_user(request.user, filters)
     limited = participants[:EXPORT_LIMIT]
     logger.info(
         "participant list exported",

@@ -229,3 +229,15 @@ def test_the_list_filtered_by_programme_costs_a_constant_number_of_queries(
         response = client.get(reverse("people:participant_list"), {"q": "a", "programme": programme.pk})
     assert response.status_code == 200
     assert response.context["form"].is_valid()
+
+
+def test_each_row_of_the_list_links_to_the_persons_file(organisation: Organisation, caseworker: User) -> None:
+    person = ParticipantFactory(
+        organisation=organisation, last_name="Żółkiewska", labour_status=LabourStatus.UNEMPLOYED
+    )
+
+    html = client_for(caseworker).get(reverse("people:participant_list"), {"q": "zolk"}).content.decode()
+
+    assert f'href="{reverse("people:participant_detail", args=[person.pk])}"' in html
+    assert "unemployed" in html
+    assert person.birth_date.isoformat() in html
