@@ -74,9 +74,12 @@ messages: env
 
 # Benchmarks (figures, never timed assertions): a throwaway PostgreSQL filled at scale,
 # pages measured against a bare view behind the same middleware and log-in. See README.
+# BENCH_ARGS passes more options to bench/run.py, e.g. BENCH_ARGS="--explain --import-rows 0".
 BENCH_PARTICIPANTS ?= 1000000
+BENCH_MEETINGS ?= 10000000
+BENCH_ARGS ?=
 bench: env system-packages
-	scripts/with-postgres.sh $(PY) -m bench.run --participants $(BENCH_PARTICIPANTS)
+	scripts/with-postgres.sh $(PY) -m bench.run --participants $(BENCH_PARTICIPANTS) --meetings $(BENCH_MEETINGS) $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var/static

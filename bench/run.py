@@ -1,11 +1,15 @@
 """`make bench`: fills a PostgreSQL database at scale and measures pages against a bare view.
 
+The database is filled by ``seed_demo --participants N`` and then ``seed_demo --meetings M``
+(people spread over organisations; case assignments, meetings and next steps, with a full
+caseload for the demo case worker and one person with thousands of meetings).
+
 Every page is requested through Django's test client after a real log-in, so the bare view
 and the measured pages pass the same middleware, session and log-in; the figures are ratios
 of the page's median and p95 to the bare view's, measured in the same run. Results are
 written to bench/results/ as JSON.
 
-Usage: python -m bench.run [--participants N] [--requests K]
+Usage: python -m bench.run [--participants N] [--meetings M] [--requests K] [--explain]
 """
 
 from __future__ import annotations
@@ -33,14 +37,17 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from reintegra.accounts.models import Organisation, User  # noqa: E402
+from reintegra.accounts.models import User  # noqa: E402
+from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
+from reintegra.casework.scale import heavy_participant_of  # noqa: E402
 from reintegra.people.identifiers import pesel_birth_date, search_key  # noqa: E402
 from reintegra.people.imports.services import participants_import  # noqa: E402
 from reintegra.people.models import Participant  # noqa: E402
-from reintegra.people.scale import fill_participants, pesel_for  # noqa: E402
+from reintegra.people.scale import pesel_for  # noqa: E402
 from reintegra.programmes.models import Programme  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"
+BENCH_WORKER = "pracownik.mops"  # the demo case worker; the fill gives them a full caseload
 
 
 def timed(client: Client, url: str, requests: int) -> dict[str, Any]:
@@ -63,35 +70,97 @@ def timed(client: Client, url: str, requests: int) -> dict[str, Any]:
     }
 
 
-def fill(participants: int) -> float:
-    start = time.perf_counter()
+def fill(participants: int, meetings: int) -> dict[str, float]:
+    """Seconds: the demo and the participants, then case work, then statistics (PostgreSQL)."""
+    seconds: dict[str, float] = {}
     call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
-    existing = Participant.objects.count()
-    missing = max(0, participants - existing)
-    organisations = list(Organisation.objects.filter(memberships__role="case_worker").distinct()[:4])
-    if missing:
-        fill_participants(missing, organisations)
+    quiet = io.StringIO()
+    start = time.perf_counter()
+    call_command("seed_demo", participants=participants, stdout=quiet)
+    seconds["participants"] = time.perf_counter() - start
+    start = time.perf_counter()
+    call_command("seed_demo", once=True, meetings=meetings, stdout=quiet)
+    seconds["meetings"] = time.perf_counter() - start
+    start = time.perf_counter()
+    if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            if connection.vendor == "postgresql":
-                cursor.execute("ANALYZE")
-    return time.perf_counter() - start
+            # As autovacuum would leave a settled database: statistics, visibility map, hint bits.
+            for model in (CaseAssignment, Meeting, NextStep):
+                cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
+            cursor.execute("ANALYZE")
+    seconds["vacuum_analyze"] = time.perf_counter() - start
+    return seconds
 
 
-def measure(requests: int) -> dict[str, dict[str, Any]]:
-    worker = User.objects.get(username="pracownik.mops")
+def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
+    worker = User.objects.get(username=BENCH_WORKER)
     client = Client()
     client.force_login(worker, backend="django.contrib.auth.backends.ModelBackend")
     person = Participant.objects.filter(organisation__memberships__user=worker).order_by("pk").last()
     assert person is not None
+    heavy = heavy_participant_of(worker)
+    assert heavy is not None, "the fill gives the bench worker a caseload"
+    deep = deep_page(heavy)
     pages: dict[str, Callable[[], str]] = {
         "bare view": lambda: "/bench/bare/",
         "participant list": lambda: "/participants/",
         "participant file": lambda: f"/participants/{person.pk}/",
         "search by name": lambda: "/participants/?q=zolkiewska",
         "search by PESEL prefix": lambda: "/participants/?q=8501",
+        "caseload": lambda: "/casework/",
+        "heavy file": lambda: f"/participants/{heavy}/",
+        "heavy meetings p1": lambda: f"/casework/participant/{heavy}/meetings/",
+        "heavy meetings deep": lambda: f"/casework/participant/{heavy}/meetings/?page={deep}",
     }
-    return {name: timed(client, url(), requests) for name, url in pages.items()}
+    figures = {name: timed(client, url(), requests) for name, url in pages.items()}
+    if explain:
+        write_explains(client, {name: url() for name, url in pages.items() if name != "bare view"})
+    return figures
+
+
+def deep_page(participant_id: int) -> int:
+    """The last page the capped paginator offers (500 at 20 a page), or the last there is."""
+    from reintegra.casework.views import PAGE_SIZE
+    from reintegra.pagination import COUNT_CAP
+
+    shown = min(Meeting.objects.filter(participant_id=participant_id).count(), COUNT_CAP)
+    return max(1, -(-shown // PAGE_SIZE))
+
+
+def write_explains(client: Client, pages: dict[str, str]) -> None:
+    """EXPLAIN ANALYZE of every SELECT each page runs, to bench/results/explain-latest.txt."""
+    if connection.vendor != "postgresql":
+        return
+    lines: list[str] = []
+    for name, url in pages.items():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        lines.append(f"=== {name}: {url} ({len(queries)} queries)")
+        for query in queries.captured_queries:
+            sql = query["sql"]
+            if not sql.lstrip().upper().startswith("SELECT"):
+                lines.append(f"-- {sql[:160]}")
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute(f"EXPLAIN (ANALYZE, BUFFERS) {sql}")
+                plan = [row[0] for row in cursor.fetchall()]
+            lines += [f"-- {query['time']} s: {sql[:400]}", *plan, ""]
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "explain-latest.txt").write_text("\n".join(lines) + "\n")
+
+
+def casework_figures() -> dict[str, Any]:
+    worker = User.objects.get(username=BENCH_WORKER)
+    heavy = heavy_participant_of(worker) or 0
+    return {
+        "meetings": Meeting.objects.count(),
+        "next_steps": NextStep.objects.count(),
+        "active_assignments": CaseAssignment.objects.filter(ended_on__isnull=True).count(),
+        "bench_worker": BENCH_WORKER,
+        "bench_worker_people": CaseAssignment.objects.filter(worker=worker, ended_on__isnull=True).count(),
+        "heavy_participant": heavy,
+        "heavy_meetings": Meeting.objects.filter(participant_id=heavy).count(),
+    }
 
 
 def import_rows(count: int) -> bytes:
@@ -153,12 +222,14 @@ def _database_name() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=1_000_000)
+    parser.add_argument("--meetings", type=int, default=10_000_000)
+    parser.add_argument("--explain", action="store_true", help="write EXPLAIN ANALYZE of every page")
     parser.add_argument("--requests", type=int, default=60)
-    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument("--import-rows", type=int, default=100_000, help="0 skips the import")
     args = parser.parse_args()
 
-    fill_seconds = fill(args.participants)
-    figures = measure(args.requests)
+    fill_seconds = fill(args.participants, args.meetings)
+    figures = measure(args.requests, args.explain)
     bare = figures["bare view"]
     for figure in figures.values():
         figure["median_ratio"] = round(figure["median_ms"] / bare["median_ms"], 2)
@@ -169,18 +240,28 @@ def main() -> None:
         "database": _database_name(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "participants": Participant.objects.count(),
-        "fill_seconds": round(fill_seconds, 1),
+        "casework": casework_figures(),
+        "fill_seconds": round(sum(fill_seconds.values()), 1),
+        "fill_seconds_by_step": {step: round(seconds, 1) for step, seconds in fill_seconds.items()},
         "pages": figures,
-        "import": measure_import(args.import_rows),
+        "import": measure_import(args.import_rows) if args.import_rows else None,
     }
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     for path in (RESULTS / f"pages-{stamp}.json", RESULTS / "pages-latest.json"):
         path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
+    casework: dict[str, Any] = result["casework"]  # type: ignore[assignment]
+    steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in fill_seconds.items())
     print(
-        f"{result['participants']:,} participants on {result['database']} "
-        f"(filled in {result['fill_seconds']} s)"
+        f"{result['participants']:,} participants, {casework['meetings']:,} meetings and "
+        f"{casework['next_steps']:,} next steps on {result['database']} "
+        f"(filled in {result['fill_seconds']} s: {steps})"
+    )
+    print(
+        f"caseload of {casework['bench_worker']}: {casework['bench_worker_people']} people; "
+        f"heavy file: participant {casework['heavy_participant']} "
+        f"with {casework['heavy_meetings']:,} meetings"
     )
     print(
         f"{'page':<26}{'median ms':>11}{'p95 ms':>9}{'× bare (median)':>17}{'× bare (p95)':>14}{'queries':>9}"
@@ -191,7 +272,9 @@ def main() -> None:
             f"{figure['median_ratio']:>17}{figure['p95_ratio']:>14}{figure['queries']:>9}"
         )
 
-    imported: dict[str, Any] = result["import"]  # type: ignore[assignment]
+    imported: dict[str, Any] | None = result["import"]  # type: ignore[assignment]
+    if imported is None:
+        return
     print(
         f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
         f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"

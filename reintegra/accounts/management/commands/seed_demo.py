@@ -359,6 +359,21 @@ class Command(BaseCommand):
             action="store_true",
             help="If the demo is already there, only print the log-ins and write nothing.",
         )
+        # At scale, for benchmarks: fictional load added in bulk on top of the demo.
+        parser.add_argument(
+            "--participants",
+            type=int,
+            default=0,
+            metavar="N",
+            help="Add fictional participants until there are N (bulk inserts, for benchmarks).",
+        )
+        parser.add_argument(
+            "--meetings",
+            type=int,
+            default=0,
+            metavar="M",
+            help="Add case assignments and meetings until there are M meetings (for benchmarks).",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         with translation.override(settings.LANGUAGE_CODE):
@@ -376,6 +391,24 @@ class Command(BaseCommand):
                     )
                 )
             self.stdout.write(login_table())
+            fill_to_scale(participants=options["participants"], meetings=options["meetings"])
+
+
+def fill_to_scale(*, participants: int, meetings: int) -> None:
+    """Bulk load for benchmarks: participants over the first organisations with case workers,
+    then a full caseload for the demo case worker and meetings spread over everyone."""
+    from reintegra.casework.models import Meeting
+    from reintegra.casework.scale import fill_casework
+    from reintegra.people.models import Participant
+    from reintegra.people.scale import fill_participants
+
+    missing = participants - Participant.objects.count()
+    if missing > 0:
+        organisations = Organisation.objects.filter(memberships__role=Role.CASE_WORKER).distinct()[:4]
+        fill_participants(missing, list(organisations))
+    missing = meetings - Meeting.objects.count()
+    if missing > 0:
+        fill_casework(missing, worker=User.objects.get(username=SENTINEL_USERNAME))
 
 
 def login_table() -> str:
