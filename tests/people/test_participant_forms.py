@@ -6,11 +6,14 @@ from datetime import date
 from typing import Any
 
 import pytest
+from django import forms
 from django.test import Client
+from django.test.html import parse_html
 from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
+from reintegra.people.forms import PlainSelect
 from reintegra.people.models import Degurba, Participant, Sex
 from tests.conftest import client_for
 from tests.factories import ParticipantFactory
@@ -181,3 +184,14 @@ def test_the_registration_form_offers_only_the_workers_organisations_and_no_conf
     assert list(form.fields["organisation"].queryset) == [organisation]
     assert "confirm_different_person" not in form.fields
     assert 'name="gmina"' in response.content.decode()
+
+
+@pytest.mark.parametrize("value", ["", "b", 3, None])
+def test_the_list_filters_plain_select_renders_the_same_html_as_djangos(value: object) -> None:
+    choices = [("", "any"), ("b", "Bread & <butter>"), (3, "three")]
+    attrs = {"id": "id_x", "class": "form-select"}
+
+    plain = PlainSelect(choices=choices).render("x", value, attrs)
+    django = forms.Select(choices=choices).render("x", value, attrs)
+
+    assert parse_html(plain) == parse_html(django)
