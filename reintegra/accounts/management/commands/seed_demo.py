@@ -324,6 +324,13 @@ def seed_questionnaires(ctx: DemoContext) -> None:
     seed_questionnaires_app(ctx)
 
 
+def seed_plans(ctx: DemoContext) -> None:
+    """Individual plans for pracownik.mops's people: an agreed IPD with an earlier version, an IPZS, an IPWzB."""
+    from reintegra.casework.demo import seed_plans as seed_plans_app
+
+    seed_plans_app(ctx)
+
+
 # Later sections (participants, programmes, …) append their step here.
 SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_organisations,
@@ -332,6 +339,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_programmes,
     seed_casework,
     seed_questionnaires,
+    seed_plans,
 ]
 
 
