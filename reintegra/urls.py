@@ -22,6 +22,7 @@ urlpatterns = [
     path("casework/", include("reintegra.casework.urls")),
     path("imports/", include("reintegra.people.imports.urls")),
     path("questionnaires/", include("reintegra.questionnaires.urls")),
+    path("partnership/", include("reintegra.partnership.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

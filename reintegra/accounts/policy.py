@@ -58,6 +58,14 @@ RULES: dict[str, Rule] = {
     "casework.view": Rule(roles=STAFF_ROLES),
     "casework.record": Rule(roles=STAFF_ROLES),
     "casework.assign": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Partnerships: members' staff and partner viewers see them; administrators manage members.
+    "partnership.view": Rule(roles=STAFF_ROLES | {Role.PARTNER_VIEWER}),
+    "partnership.manage": Rule(roles=frozenset({Role.ORG_ADMIN})),
+    # Referrals: staff send their people; the receiver's coordinators and case workers act on
+    # them, its partner viewers only read them.
+    "referral.send": Rule(roles=STAFF_ROLES),
+    "referral.view": Rule(roles=STAFF_ROLES | {Role.PARTNER_VIEWER}),
+    "referral.act": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
 }
 
 

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnershipConfig(AppConfig):
+    name = "reintegra.partnership"
+    label = "partnership"
+    verbose_name = _("Partnership")
+
+    def ready(self) -> None:
+        from reintegra.partnership import audit_registration  # noqa: F401

@@ -1,0 +1,111 @@
+"""Forms of partnerships and referrals: they turn ticks and choices into values for the services."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from reintegra.accounts.models import Organisation
+from reintegra.partnership.models import LegalBasis, MemberRole
+from reintegra.partnership.snapshot import REFERABLE_FIELDS
+
+
+def _add_bootstrap_classes(form: forms.BaseForm) -> None:
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
+            continue
+        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        widget.attrs.setdefault("class", css)
+
+
+class PartnershipForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    area_description = forms.CharField(
+        label=_("Area"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("The area the partnership covers."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_bootstrap_classes(self)
+
+
+class MemberAddForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Organisation.objects.none())
+    role = forms.ChoiceField(
+        label=_("Role in the partnership"), choices=MemberRole.choices, initial=MemberRole.PARTNER
+    )
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
+        _add_bootstrap_classes(self)
+
+
+class ReferralForm(forms.Form):
+    to_organisation = forms.ModelChoiceField(
+        label=_("Refer to"),
+        queryset=Organisation.objects.none(),
+        error_messages={"invalid_choice": _("Choose one of the partnership's member organisations.")},
+    )
+    referred_fields = forms.MultipleChoiceField(
+        label=_("Fields that go with the referral"),
+        choices=list(REFERABLE_FIELDS.items()),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The partner sees only these fields, as they are today, and the reason for referral."),
+        error_messages={"required": _("Choose at least one field to refer, from the list.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason for referral"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Say why the person is referred.")},
+    )
+    legal_basis = forms.ChoiceField(
+        label=_("Legal basis"),
+        choices=[("", _("none: the person's consent to sharing with partners")), *LegalBasis.choices],
+        required=False,
+        help_text=_("Without a legal basis, the referral needs the person's consent in force."),
+    )
+    legal_basis_reference = forms.CharField(
+        label=_("Legal basis: provision"),
+        required=False,
+        max_length=300,
+        help_text=_("The act and article, e.g. art. 46 of the act on social assistance."),
+    )
+
+    def __init__(self, *args: Any, targets: QuerySet[Organisation], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_organisation"].queryset = targets  # type: ignore[attr-defined]
+        _add_bootstrap_classes(self)
+
+    def referral_data(self) -> dict[str, Any]:
+        """The cleaned values under the names the service takes."""
+        data = dict(self.cleaned_data)
+        data["fields"] = data.pop("referred_fields")
+        return data
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for declining"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say why the referral is declined.")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_bootstrap_classes(self)
+
+
+class NoteForm(forms.Form):
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _add_bootstrap_classes(self)

@@ -1,0 +1,177 @@
+"""Partnerships of organisations and the referrals of people between their members.
+
+A referral carries a snapshot (JSON) of exactly the fields the sender chose, taken when it was
+sent; the receiver reads the snapshot and nothing else of the person. Every move of a referral
+is recorded in ``ReferralStatusChange`` with who, when and why.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from reintegra.accounts.models import Organisation
+from reintegra.people.models import Consent, Participant
+
+
+class Partnership(models.Model):
+    """A local partnership (e.g. of a county): the organisations that work together."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    area_description = models.TextField(
+        _("area"), blank=True, help_text=_("The area the partnership covers.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("partnership")
+        verbose_name_plural = _("partnerships")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def scope_organisation_ids(self) -> list[int]:
+        return list(self.members.values_list("organisation_id", flat=True))
+
+
+class MemberRole(models.TextChoices):
+    LEADER = "leader", _("leader")
+    PARTNER = "partner", _("partner")
+    ASSOCIATE = "associate", _("associated partner")
+
+
+class PartnershipMember(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.CASCADE, related_name="members", verbose_name=_("partnership")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="partnership_memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role in the partnership"), max_length=12, choices=MemberRole.choices)
+    joined_on = models.DateField(_("joined on"))
+
+    class Meta:
+        verbose_name = _("member of a partnership")
+        verbose_name_plural = _("members of a partnership")
+        ordering = ["role", "organisation__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "organisation"],
+                name="partnership_member_unique",
+                violation_error_message=_("This organisation is already a member of the partnership."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} ({self.get_role_display()})"
+
+    def scope_organisation_ids(self) -> list[int]:
+        return sorted({self.organisation_id, *self.partnership.scope_organisation_ids()})
+
+
+class ReferralStatus(models.TextChoices):
+    SENT = "sent", _("sent")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+    COMPLETED = "completed", _("completed")
+
+
+class LegalBasis(models.TextChoices):
+    """Bases of the GDPR (RODO) on which a referral may leave without the person's consent."""
+
+    OBLIGATION = "6_1_c", _("art. 6(1)(c) RODO: a legal obligation of the sender")
+    PUBLIC_TASK = "6_1_e", _("art. 6(1)(e) RODO: a task carried out in the public interest")
+    OBLIGATION_SOCIAL = (
+        "6_1_c_9_2_b",
+        _("art. 6(1)(c) and 9(2)(b) RODO: a legal obligation in social security and social protection law"),
+    )
+    PUBLIC_TASK_CARE = (
+        "6_1_e_9_2_h",
+        _("art. 6(1)(e) and 9(2)(h) RODO: a public task in health or social care"),
+    )
+
+
+# Bases that also cover special-category data (art. 9 RODO), such as disability.
+SPECIAL_CATEGORY_BASES = frozenset({LegalBasis.OBLIGATION_SOCIAL, LegalBasis.PUBLIC_TASK_CARE})
+
+
+class Referral(models.Model):
+    partnership = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("partnership")
+    )
+    # The sender's record; the receiver never reaches it (selectors answer 404 for the file).
+    participant = models.ForeignKey(
+        Participant, on_delete=models.PROTECT, related_name="referrals", verbose_name=_("participant")
+    )
+    from_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="referrals_sent", verbose_name=_("from")
+    )
+    to_organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="referrals_received", verbose_name=_("to")
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ReferralStatus.choices, default=ReferralStatus.SENT
+    )
+    fields = models.JSONField(_("referred fields"), default=list)
+    snapshot = models.JSONField(_("referred data"), default=dict)
+    reason = models.TextField(_("reason for referral"))
+    consent = models.ForeignKey(
+        Consent,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="referrals",
+        verbose_name=_("consent"),
+    )
+    legal_basis = models.CharField(_("legal basis"), max_length=15, choices=LegalBasis.choices, blank=True)
+    legal_basis_reference = models.CharField(_("legal basis: provision"), max_length=300, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("sent by")
+    )
+    sent_at = models.DateTimeField(_("sent"))
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+        ordering = ["-sent_at", "-pk"]
+        indexes = [
+            models.Index(fields=["to_organisation", "status", "sent_at"]),
+            models.Index(fields=["from_organisation", "sent_at"]),
+        ]
+
+    def __str__(self) -> str:
+        # No personal data: the string lands in the audit log of both organisations.
+        return str(_("Referral no. %(number)s") % {"number": self.pk})
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.from_organisation_id, self.to_organisation_id]
+
+
+class ReferralStatusChange(models.Model):
+    """One recorded move of a referral: from, to, when, who, why."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(max_length=10, choices=ReferralStatus.choices, blank=True)
+    to_status = models.CharField(max_length=10, choices=ReferralStatus.choices)
+    changed_at = models.DateTimeField(_("when"))
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("referral status change")
+        verbose_name_plural = _("referral status changes")
+        ordering = ["changed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '∅'} → {self.to_status}"
+
+    def scope_organisation_ids(self) -> list[int]:
+        return self.referral.scope_organisation_ids()

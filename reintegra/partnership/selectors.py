@@ -1,0 +1,127 @@
+"""Reads of partnerships and referrals, always scoped to the user's organisations.
+
+A referral is visible to the staff of the organisation that sent it and to the staff and
+partner viewers of the one that received it; to anyone else it answers ``Http404``, the same
+as one that does not exist. Every read of a referral is written to the audit log. The receiver
+reads the referral's snapshot; the participant's file stays out of their reach.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from auditlog.signals import accessed
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import Organisation
+from reintegra.partnership.models import (
+    Partnership,
+    PartnershipMember,
+    Referral,
+    ReferralStatus,
+    ReferralStatusChange,
+)
+
+if TYPE_CHECKING:
+    from reintegra.accounts.models import User
+
+
+def partnership_list_for_user(user: User) -> QuerySet[Partnership]:
+    organisation_ids = policy.organisation_ids_where(user, "partnership.view")
+    return (
+        Partnership.objects.filter(members__organisation_id__in=organisation_ids).distinct().order_by("name")
+    )
+
+
+def partnership_get_for_user(user: User, pk: int) -> Partnership:
+    partnership = partnership_list_for_user(user).filter(pk=pk).first()
+    if partnership is None:
+        raise Http404
+    return partnership
+
+
+def members_of(partnership: Partnership) -> QuerySet[PartnershipMember]:
+    return partnership.members.select_related("organisation").order_by("role", "organisation__name")
+
+
+def member_get(partnership: Partnership, pk: int) -> PartnershipMember:
+    member = partnership.members.filter(pk=pk).first()
+    if member is None:
+        raise Http404
+    return member
+
+
+def organisations_to_add(partnership: Partnership) -> QuerySet[Organisation]:
+    return Organisation.objects.exclude(partnership_memberships__partnership=partnership).order_by("name")
+
+
+def referral_targets(organisation_id: int) -> QuerySet[Organisation]:
+    """The other members of the partnerships the organisation belongs to."""
+    partnership_ids = PartnershipMember.objects.filter(organisation_id=organisation_id).values(
+        "partnership_id"
+    )
+    return (
+        Organisation.objects.filter(partnership_memberships__partnership_id__in=partnership_ids)
+        .exclude(pk=organisation_id)
+        .distinct()
+        .order_by("name")
+    )
+
+
+@dataclass(frozen=True)
+class ReferralAccess:
+    """What the user may do with one referral, from which side."""
+
+    is_sender: bool
+    is_receiver: bool
+    can_act: bool
+
+
+def _base() -> QuerySet[Referral]:
+    return Referral.objects.select_related("from_organisation", "to_organisation", "sent_by", "consent")
+
+
+def referral_list_sent(user: User) -> QuerySet[Referral]:
+    organisation_ids = policy.organisation_ids_where(user, "referral.send")
+    return _base().filter(from_organisation_id__in=organisation_ids).order_by("-sent_at", "-pk")
+
+
+def referral_inbox(user: User) -> QuerySet[Referral]:
+    """Referrals to the user's organisations, the ones waiting for an answer first."""
+    organisation_ids = policy.organisation_ids_where(user, "referral.view")
+    pending_first = Case(
+        When(status=ReferralStatus.SENT, then=Value(0)), default=Value(1), output_field=IntegerField()
+    )
+    return (
+        _base()
+        .filter(to_organisation_id__in=organisation_ids)
+        .annotate(pending_first=pending_first)
+        .order_by("pending_first", "-sent_at", "-pk")
+    )
+
+
+def referral_get_for_user(user: User, pk: int) -> tuple[Referral, ReferralAccess]:
+    """A referral the user may see, from the sender's or the receiver's side; the read is audited."""
+    sending = policy.organisation_ids_where(user, "referral.send")
+    receiving = policy.organisation_ids_where(user, "referral.view")
+    referral = (
+        _base()
+        .filter(Q(from_organisation_id__in=sending) | Q(to_organisation_id__in=receiving), pk=pk)
+        .first()
+    )
+    if referral is None:
+        raise Http404
+    accessed.send(sender=Referral, instance=referral)
+    access = ReferralAccess(
+        is_sender=referral.from_organisation_id in sending,
+        is_receiver=referral.to_organisation_id in receiving,
+        can_act=referral.to_organisation_id in policy.organisation_ids_where(user, "referral.act"),
+    )
+    return referral, access
+
+
+def history_of(referral: Referral) -> QuerySet[ReferralStatusChange]:
+    return referral.status_changes.select_related("changed_by").order_by("changed_at", "pk")

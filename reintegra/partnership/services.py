@@ -1,0 +1,268 @@
+"""Writes to partnerships and referrals: each a transaction, checked against the policy, audited.
+
+The rules these services enforce:
+
+* an administrator of a member organisation manages the partnership's members; a partnership
+  keeps at least one leader;
+* a person is referred only by staff of the organisation that keeps their file, only to
+  another member of a partnership both organisations belong to;
+* no referral leaves without either the person's consent to sharing with partners in force, or
+  a recorded legal basis with the provision it rests on; special-category data (disadvantages)
+  need an art. 9 basis or the consent to processing special-category data;
+* the referral stores a snapshot of exactly the chosen fields; the receiver's coordinators
+  are notified;
+* only the receiver's coordinators and case workers move a referral; a decline needs a reason;
+  every move is recorded with who, when and why, and the sender is told.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import Organisation, Role, User
+from reintegra.notifications.services import notify
+from reintegra.partnership.models import (
+    SPECIAL_CATEGORY_BASES,
+    MemberRole,
+    Partnership,
+    PartnershipMember,
+    Referral,
+    ReferralStatus,
+    ReferralStatusChange,
+)
+from reintegra.partnership.snapshot import REFERABLE_FIELDS, SPECIAL_CATEGORY_FIELDS, take_snapshot
+from reintegra.partnership.workflow import REASON_REQUIRED, check_move
+from reintegra.people.models import Consent, ConsentKind, Participant
+
+S = ReferralStatus
+
+
+# --- Partnerships ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def partnership_create(
+    *, actor: User | None, organisation: Organisation, name: str, area_description: str = ""
+) -> Partnership:
+    """A new partnership, led by the organisation of the administrator who creates it."""
+    if actor is not None and not policy.can(actor, "partnership.manage", organisation):
+        raise PermissionDenied
+    partnership = Partnership(name=name.strip(), area_description=area_description.strip())
+    partnership.full_clean()
+    partnership.save()
+    _member_save(partnership, organisation, MemberRole.LEADER)
+    return partnership
+
+
+@transaction.atomic
+def partnership_member_add(
+    *, actor: User | None, partnership: Partnership, organisation: Organisation, role: str
+) -> PartnershipMember:
+    """An administrator of a member organisation adds another organisation."""
+    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
+        raise PermissionDenied
+    return _member_save(partnership, organisation, role)
+
+
+def _member_save(partnership: Partnership, organisation: Organisation, role: str) -> PartnershipMember:
+    member = PartnershipMember(
+        partnership=partnership, organisation=organisation, role=role, joined_on=timezone.localdate()
+    )
+    member.full_clean()
+    member.save()
+    return member
+
+
+@transaction.atomic
+def partnership_member_remove(*, actor: User | None, member: PartnershipMember) -> None:
+    """Referrals already sent stay; the partnership keeps at least one leader."""
+    partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
+    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
+        raise PermissionDenied
+    leaders = partnership.members.filter(role=MemberRole.LEADER).exclude(pk=member.pk)
+    if member.role == MemberRole.LEADER and not leaders.exists():
+        raise ValidationError(
+            _("A partnership keeps at least one leader; name another leader first."), code="last_leader"
+        )
+    member.delete()
+
+
+def partnership_shared(first: Organisation | int, second: Organisation | int) -> Partnership | None:
+    """A partnership both organisations are members of, if any."""
+    first_id = first if isinstance(first, int) else first.pk
+    second_id = second if isinstance(second, int) else second.pk
+    return (
+        Partnership.objects.filter(members__organisation_id=first_id)
+        .filter(members__organisation_id=second_id)
+        .order_by("pk")
+        .first()
+    )
+
+
+# --- Referrals ------------------------------------------------------------------------
+
+
+def _consent(participant: Participant, kind: str) -> Consent | None:
+    return participant.consents.filter(kind=kind, withdrawn_on__isnull=True).order_by("-given_on").first()
+
+
+@transaction.atomic
+def referral_send(
+    *,
+    actor: User,
+    participant: Participant,
+    to_organisation: Organisation | None,
+    fields: list[str],
+    reason: str,
+    legal_basis: str = "",
+    legal_basis_reference: str = "",
+) -> Referral:
+    """Sends the chosen fields of the person to a partner; refused, naming the field, when a rule fails."""
+    if not policy.can(actor, "referral.send", participant):
+        raise PermissionDenied
+    errors: dict[str, list[str]] = {}
+    partnership = None
+    if to_organisation is None:
+        errors.setdefault("to_organisation", []).append(_("Choose the organisation to refer the person to."))
+    elif to_organisation.pk == participant.organisation_id:
+        errors.setdefault("to_organisation", []).append(
+            _("A person cannot be referred to the organisation that already keeps their file.")
+        )
+    else:
+        partnership = partnership_shared(participant.organisation_id, to_organisation)
+        if partnership is None:
+            errors.setdefault("to_organisation", []).append(
+                _("%(organisation)s is not a member of a partnership with your organisation.")
+                % {"organisation": to_organisation}
+            )
+    chosen = [key for key in REFERABLE_FIELDS if key in set(fields)]
+    if not chosen or len(chosen) != len(set(fields)):
+        errors.setdefault("fields", []).append(_("Choose at least one field to refer, from the list."))
+    reason = reason.strip()
+    if not reason:
+        errors.setdefault("reason", []).append(_("Say why the person is referred."))
+    consent = _consent(participant, ConsentKind.SHARING_WITH_PARTNERS)
+    legal_basis_reference = legal_basis_reference.strip()
+    if legal_basis and not legal_basis_reference:
+        errors.setdefault("legal_basis_reference", []).append(
+            _("Give the provision the legal basis rests on (the act and article).")
+        )
+    if not legal_basis and consent is None:
+        errors.setdefault("legal_basis", []).append(
+            _(
+                "The person's consent to sharing data with partner organisations is not in force: "
+                "record the consent, or choose the legal basis of the referral."
+            )
+        )
+    elif _lacks_special_category_basis(participant, chosen, legal_basis):
+        errors.setdefault("legal_basis", []).append(
+            _(
+                "Disadvantages are special-category data: they need the person's consent to "
+                "processing special-category data, or a legal basis under art. 9 RODO."
+            )
+        )
+    if errors:
+        raise ValidationError(errors)
+    assert partnership is not None
+    assert to_organisation is not None
+    now = timezone.now()
+    referral = Referral(
+        partnership=partnership,
+        participant=participant,
+        from_organisation_id=participant.organisation_id,
+        to_organisation=to_organisation,
+        status=S.SENT,
+        fields=chosen,
+        snapshot=take_snapshot(participant, chosen),
+        reason=reason,
+        consent=consent,
+        legal_basis=legal_basis,
+        legal_basis_reference=legal_basis_reference if legal_basis else "",
+        sent_by=actor,
+        sent_at=now,
+    )
+    referral.full_clean()
+    referral.save()
+    ReferralStatusChange.objects.create(
+        referral=referral, from_status="", to_status=S.SENT, changed_at=now, changed_by=actor, reason=reason
+    )
+    _notify_receivers(referral)
+    return referral
+
+
+def _lacks_special_category_basis(participant: Participant, chosen: list[str], legal_basis: str) -> bool:
+    """Special-category fields need an art. 9 basis, or (without any basis) the matching consent."""
+    if not SPECIAL_CATEGORY_FIELDS & set(chosen) or legal_basis in SPECIAL_CATEGORY_BASES:
+        return False
+    return bool(legal_basis) or _consent(participant, ConsentKind.SPECIAL_CATEGORY) is None
+
+
+def receiving_coordinators(organisation: Organisation) -> list[User]:
+    """The receiver's coordinators; its case workers when it has none (a small NGO)."""
+    for role in (Role.COORDINATOR, Role.CASE_WORKER):
+        users = list(
+            User.objects.filter(
+                is_active=True, memberships__organisation=organisation, memberships__role=role
+            ).distinct()
+        )
+        if users:
+            return users
+    return []
+
+
+def _notify_receivers(referral: Referral) -> None:
+    message = _("%(organisation)s has referred a person to your organisation.") % {
+        "organisation": referral.from_organisation
+    }
+    url = reverse("partnership:referral_detail", args=[referral.pk])
+    for user in receiving_coordinators(referral.to_organisation):
+        notify(user, message, url)
+
+
+def referral_accept(*, actor: User, referral: Referral, note: str = "") -> Referral:
+    return referral_move(actor=actor, referral=referral, to_status=S.ACCEPTED, reason=note)
+
+
+def referral_decline(*, actor: User, referral: Referral, reason: str) -> Referral:
+    return referral_move(actor=actor, referral=referral, to_status=S.DECLINED, reason=reason)
+
+
+def referral_complete(*, actor: User, referral: Referral, note: str = "") -> Referral:
+    return referral_move(actor=actor, referral=referral, to_status=S.COMPLETED, reason=note)
+
+
+@transaction.atomic
+def referral_move(*, actor: User, referral: Referral, to_status: str, reason: str = "") -> Referral:
+    """Only the receiver's coordinators and case workers move a referral, along the workflow."""
+    if referral.to_organisation_id not in policy.organisation_ids_where(actor, "referral.act"):
+        raise PermissionDenied
+    stored = Referral.objects.select_for_update().get(pk=referral.pk)
+    check_move(stored.status, to_status)
+    reason = reason.strip()
+    if to_status in REASON_REQUIRED and not reason:
+        raise ValidationError({"reason": _("Say why the referral is declined.")}, code="reason_required")
+    from_status = stored.status
+    stored.status = to_status
+    stored.save(update_fields=["status", "updated_at"])
+    ReferralStatusChange.objects.create(
+        referral=stored,
+        from_status=from_status,
+        to_status=to_status,
+        changed_at=timezone.now(),
+        changed_by=actor,
+        reason=reason,
+    )
+    message = _("%(organisation)s changed the status of referral no. %(number)s to “%(status)s”.") % {
+        "organisation": stored.to_organisation,
+        "number": stored.pk,
+        "status": S(to_status).label,
+    }
+    if stored.sent_by.is_active:
+        notify(stored.sent_by, message, reverse("partnership:referral_detail", args=[stored.pk]))
+    referral.status = stored.status
+    return stored

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from reintegra.partnership import views
+
+app_name = "partnership"
+
+urlpatterns = [
+    path("", views.partnership_list, name="list"),
+    path("new/", views.partnership_create, name="create"),
+    path("<int:pk>/", views.partnership_detail, name="detail"),
+    path("<int:pk>/members/", views.member_add, name="member_add"),
+    path("<int:pk>/members/<int:member_pk>/remove/", views.member_remove, name="member_remove"),
+    path("referrals/", views.referral_inbox, name="referral_inbox"),
+    path("referrals/sent/", views.referral_sent, name="referral_sent"),
+    path("referrals/new/<int:participant_pk>/", views.referral_create, name="referral_create"),
+    path("referrals/<int:pk>/", views.referral_detail, name="referral_detail"),
+    path("referrals/<int:pk>/accept/", views.referral_accept, name="referral_accept"),
+    path("referrals/<int:pk>/decline/", views.referral_decline, name="referral_decline"),
+    path("referrals/<int:pk>/complete/", views.referral_complete, name="referral_complete"),
+]

@@ -1,0 +1,251 @@
+"""Partnership and referral pages: members, the send form, the sent list, the inbox, a referral."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.forms import BaseForm
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reintegra.accounts import policy
+from reintegra.accounts.policy import requires
+from reintegra.audit.bulk import log_reads
+from reintegra.http import AuthenticatedRequest
+from reintegra.pagination import CappedPaginator
+from reintegra.partnership import selectors, services
+from reintegra.partnership.forms import DeclineForm, MemberAddForm, NoteForm, PartnershipForm, ReferralForm
+from reintegra.partnership.models import Referral
+from reintegra.partnership.snapshot import REFERABLE_FIELDS, snapshot_name, snapshot_rows
+from reintegra.partnership.workflow import IllegalMoveError
+from reintegra.people.selectors import participant_get_for_user
+
+PAGE_SIZE = 25
+
+
+def _add_errors(form: BaseForm, error: ValidationError, renamed: dict[str, str] | None = None) -> None:
+    """A service's error lands on the named field when the form has it, else on the form."""
+    if hasattr(error, "error_dict"):
+        for name, field_errors in error.error_dict.items():
+            field = (renamed or {}).get(name, name)
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error)
+
+
+# --- Partnerships ---------------------------------------------------------------------
+
+
+@requires("partnership.view")
+@require_GET
+def partnership_list(request: AuthenticatedRequest) -> HttpResponse:
+    context = {
+        "partnerships": list(selectors.partnership_list_for_user(request.user)),
+        "can_create": policy.holds_anywhere(request.user, "partnership.manage"),
+        "can_send": policy.holds_anywhere(request.user, "referral.send"),
+    }
+    return render(request, "partnership/partnership_list.html", context)
+
+
+@requires("partnership.manage")
+@require_http_methods(["GET", "POST"])
+def partnership_create(request: AuthenticatedRequest) -> HttpResponse:
+    organisation = policy.organisations_where(request.user, "partnership.manage").order_by("pk").first()
+    if organisation is None:
+        raise Http404
+    form = PartnershipForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            partnership = services.partnership_create(
+                actor=request.user, organisation=organisation, **form.cleaned_data
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The partnership has been created."))
+            return redirect("partnership:detail", pk=partnership.pk)
+    return render(request, "partnership/partnership_form.html", {"form": form, "organisation": organisation})
+
+
+@requires("partnership.view")
+@require_GET
+def partnership_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    partnership = selectors.partnership_get_for_user(request.user, pk)
+    can_manage = policy.can(request.user, "partnership.manage", partnership)
+    form = MemberAddForm(organisations=selectors.organisations_to_add(partnership)) if can_manage else None
+    return _render_detail(request, partnership, form, can_manage)
+
+
+def _render_detail(
+    request: AuthenticatedRequest, partnership: object, form: MemberAddForm | None, can_manage: bool
+) -> HttpResponse:
+    context = {
+        "partnership": partnership,
+        "members": list(selectors.members_of(partnership)),  # type: ignore[arg-type]
+        "can_manage": can_manage,
+        "form": form,
+    }
+    return render(request, "partnership/partnership_detail.html", context)
+
+
+@requires("partnership.manage")
+@require_POST
+def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    partnership = selectors.partnership_get_for_user(request.user, pk)
+    if not policy.can(request.user, "partnership.manage", partnership):
+        raise Http404
+    form = MemberAddForm(request.POST, organisations=selectors.organisations_to_add(partnership))
+    if form.is_valid():
+        try:
+            services.partnership_member_add(actor=request.user, partnership=partnership, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The organisation has joined the partnership."))
+            return redirect("partnership:detail", pk=partnership.pk)
+    return _render_detail(request, partnership, form, True)
+
+
+@requires("partnership.manage")
+@require_POST
+def member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    partnership = selectors.partnership_get_for_user(request.user, pk)
+    if not policy.can(request.user, "partnership.manage", partnership):
+        raise Http404
+    member = selectors.member_get(partnership, member_pk)
+    try:
+        services.partnership_member_remove(actor=request.user, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The organisation has left the partnership."))
+    return redirect("partnership:detail", pk=partnership.pk)
+
+
+# --- Referrals ------------------------------------------------------------------------
+
+
+@requires("referral.send")
+@require_http_methods(["GET", "POST"])
+def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpResponse:
+    participant = participant_get_for_user(request.user, participant_pk, permission="referral.send")
+    targets = selectors.referral_targets(participant.organisation_id)
+    form = ReferralForm(request.POST or None, targets=targets)
+    if request.method == "POST" and form.is_valid():
+        try:
+            referral = services.referral_send(
+                actor=request.user, participant=participant, **form.referral_data()
+            )
+        except ValidationError as error:
+            _add_errors(form, error, renamed={"fields": "referred_fields"})
+        else:
+            messages.success(request, _("The referral has been sent."))
+            return redirect("partnership:referral_detail", pk=referral.pk)
+    context = {"participant": participant, "form": form, "has_targets": targets.exists()}
+    return render(request, "partnership/referral_form.html", context)
+
+
+def _rows(referrals: list[Referral]) -> list[dict[str, object]]:
+    return [{"referral": referral, "name": snapshot_name(referral.snapshot)} for referral in referrals]
+
+
+@requires("referral.send")
+@require_GET
+def referral_sent(request: AuthenticatedRequest) -> HttpResponse:
+    page = CappedPaginator(selectors.referral_list_sent(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    log_reads(list(page), actor=request.user)
+    context = {"page": page, "rows": _rows(list(page)), "box": "sent", "can_send": True}
+    return render(request, "partnership/referral_list.html", context)
+
+
+@requires("referral.view")
+@require_GET
+def referral_inbox(request: AuthenticatedRequest) -> HttpResponse:
+    page = CappedPaginator(selectors.referral_inbox(request.user), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    log_reads(list(page), actor=request.user)
+    context = {
+        "page": page,
+        "rows": _rows(list(page)),
+        "box": "inbox",
+        "can_send": policy.holds_anywhere(request.user, "referral.send"),
+    }
+    return render(request, "partnership/referral_list.html", context)
+
+
+@requires("referral.view")
+@require_GET
+def referral_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    referral, access = selectors.referral_get_for_user(request.user, pk)
+    return _render_referral(request, referral, access)
+
+
+def _render_referral(
+    request: AuthenticatedRequest,
+    referral: Referral,
+    access: selectors.ReferralAccess,
+    decline_form: DeclineForm | None = None,
+) -> HttpResponse:
+    context = {
+        "referral": referral,
+        "access": access,
+        "name": snapshot_name(referral.snapshot),
+        "rows": snapshot_rows(referral.snapshot),
+        "field_labels": [REFERABLE_FIELDS[key] for key in referral.fields if key in REFERABLE_FIELDS],
+        "history": list(selectors.history_of(referral)),
+        "decline_form": decline_form or DeclineForm(),
+        "note_form": NoteForm(),
+    }
+    return render(request, "partnership/referral_detail.html", context)
+
+
+def _move(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
+    referral, access = selectors.referral_get_for_user(request.user, pk)
+    if not access.can_act:
+        raise Http404
+    decline_form = DeclineForm(request.POST) if action == "decline" else None
+    note = request.POST.get("note", "")
+    try:
+        if action == "accept":
+            services.referral_accept(actor=request.user, referral=referral, note=note)
+        elif action == "complete":
+            services.referral_complete(actor=request.user, referral=referral, note=note)
+        else:
+            assert decline_form is not None
+            if not decline_form.is_valid():
+                return _render_referral(request, referral, access, decline_form)
+            services.referral_decline(
+                actor=request.user, referral=referral, reason=decline_form.cleaned_data["reason"]
+            )
+    except IllegalMoveError as error:
+        messages.error(request, str(error))
+    except ValidationError as error:
+        form = decline_form or DeclineForm()
+        _add_errors(form, error)
+        return _render_referral(request, referral, access, form)
+    else:
+        messages.success(request, _("The status of the referral has been changed."))
+    return redirect("partnership:referral_detail", pk=pk)
+
+
+@requires("referral.act")
+@require_POST
+def referral_accept(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _move(request, pk, "accept")
+
+
+@requires("referral.act")
+@require_POST
+def referral_decline(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _move(request, pk, "decline")
+
+
+@requires("referral.act")
+@require_POST
+def referral_complete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    return _move(request, pk, "complete")
