@@ -35,6 +35,7 @@ from reintegra.casework.models import (
 )
 from reintegra.people import selectors as people_selectors
 from reintegra.people.models import Participant
+from reintegra.programmes.models import Enrolment, EnrolmentStatus
 
 CASELOAD_LIMIT = 300  # people or rows in one section of a caseload; more is a sign to reassign
 TEAM_LIMIT = 200
@@ -218,7 +219,10 @@ def caseload_for(user: User, *, worker: User | None = None, today: date | None =
             worker=worker, ended_on__isnull=True, participant__organisation_id__in=organisation_ids
         )
         .select_related("participant", "worker")
-        .annotate(last_contact=_last_contact(), contact_interval=_organisation_interval())
+        .annotate(
+            last_contact=_last_contact(),
+            contact_interval=Coalesce(_programme_interval(), _organisation_interval()),
+        )
         .order_by("participant__last_name", "participant__first_name", "participant_id")[:CASELOAD_LIMIT]
     )
     people = [
@@ -262,11 +266,27 @@ def caseload_for(user: User, *, worker: User | None = None, today: date | None =
 
 
 def _organisation_interval() -> Subquery:
-    """The organisation's contact interval, read in the assignments' own query (none: the default)."""
+    """The organisation's contact interval, read in the assignments' own query (none: the default).
+
+    A programme the person is enrolled in may set a shorter or longer one, which then applies.
+    """
     return Subquery(
         CaseworkSettings.objects.filter(organisation_id=OuterRef("participant__organisation_id")).values(
             "contact_interval_days"
         )[:1]
+    )
+
+
+def _programme_interval() -> Subquery:
+    """The shortest contact interval among the programmes the person is enrolled in (if any sets one)."""
+    return Subquery(
+        Enrolment.objects.filter(
+            participant=OuterRef("participant_id"),
+            status=EnrolmentStatus.ENROLLED,
+            programme__contact_interval_days__isnull=False,
+        )
+        .order_by("programme__contact_interval_days")
+        .values("programme__contact_interval_days")[:1]
     )
 
 

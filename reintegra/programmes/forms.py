@@ -46,6 +46,13 @@ class ProgrammeForm(forms.Form):
         label=_("Partners"), queryset=Organisation.objects.none(), required=False
     )
     funding_source = forms.CharField(label=_("Funding source"), max_length=200, required=False)
+    contact_interval_days = forms.IntegerField(
+        label=_("Contact each person at least every (days)"),
+        min_value=1,
+        max_value=365,
+        required=False,
+        help_text=_("Empty: the organisation's case-work setting applies."),
+    )
 
     def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

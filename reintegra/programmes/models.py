@@ -7,6 +7,7 @@ recorded in ``EnrolmentStatusChange`` with who and why.
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -52,6 +53,13 @@ class Programme(models.Model):
     places = models.PositiveIntegerField(_("places"))
     venues = models.TextField(_("venues"), blank=True, help_text=_("One venue per line."))
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
+    contact_interval_days = models.PositiveSmallIntegerField(
+        _("contact at least every (days)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Empty: the organisation's case-work setting applies."),
+    )
     staff = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="programmes", blank=True, verbose_name=_("staff")
     )

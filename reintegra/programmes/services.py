@@ -46,7 +46,16 @@ from reintegra.programmes.workflow import HOLDS_A_PLACE, check_move
 S = EnrolmentStatus
 RESERVE_ORDER = ("-priority", "applied_at", "pk")
 TEMPLATES_FILE = Path(__file__).resolve().parent / "data" / "templates.json"
-PROGRAMME_FIELDS = ("name", "code", "start_date", "end_date", "places", "venues", "funding_source")
+PROGRAMME_FIELDS = (
+    "name",
+    "code",
+    "start_date",
+    "end_date",
+    "places",
+    "venues",
+    "funding_source",
+    "contact_interval_days",
+)
 
 
 def _require(actor: User | None, permission: str, programme: Programme) -> None:

@@ -19,9 +19,10 @@ from reintegra.casework.plan_services import ActionData
 from reintegra.casework.services import NextStepData
 from reintegra.casework.views import PAGE_SIZE
 from reintegra.people.models import Participant
+from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for
-from tests.factories import ParticipantFactory
+from tests.factories import ParticipantFactory, ProgrammeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -104,6 +105,28 @@ def test_the_organisations_contact_interval_decides_who_is_overdue(
     caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
 
     assert [row.participant for row in caseload.not_contacted] == [person]
+    assert caseload.not_contacted[0].contact_interval_days == 14
+
+
+def test_a_programme_the_person_is_enrolled_in_sets_their_contact_interval(
+    caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    strict: Participant = ParticipantFactory(organisation=organisation)
+    relaxed: Participant = ParticipantFactory(organisation=organisation)
+    for person in (strict, relaxed):
+        assign(person, caseworker, coordinator)
+        meeting_for(person, caseworker, at(TODAY - timedelta(days=20)))
+    pup: Programme = ProgrammeFactory(organisation=organisation, contact_interval_days=14)
+    Enrolment.objects.create(
+        programme=pup, participant=strict, status=EnrolmentStatus.ENROLLED, applied_at=at(date(2026, 1, 5))
+    )
+    Enrolment.objects.create(  # only an enrolment the person is in counts
+        programme=pup, participant=relaxed, status=EnrolmentStatus.LEFT, applied_at=at(date(2026, 1, 5))
+    )
+
+    caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
+
+    assert [row.participant for row in caseload.not_contacted] == [strict]
     assert caseload.not_contacted[0].contact_interval_days == 14
 
 
