@@ -331,6 +331,13 @@ def seed_plans(ctx: DemoContext) -> None:
     seed_plans_app(ctx)
 
 
+def seed_partnership(ctx: DemoContext) -> None:
+    """The county's local partnership and referrals between its members (one waits at the NGO)."""
+    from reintegra.partnership.demo import seed_partnership as seed_partnership_app
+
+    seed_partnership_app(ctx)
+
+
 # Later sections (participants, programmes, …) append their step here.
 SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_organisations,
@@ -340,6 +347,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_casework,
     seed_questionnaires,
     seed_plans,
+    seed_partnership,
 ]
 
 
