@@ -29,6 +29,7 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router)
 api.add_router("/", "reintegra.people.api.router")
+api.add_router("/", "reintegra.partnership.api.router")
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:

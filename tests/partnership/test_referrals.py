@@ -371,3 +371,29 @@ def test_the_send_form_lists_the_fields_to_tick_and_refuses_none_ticked_on_that_
     response = client.post(url, {"to_organisation": ngo.pk, "reason": "Wsparcie"})
     assert "referred_fields" in response.context["form"].errors
     assert not Referral.objects.exists()
+
+
+# --- API --------------------------------------------------------------------------------------
+
+
+def test_the_api_lists_the_receivers_referrals_with_only_the_referred_data_and_audits_the_reads(
+    referral: Referral, ngo_worker: User, outsider: User
+) -> None:
+    response = client_for(ngo_worker).get("/api/v1/referrals")
+
+    assert response.status_code == 200
+    [item] = response.json()["items"]
+    assert item["id"] == referral.pk
+    assert item["data"] == referral.snapshot
+    assert "participant_id" not in item
+    assert AuditEntry.objects.get_for_object(referral).filter(action=AuditEntry.Action.ACCESS).count() == 1
+    assert client_for(outsider).get("/api/v1/referrals").json()["items"] == []
+
+
+def test_the_api_refuses_a_user_without_a_role_that_sees_referrals(
+    referral: Referral, employer_contact: User
+) -> None:
+    response = client_for(employer_contact).get("/api/v1/referrals")
+
+    assert response.status_code == 403
+    assert response.json()["code"] == "forbidden"
