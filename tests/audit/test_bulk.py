@@ -2,12 +2,15 @@ from __future__ import annotations
 
 import pytest
 from auditlog.context import set_actor
+from auditlog.diff import model_instance_diff
+from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, User
-from reintegra.audit.bulk import log_bulk_create
+from reintegra.audit.bulk import creation_changes, log_bulk_create
 from reintegra.audit.models import AuditEntry
-from reintegra.people.models import Participant
-from tests.factories import ParticipantFactory
+from reintegra.people.models import Consent, FamilyMember, Participant, TercUnit
+from reintegra.programmes.models import Enrolment
+from tests.factories import ParticipantFactory, ProgrammeFactory
 
 
 def comparable(entry: AuditEntry) -> dict[str, object]:
@@ -48,3 +51,34 @@ def test_a_bulk_insert_gets_the_same_audit_entry_as_a_save(
         bulk.identity_document_number,
     ]
     assert comparable(by_bulk) == expected
+
+
+@pytest.mark.django_db
+def test_the_changes_of_new_rows_are_django_auditlogs_field_for_field(
+    organisation: Organisation, coordinator: User
+) -> None:
+    gmina = TercUnit.objects.create(code="3035022", name="Borówkowo", kind="gmina", degurba=3)
+    people = [
+        ParticipantFactory(organisation=organisation, gmina=gmina, locality="Borówkowo", degurba=3),
+        ParticipantFactory(organisation=organisation, email="", labour_status="unemployed"),
+    ]
+    programme = ProgrammeFactory(organisation=organisation)
+    enrolments = [
+        Enrolment.objects.create(programme=programme, participant=person, applied_at=timezone.now())
+        for person in people
+    ]
+    enrolments[0].eligibility = [{"rule": "age", "ok": True}]
+    family = [FamilyMember.objects.create(participant=people[0], first_name="Ola", relation="child")]
+    consents = [
+        Consent.objects.create(
+            participant=people[0],
+            kind="processing",
+            given_on="2026-01-01",
+            document="D/1",
+            recorded_by=coordinator,
+        )
+    ]
+
+    for rows in (people, enrolments, family, consents):
+        expected = [model_instance_diff(None, row) for row in rows]
+        assert creation_changes(rows) == expected
