@@ -16,6 +16,8 @@ group                     values copied
 ``labour_status``         labour-market status and the date of PUP registration
 ``disadvantages``         disability, third-country national, foreign background,
                           minority, homelessness (special-category data, art. 9 RODO)
+``questionnaire``         the latest questionnaire's name, version, date and score
+                          (never its answers)
 ========================  ============================================================
 """
 
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from auditlog.signals import accessed
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.people.models import Isced, LabourStatus, Participant, SensitiveAnswer
@@ -36,6 +39,7 @@ REFERABLE_FIELDS: dict[str, Any] = {
     "education": _("education"),
     "labour_status": _("labour-market status"),
     "disadvantages": _("disadvantages (disability, foreign background, minority, homelessness)"),
+    "questionnaire": _("the latest questionnaire: name, date and score (not the answers)"),
 }
 
 # Groups that hold special-category data and need an art. 9 basis or the matching consent.
@@ -70,8 +74,30 @@ def take_snapshot(participant: Participant, fields: list[str]) -> dict[str, Any]
             "pup_registration_date": p.pup_registration_date.isoformat() if p.pup_registration_date else "",
         },
         "disadvantages": lambda: {key: getattr(p, key) for key in DISADVANTAGES},
+        "questionnaire": lambda: _latest_questionnaire(p),
     }
     return {key: values[key]() for key in REFERABLE_FIELDS if key in fields}
+
+
+def _latest_questionnaire(participant: Participant) -> dict[str, Any] | None:
+    """What the latest response says in summary; reading it is a read of the file, so audited."""
+    from reintegra.questionnaires.models import Response
+
+    response = (
+        Response.objects.filter(participant=participant)
+        .select_related("version__questionnaire", "participant")
+        .order_by("-filled_on", "-pk")
+        .first()
+    )
+    if response is None:
+        return None
+    accessed.send(sender=Response, instance=response)
+    return {
+        "name": response.version.questionnaire.name,
+        "version": response.version.number,
+        "filled_on": response.filled_on.isoformat(),
+        "score": response.score,
+    }
 
 
 def _label(choices: type[Any], value: Any) -> str:
@@ -113,7 +139,22 @@ def snapshot_rows(snapshot: dict[str, Any]) -> list[tuple[str, str]]:
     if "disadvantages" in snapshot:
         for key, label in DISADVANTAGES.items():
             rows.append((str(label), _label(SensitiveAnswer, snapshot["disadvantages"].get(key))))
+    if "questionnaire" in snapshot:
+        rows.append((str(_("questionnaire")), _questionnaire_text(snapshot["questionnaire"])))
     return rows
+
+
+def _questionnaire_text(summary: dict[str, Any] | None) -> str:
+    if not summary:
+        return str(_("none filled in"))
+    text = str(_("%(name)s (version %(version)s), filled in on %(date)s")) % {
+        "name": summary["name"],
+        "version": summary["version"],
+        "date": summary["filled_on"],
+    }
+    if summary["score"] is not None:
+        text += ", " + str(_("score %(score)s")) % {"score": summary["score"]}
+    return text
 
 
 def snapshot_name(snapshot: dict[str, Any]) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
@@ -16,6 +17,8 @@ from reintegra.partnership.models import LegalBasis, Partnership, Referral, Refe
 from reintegra.partnership.workflow import IllegalMoveError
 from reintegra.people import services as people_services
 from reintegra.people.models import Consent, ConsentKind, Participant
+from reintegra.questionnaires import services as questionnaire_services
+from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionStatus
 from tests.conftest import client_for
 from tests.partnership.conftest import consent_for, send
 
@@ -365,7 +368,7 @@ def test_the_send_form_lists_the_fields_to_tick_and_refuses_none_ticked_on_that_
     url = reverse("partnership:referral_create", args=[person.pk])
 
     page = client.get(url).content.decode()
-    assert page.count('name="referred_fields"') == 8
+    assert page.count('name="referred_fields"') == 9
     assert ngo.name in page
 
     response = client.post(url, {"to_organisation": ngo.pk, "reason": "Wsparcie"})
@@ -397,3 +400,57 @@ def test_the_api_refuses_a_user_without_a_role_that_sees_referrals(
 
     assert response.status_code == 403
     assert response.json()["code"] == "forbidden"
+
+
+def test_the_latest_questionnaire_goes_as_a_summary_without_its_answers_and_its_read_is_audited(
+    partnership: Partnership,
+    person: Participant,
+    consent: Consent,
+    caseworker: User,
+    ngo: Organisation,
+    ngo_worker: User,
+    organisation: Organisation,
+) -> None:
+    questionnaire = Questionnaire.objects.create(
+        organisation=organisation, code="diagnoza", name="Diagnoza wstępna"
+    )
+    version = QuestionnaireVersion.objects.create(
+        questionnaire=questionnaire,
+        number=2,
+        status=VersionStatus.PUBLISHED,
+        published_at=timezone.now(),
+        definition={
+            "scored": False,
+            "sections": [
+                {
+                    "key": "s1",
+                    "title": "Oczekiwania",
+                    "questions": [{"key": "notes", "label": "Uwagi", "kind": "text", "required": True}],
+                }
+            ],
+        },
+    )
+    answered = questionnaire_services.response_create(
+        actor=caseworker,
+        participant=person,
+        version=version,
+        answers={"notes": "Tajna notatka z wywiadu"},
+        filled_on=date(2026, 1, 10),
+    )
+
+    referral = send(caseworker, person, ngo, fields=["name", "questionnaire"])
+
+    assert referral.snapshot["questionnaire"] == {
+        "name": "Diagnoza wstępna",
+        "version": 2,
+        "filled_on": "2026-01-10",
+        "score": None,
+    }
+    page = (
+        client_for(ngo_worker)
+        .get(reverse("partnership:referral_detail", args=[referral.pk]))
+        .content.decode()
+    )
+    assert "Diagnoza wstępna" in page
+    assert "Tajna notatka" not in page
+    assert AuditEntry.objects.get_for_object(answered).filter(action=AuditEntry.Action.ACCESS).exists()
