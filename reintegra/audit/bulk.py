@@ -12,6 +12,7 @@ questions answered once per model.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,6 +21,7 @@ from auditlog.diff import get_field_value, get_fields_in_model, get_mask_functio
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import DateTimeField, Field, JSONField, Model
 from django.utils import timezone
 from django.utils.encoding import smart_str
@@ -28,15 +30,16 @@ from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
 
 BATCH = 2_000
+COPY_FROM = 1_000  # rows; fewer (a page's reads) are two plain inserts, with no sequence round trip
 
 
 BEFORE = "None"  # django-auditlog's "before" of every field of a new row, in the string form
 
 
-def log_bulk_create(instances: Sequence[Model], *, actor: User | None) -> list[AuditEntry]:
+def log_bulk_create(instances: Sequence[Model], *, actor: User | None) -> None:
     """CREATE entries for rows written with ``bulk_create``, the same as the signal would write."""
     changes = dict(zip(map(id, instances), creation_changes(instances), strict=True))
-    return _write(
+    _write(
         instances,
         action=AuditEntry.Action.CREATE,
         actor=actor,
@@ -104,9 +107,9 @@ def _reader(field: Field) -> Callable[[Model], Any] | None:
     return lambda instance: str(smart_str(getattr(instance, name)))
 
 
-def log_reads(instances: Sequence[Model], *, actor: User) -> list[AuditEntry]:
+def log_reads(instances: Sequence[Model], *, actor: User) -> None:
     """One ACCESS entry per row a page shows, in two inserts whatever the number of rows."""
-    return _write(instances, action=AuditEntry.Action.ACCESS, actor=actor, changes=lambda instance: None)
+    _write(instances, action=AuditEntry.Action.ACCESS, actor=actor, changes=lambda instance: None)
 
 
 def _write(
@@ -115,36 +118,81 @@ def _write(
     action: int,
     actor: User | None,
     changes: Callable[[Model], dict[str, Any] | None],
-) -> list[AuditEntry]:
+) -> None:
     """The actor comes from the service; the request's address from django-auditlog's context."""
     if not instances:
-        return []
+        return
     context: dict[str, Any] = auditlog_value.get({})
     now = timezone.now()
     entries = [
-        AuditEntry(
-            content_type=ContentType.objects.get_for_model(instance),
-            object_pk=str(instance.pk),
-            object_id=instance.pk if isinstance(instance.pk, int) else None,
-            object_repr=str(instance),
-            action=action,
-            changes=changes(instance),
-            actor=actor,
-            actor_email=getattr(actor, "email", None) or None,
-            remote_addr=context.get("remote_addr"),
-            remote_port=context.get("remote_port"),
-            timestamp=now,
-        )
+        {
+            "content_type_id": ContentType.objects.get_for_model(instance).pk,
+            "object_pk": str(instance.pk),
+            "object_id": instance.pk if isinstance(instance.pk, int) else None,
+            "object_repr": str(instance),
+            "action": action,
+            "changes": changes(instance),
+            "actor_id": actor.pk if actor is not None else None,
+            "actor_email": getattr(actor, "email", None) or None,
+            "remote_addr": context.get("remote_addr"),
+            "remote_port": context.get("remote_port"),
+            "timestamp": now,
+        }
         for instance in instances
     ]
-    AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+    scopes = [list(getattr(instance, "scope_organisation_ids", list)()) for instance in instances]
+    if connection.vendor == "postgresql" and len(entries) >= COPY_FROM:
+        _copy(entries, scopes)
+    else:
+        _bulk_create(entries, scopes)
+
+
+def _bulk_create(entries: list[dict[str, Any]], scopes: list[list[int]]) -> None:
+    saved = AuditEntry.objects.bulk_create([AuditEntry(**values) for values in entries], batch_size=BATCH)
     scope = AuditEntry.organisations.through
     scope.objects.bulk_create(
         [
             scope(auditentry_id=entry.pk, organisation_id=organisation_id)
-            for entry, instance in zip(entries, instances, strict=True)
-            for organisation_id in getattr(instance, "scope_organisation_ids", list)()
+            for entry, organisation_ids in zip(saved, scopes, strict=True)
+            for organisation_id in organisation_ids
         ],
         batch_size=BATCH * 2,
     )
-    return entries
+
+
+def _copy(entries: list[dict[str, Any]], scopes: list[list[int]]) -> None:
+    """The same rows through PostgreSQL's COPY, several times faster than INSERT for an import.
+
+    The keys come from the table's own sequence first, so the organisations rows can point at
+    their entries; every column not given takes the model field's default, as ``save()`` would.
+    """
+    fields = AuditEntry._meta.concrete_fields
+    defaults = {field.attname: field.get_default() for field in fields}
+    json_columns = {field.attname for field in fields if isinstance(field, JSONField)}
+    scope = AuditEntry.organisations.through
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [AuditEntry._meta.db_table, len(entries)],
+        )
+        keys = [key for (key,) in cursor.fetchall()]
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        with cursor.copy(
+            f"COPY {connection.ops.quote_name(AuditEntry._meta.db_table)} ({columns}) FROM STDIN"
+        ) as copy:
+            for key, values in zip(keys, entries, strict=True):
+                row = defaults | values
+                row[AuditEntry._meta.pk.attname] = key
+                copy.write_row(
+                    [
+                        json.dumps(row[field.attname])
+                        if field.attname in json_columns and row[field.attname] is not None
+                        else row[field.attname]
+                        for field in fields
+                    ]
+                )
+        scope_table = connection.ops.quote_name(scope._meta.db_table)
+        with cursor.copy(f"COPY {scope_table} (auditentry_id, organisation_id) FROM STDIN") as copy:
+            for key, organisation_ids in zip(keys, scopes, strict=True):
+                for organisation_id in organisation_ids:
+                    copy.write_row((key, organisation_id))

@@ -6,10 +6,10 @@ from auditlog.diff import model_instance_diff
 from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, User
-from reintegra.audit.bulk import creation_changes, log_bulk_create
+from reintegra.audit.bulk import COPY_FROM, creation_changes, log_bulk_create
 from reintegra.audit.models import AuditEntry
 from reintegra.people.models import Consent, FamilyMember, Participant, TercUnit
-from reintegra.programmes.models import Enrolment
+from reintegra.programmes.models import Enrolment, Programme
 from tests.factories import ParticipantFactory, ProgrammeFactory
 
 
@@ -58,11 +58,12 @@ def test_the_changes_of_new_rows_are_django_auditlogs_field_for_field(
     organisation: Organisation, coordinator: User
 ) -> None:
     gmina = TercUnit.objects.create(code="3035022", name="Borówkowo", kind="gmina", degurba=3)
-    people = [
-        ParticipantFactory(organisation=organisation, gmina=gmina, locality="Borówkowo", degurba=3),
-        ParticipantFactory(organisation=organisation, email="", labour_status="unemployed"),
-    ]
-    programme = ProgrammeFactory(organisation=organisation)
+    in_gmina: Participant = ParticipantFactory(
+        organisation=organisation, gmina=gmina, locality="Borówkowo", degurba=3
+    )
+    unemployed: Participant = ParticipantFactory(organisation=organisation, labour_status="unemployed")
+    people = [in_gmina, unemployed]
+    programme: Programme = ProgrammeFactory(organisation=organisation)
     enrolments = [
         Enrolment.objects.create(programme=programme, participant=person, applied_at=timezone.now())
         for person in people
@@ -82,3 +83,32 @@ def test_the_changes_of_new_rows_are_django_auditlogs_field_for_field(
     for rows in (people, enrolments, family, consents):
         expected = [model_instance_diff(None, row) for row in rows]
         assert creation_changes(rows) == expected
+
+
+@pytest.mark.django_db
+def test_an_import_sized_batch_gets_one_full_entry_per_row(
+    organisation: Organisation, coordinator: User
+) -> None:
+    people = ParticipantFactory.build_batch(COPY_FROM, organisation=organisation)
+    for person in people:
+        person.set_search_key()
+    Participant.objects.bulk_create(people)
+
+    with set_actor(coordinator, remote_addr="10.0.0.7"):
+        log_bulk_create(people, actor=coordinator)
+
+    entries = AuditEntry.objects.filter(content_type__model="participant", action=AuditEntry.Action.CREATE)
+    last = entries.get(object_pk=str(people[-1].pk))
+    changes = creation_changes([people[-1]])[0]
+    assert changes is not None
+    expected_changes = {name: list(change) for name, change in changes.items()}
+    assert entries.count() == COPY_FROM
+    assert last.changes == expected_changes
+    assert (last.actor, last.actor_email, last.remote_addr, last.object_id, last.object_repr) == (
+        coordinator,
+        coordinator.email or None,
+        "10.0.0.7",
+        people[-1].pk,
+        str(people[-1]),
+    )
+    assert (last.changes_text, last.cid, set(last.organisations.all())) == ("", None, {organisation})
