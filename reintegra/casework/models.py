@@ -23,7 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from reintegra.accounts.models import Organisation
 from reintegra.casework.plan_types import PlanType, extra_problems, plan_type, plan_types
 from reintegra.people.models import FamilyMember, Participant
-from reintegra.programmes.models import Programme
+from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires.models import Response
 
 # The 2025 labour-market act asks a PUP to contact a registered person at least every 30 days.
@@ -364,13 +364,29 @@ class PlanStatus(models.TextChoices):
 class IndividualPlan(models.Model):
     """One version of a person's plan (IPD, IPZS, IPU, IPWzB…); its type is a code of plan_types.json.
 
+    A group action plan (model 004) is the same record for a programme's group instead of a
+    person: exactly one of ``participant`` and ``group`` is set, and the type must fit it.
+
     A change after agreement is a new version (same ``series``, ``number`` + 1, ``previous`` the
     old one); the old version is never written again. ``revision`` counts saves of this version:
     a save that does not carry the current revision is a conflict, never a silent overwrite.
     """
 
     participant = models.ForeignKey(
-        Participant, on_delete=models.CASCADE, related_name="plans", verbose_name=_("participant")
+        Participant,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("participant"),
+    )
+    group = models.ForeignKey(
+        Group,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="plans",
+        verbose_name=_("group"),
     )
     organisation = models.ForeignKey(
         Organisation, on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation")
@@ -433,6 +449,12 @@ class IndividualPlan(models.Model):
         ]
         constraints = [
             models.UniqueConstraint(fields=["series", "number"], name="plan_version_unique"),
+            models.CheckConstraint(
+                condition=Q(participant__isnull=False, group__isnull=True)
+                | Q(participant__isnull=True, group__isnull=False),
+                name="plan_for_a_person_or_a_group",
+                violation_error_message=_("A plan is either a person's or a group's."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -443,6 +465,11 @@ class IndividualPlan(models.Model):
         return plan_type(self.plan_type)
 
     @property
+    def subject(self) -> Participant | Group | None:
+        """Whom the plan is for: the person, or the group."""
+        return self.participant if self.participant_id else self.group
+
+    @property
     def is_current(self) -> bool:
         return not hasattr(self, "next_version")
 
@@ -450,6 +477,13 @@ class IndividualPlan(models.Model):
         errors: dict[str, Any] = {}
         if self.plan_type not in plan_types():
             errors["plan_type"] = ValidationError(_("Choose one of the plan types."), code="unknown_type")
+        elif self.type.applies_to != ("group" if self.group_id else "person"):
+            errors["plan_type"] = ValidationError(
+                _("This plan type is for a person.")
+                if self.group_id
+                else _("This plan type is for a group."),
+                code="wrong_subject",
+            )
         elif problems := extra_problems(self.type, self.extra):
             errors["extra"] = [ValidationError(text, code="extra_field") for text in problems.values()]
         if self.starts_on and self.review_on and self.review_on < self.starts_on:
@@ -460,16 +494,21 @@ class IndividualPlan(models.Model):
             errors["ends_on"] = ValidationError(
                 _("The end date cannot be before the start date."), code="end_before_start"
             )
-        if (
-            self.participant_id
-            and self.organisation_id
-            and self.participant.organisation_id != self.organisation_id
-        ):
-            errors["organisation"] = ValidationError(
-                _("A plan belongs to the person's organisation."), code="foreign_organisation"
-            )
+        errors.update(self._organisation_errors())
         if errors:
             raise ValidationError(errors)
+
+    def _organisation_errors(self) -> dict[str, ValidationError]:
+        """A plan belongs to the organisation of its person, or of its group's programme."""
+        group = self.group if self.group_id else None
+        participant = self.participant if self.participant_id else None
+        if group is not None and group.programme.organisation_id != self.organisation_id:
+            message = _("A group plan belongs to the organisation running the programme.")
+        elif participant is not None and participant.organisation_id != self.organisation_id:
+            message = _("A plan belongs to the person's organisation.")
+        else:
+            return {}
+        return {"organisation": ValidationError(message, code="foreign_organisation")}
 
     def scope_organisation_ids(self) -> list[int]:
         return [self.organisation_id]

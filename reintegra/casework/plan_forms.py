@@ -48,6 +48,16 @@ class PlanCreateForm(forms.Form):
         _add_bootstrap_classes(self)
 
 
+class GroupPlanCreateForm(forms.Form):
+    plan_type_code = forms.ChoiceField(label=_("Plan type"))
+    starts_on = forms.DateField(label=_("Start date"), widget=DATE_WIDGET)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan_type_code"].choices = choices("group")  # type: ignore[attr-defined]
+        _add_bootstrap_classes(self)
+
+
 class PlanForm(forms.Form):
     """The plan's own data; ``revision`` is the version of the plan the worker opened."""
 

@@ -8,17 +8,25 @@ insert (``reintegra.audit.bulk.log_reads``).
 from __future__ import annotations
 
 from auditlog.signals import accessed
-from django.db.models import QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.casework.models import IndividualPlan, PlanAction, PlanGoal, PlanSignature, PlanStatus
 from reintegra.people.models import Participant
-from reintegra.programmes.models import Programme
+from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires.models import Response
 
-PLAN_RELATED = ("participant", "participant__organisation", "organisation", "programme", "created_by")
+PLAN_RELATED = (
+    "participant",
+    "participant__organisation",
+    "group__programme",
+    "organisation",
+    "programme",
+    "created_by",
+)
+GROUP_LIMIT = 200
 
 
 def plan_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> IndividualPlan:
@@ -92,3 +100,36 @@ def responses_for_plan(participant: Participant) -> QuerySet[Response]:
 def programmes_of(participant: Participant) -> QuerySet[Programme]:
     """The programmes the person has an enrolment in: a plan may belong to one of them."""
     return Programme.objects.filter(enrolments__participant=participant).distinct().order_by("name")
+
+
+# --- Group action plans -----------------------------------------------------------------
+
+
+def groups_for_user(user: User, *, permission: str = "casework.view") -> QuerySet[Group]:
+    """The groups of the programmes of the user's organisations, with their number of plans."""
+    return (
+        Group.objects.filter(programme__organisation_id__in=policy.organisation_ids_where(user, permission))
+        .select_related("programme")
+        .annotate(plan_count=Count("plans", filter=Q(plans__next_version__isnull=True)))
+        .order_by("programme__name", "name")[:GROUP_LIMIT]
+    )
+
+
+def group_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> Group:
+    group = (
+        Group.objects.select_related("programme__organisation")
+        .filter(pk=pk, programme__organisation_id__in=policy.organisation_ids_where(user, permission))
+        .first()
+    )
+    if group is None:
+        raise Http404
+    return group
+
+
+def plans_of_group(group: Group) -> QuerySet[IndividualPlan]:
+    """The group's plans, newest version of each."""
+    return (
+        IndividualPlan.objects.filter(group=group, next_version__isnull=True)
+        .select_related("group", "programme")
+        .order_by("-starts_on", "-pk")
+    )

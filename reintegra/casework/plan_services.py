@@ -31,7 +31,7 @@ from reintegra.casework.models import (
 from reintegra.casework.plan_workflow import VERSIONED, check_move
 from reintegra.casework.services import is_staff_of
 from reintegra.people.models import Participant
-from reintegra.programmes.models import Programme
+from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires import engine
 from reintegra.questionnaires.models import Response
 
@@ -71,8 +71,8 @@ class ActionData:
     next_step: NextStep | None = None
 
 
-def _check(actor: User, permission: str, participant: Participant) -> None:
-    if not policy.can(actor, permission, participant):
+def _check(actor: User, permission: str, scoped: Participant | Group | IndividualPlan) -> None:
+    if not policy.can(actor, permission, scoped):
         raise PermissionDenied
 
 
@@ -136,6 +136,26 @@ def plan_create(
     return plan
 
 
+@transaction.atomic
+def plan_create_for_group(
+    *, actor: User, group: Group, plan_type_code: str, starts_on: date
+) -> IndividualPlan:
+    """A draft group action plan for a cohort of a programme (model 004)."""
+    _check(actor, "casework.record", group)
+    plan = IndividualPlan(
+        group=group,
+        organisation_id=group.programme.organisation_id,
+        programme=group.programme,
+        plan_type=plan_type_code,
+        starts_on=starts_on,
+        created_by=actor,
+    )
+    plan.full_clean()
+    plan.review_on = starts_on + timedelta(days=plan.type.review_interval_days)
+    plan.save()
+    return plan
+
+
 def plan_data(plan: IndividualPlan) -> dict[str, Any]:
     return {field: getattr(plan, field) for field in PLAN_FIELDS}
 
@@ -155,7 +175,7 @@ def plan_save(
     The draft's guard is one conditional UPDATE on (pk, revision): of two workers saving at
     once, exactly one matches. A new version is guarded by the uniqueness of (series, number).
     """
-    _check(actor, "casework.record", plan.participant)
+    _check(actor, "casework.record", plan)
     if plan.status == PlanStatus.CLOSED:
         raise ValidationError(_("A closed plan cannot be changed."), code="closed")
     if plan.status in VERSIONED:
@@ -191,6 +211,7 @@ def _new_version(
     old_steps = dict(plan.actions.values_list("pk", "next_step_id"))
     new = IndividualPlan(
         participant=plan.participant,
+        group=plan.group,
         organisation_id=plan.organisation_id,
         plan_type=plan.plan_type,
         series=plan.series,
@@ -304,7 +325,7 @@ def plan_sign(
     *, actor: User, plan: IndividualPlan, role: str, name: str, signed_on: date | None = None
 ) -> PlanSignature:
     """Record a signatory's signature on a draft; the last one needed makes the plan agreed."""
-    _check(actor, "casework.record", plan.participant)
+    _check(actor, "casework.record", plan)
     if plan.status != PlanStatus.DRAFT:
         raise ValidationError({"role": _("Only a draft plan is signed.")}, code="not_draft")
     if plan.signatures.filter(role=role).exists():
@@ -329,7 +350,7 @@ def plan_move(*, actor: User, plan: IndividualPlan, to_status: str) -> Individua
 
     Coming back from a review, the next review date moves on by the type's interval.
     """
-    _check(actor, "casework.record", plan.participant)
+    _check(actor, "casework.record", plan)
     stored = IndividualPlan.objects.select_for_update().select_related("participant").get(pk=plan.pk)
     if not _is_current(stored):
         raise ValidationError(_("Only the newest version of a plan moves on."), code="superseded")

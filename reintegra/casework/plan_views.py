@@ -21,6 +21,7 @@ from reintegra.casework.models import IndividualPlan, PlanStatus
 from reintegra.casework.plan_forms import (
     ActionFormSet,
     GoalFormSet,
+    GroupPlanCreateForm,
     PlanCreateForm,
     PlanForm,
     SignatureForm,
@@ -85,10 +86,11 @@ def _detail_context(request: AuthenticatedRequest, plan: IndividualPlan, **extra
     is_current = versions[0].pk == plan.pk
     signed = {signature.role for signature in signatures}
     missing = [role for role in plan.type.signatory_roles if role not in signed]
-    can_record = policy.can(request.user, "casework.record", plan.participant)
+    can_record = policy.can(request.user, "casework.record", plan)
     return {
         "plan": plan,
         "participant": plan.participant,
+        "group": plan.group,
         "goals": goals,
         "actions": actions,
         "signatures": signatures,
@@ -177,6 +179,7 @@ def _conflict(request: AuthenticatedRequest, plan: IndividualPlan, conflict: Val
     context = {
         "plan": current,
         "participant": current.participant,
+        "group": current.group,
         "form": form,
         "goals": goals,
         "actions": actions,
@@ -269,7 +272,7 @@ def plan_move(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
 def plan_pdf(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
     plan = plan_selectors.plan_get_for_user(request.user, plan_pk)
     context = _detail_context(request, plan)
-    filename = f"{plan.type.name} {plan.participant} v{plan.number}"
+    filename = f"{plan.type.name} {plan.subject} v{plan.number}"
     return pdf_response(request, "casework/print/plan.html", context, filename)
 
 
@@ -306,3 +309,38 @@ def next_step_to_plan(request: AuthenticatedRequest, meeting_pk: int, step_pk: i
         messages.success(request, _("The step is now an action of the plan."))
         return redirect("casework:plan_detail", plan_pk=saved.pk)
     return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+
+
+# --- Group action plans -----------------------------------------------------------------
+
+
+@requires("casework.view")
+@require_GET
+def groups(request: AuthenticatedRequest) -> HttpResponse:
+    context = {"groups": list(plan_selectors.groups_for_user(request.user))}
+    return render(request, "casework/groups.html", context)
+
+
+@requires("casework.view")
+@require_http_methods(["GET", "POST"])
+def group_plans(request: AuthenticatedRequest, group_pk: int) -> HttpResponse:
+    group = plan_selectors.group_get_for_user(request.user, group_pk)
+    can_record = policy.can(request.user, "casework.record", group)
+    form = GroupPlanCreateForm(request.POST or None, initial={"starts_on": timezone.localdate()})
+    if request.method == "POST":
+        if not can_record:
+            raise Http404
+        if form.is_valid():
+            try:
+                plan = plan_services.plan_create_for_group(
+                    actor=request.user, group=group, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _attach(error, form)
+            else:
+                messages.success(request, _("The plan has been created as a draft."))
+                return redirect("casework:plan_edit", plan_pk=plan.pk)
+    rows = list(plan_selectors.plans_of_group(group)[:100])
+    log_reads(rows, actor=request.user)
+    context = {"group": group, "plans": rows, "form": form, "can_record": can_record}
+    return render(request, "casework/group_plans.html", context)
