@@ -172,6 +172,8 @@ def plan_save(
 ) -> IndividualPlan:
     """Save a draft in place, or an agreed plan as a new draft version; refuse a stale revision.
 
+    Saving a draft clears the signatures recorded on it, so that every party signs the same text.
+
     The draft's guard is one conditional UPDATE on (pk, revision): of two workers saving at
     once, exactly one matches. A new version is guarded by the uniqueness of (series, number).
     """
@@ -194,6 +196,9 @@ def plan_save(
     stored.save(update_fields=[*changed, "updated_at"])
     _sync_goals(stored, goals)
     _sync_actions(stored, actions)
+    # Everyone signs the same text: a signature given before this change no longer holds.
+    for signature in stored.signatures.all():
+        signature.delete()
     return stored
 
 

@@ -300,3 +300,36 @@ def test_a_next_step_of_a_meeting_becomes_an_action_of_the_persons_open_plan(
     action = plan.actions.get()
     assert (action.what, action.deadline, action.next_step) == ("Zapisać się na kurs", due, step)
     services.next_step_set_done(actor=caseworker, step=step, done=True)  # the step itself lives on
+
+
+@pytest.mark.parametrize(
+    "code", ["ipd", "ipzs", "ipu", "ipwzb", "ipr", "passport_plan", "family_plan", "generic"]
+)
+def test_every_persons_plan_type_shows_its_own_fields_on_the_edit_page(
+    ours: Participant, caseworker: User, code: str
+) -> None:
+    plan = a_plan(ours, caseworker, code)
+
+    page = client_for(caseworker).get(reverse("casework:plan_edit", args=[plan.pk]))
+
+    assert page.status_code == 200
+    for field in plan.type.fields:
+        assert field.label in page.content.decode(), field.key
+
+
+def test_a_next_step_added_to_an_agreed_plan_makes_a_new_version_with_that_action(
+    ours: Participant, caseworker: User
+) -> None:
+    plan = sign_all(a_plan(ours, caseworker), caseworker)
+    meeting = meeting_for(
+        ours, caseworker, at(date(2026, 2, 2)), next_steps=[NextStepData("Odebrać zaświadczenie")]
+    )
+    step = meeting.next_steps.get()
+
+    client_for(caseworker).post(
+        reverse("casework:next_step_to_plan", args=[meeting.pk, step.pk]), {"plan": plan.pk}
+    )
+
+    new = IndividualPlan.objects.get(previous=plan)
+    assert [a.next_step for a in new.actions.all()] == [step]
+    assert not plan.actions.exists()

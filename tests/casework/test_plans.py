@@ -187,3 +187,13 @@ def test_a_worker_of_another_organisation_cannot_write_a_plan(
 
     with pytest.raises(PermissionDenied):
         save(plan, outsider, support="Nie moje")
+
+
+def test_saving_a_partly_signed_draft_clears_its_signatures(ours: Participant, caseworker: User) -> None:
+    plan = an_ipzs(ours, caseworker)
+    plan_services.plan_sign(actor=caseworker, plan=plan, role="participant", name="Łucja Żółkiewska")
+
+    saved = save(IndividualPlan.objects.get(pk=plan.pk), caseworker, support="Zmienione wsparcie")
+
+    assert saved.signatures.count() == 0
+    assert saved.status == PlanStatus.DRAFT
