@@ -356,7 +356,9 @@ def plan_move(*, actor: User, plan: IndividualPlan, to_status: str) -> Individua
     Coming back from a review, the next review date moves on by the type's interval.
     """
     _check(actor, "casework.record", plan)
-    stored = IndividualPlan.objects.select_for_update().select_related("participant").get(pk=plan.pk)
+    stored = (
+        IndividualPlan.objects.select_for_update(of=("self",)).select_related("participant").get(pk=plan.pk)
+    )
     if not _is_current(stored):
         raise ValidationError(_("Only the newest version of a plan moves on."), code="superseded")
     check_move(stored.status, to_status)
