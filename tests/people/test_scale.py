@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db import connection
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -35,3 +36,18 @@ def test_the_filler_inserts_valid_searchable_participants(
     assert sample is not None
     sample.full_clean()
     assert sample.search_key == identifiers.search_key(sample.last_name, sample.first_name)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_fill_leaves_the_table_vacuumed(
+    organisation: Organisation, other_organisation: Organisation
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("VACUUM is PostgreSQL's")
+
+    fill_participants(200, [organisation, other_organisation])
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'people_participant'")
+        (last_vacuum,) = cursor.fetchone()
+    assert last_vacuum is not None
