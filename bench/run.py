@@ -112,9 +112,15 @@ def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
         "heavy meetings p1": lambda: f"/casework/participant/{heavy}/meetings/",
         "heavy meetings deep": lambda: f"/casework/participant/{heavy}/meetings/?page={deep}",
     }
-    figures = {name: timed(client, url(), requests) for name, url in pages.items()}
+    figures: dict[str, dict[str, Any]] = {}
+    for name, url in pages.items():
+        try:
+            figures[name] = timed(client, url(), requests)
+        except Exception as error:  # noqa: BLE001 - one broken page must not cost the whole fill
+            print(f"{name}: {error!r}")
+            figures[name] = {"url": url(), "error": repr(error)}
     if explain:
-        write_explains(client, {name: url() for name, url in pages.items() if name != "bare view"})
+        write_explains(client, {name: url() for name, url in pages.items() if "error" not in figures[name]})
     return figures
 
 
@@ -232,6 +238,8 @@ def main() -> None:
     figures = measure(args.requests, args.explain)
     bare = figures["bare view"]
     for figure in figures.values():
+        if "error" in figure:
+            continue
         figure["median_ratio"] = round(figure["median_ms"] / bare["median_ms"], 2)
         figure["p95_ratio"] = round(figure["p95_ms"] / bare["p95_ms"], 2)
 
@@ -267,6 +275,9 @@ def main() -> None:
         f"{'page':<26}{'median ms':>11}{'p95 ms':>9}{'× bare (median)':>17}{'× bare (p95)':>14}{'queries':>9}"
     )
     for name, figure in figures.items():
+        if "error" in figure:
+            print(f"{name:<26}failed: {figure['error']}")
+            continue
         print(
             f"{name:<26}{figure['median_ms']:>11}{figure['p95_ms']:>9}"
             f"{figure['median_ratio']:>17}{figure['p95_ratio']:>14}{figure['queries']:>9}"
