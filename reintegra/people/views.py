@@ -11,6 +11,8 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.html import format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -72,27 +74,32 @@ def participant_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _rows(people: Iterable[Participant]) -> list[dict[str, str]]:
-    """The table's cells, computed once in Python.
+def _rows(people: Iterable[Participant]) -> SafeString:
+    """The table's rows, written out in Python (as the admin writes its change list's rows).
 
     Per cell, a template's lookups, filters and ``{% url %}`` cost more than the whole query, and
-    the list is rendered again on every search: its rows are plain strings by the time it renders.
+    the list is rendered again on every search.
     """
     # One reverse() for the page: each row's address differs from it only by the key.
     url = reverse("people:participant_detail", args=[URL_KEY_PLACEHOLDER])
     labour_statuses = {value: str(label) for value, label in LabourStatus.choices}
-    return [
-        {
-            "url": url.replace(str(URL_KEY_PLACEHOLDER), str(person.pk)),
-            "name": f"{person.last_name} {person.first_name}",
-            "pesel": person.pesel or "—",
-            "birth_date": person.birth_date.isoformat(),
-            "organisation": person.organisation.short_name or person.organisation.name,
-            "gmina": person.gmina.name if person.gmina else "—",
-            "labour_status": labour_statuses.get(person.labour_status) or "—",
-        }
-        for person in people
-    ]
+    return format_html_join(
+        "\n",
+        '<tr><td><a href="{}">{} {}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+        (
+            (
+                url.replace(str(URL_KEY_PLACEHOLDER), str(person.pk)),
+                person.last_name,
+                person.first_name,
+                person.pesel or "—",
+                person.birth_date.isoformat(),
+                person.organisation.short_name or person.organisation.name,
+                person.gmina.name if person.gmina else "—",
+                labour_statuses.get(person.labour_status) or "—",
+            )
+            for person in people
+        ),
+    )
 
 
 @requires("participant.view")

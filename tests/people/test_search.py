@@ -246,5 +246,19 @@ def test_each_row_of_the_list_links_to_the_persons_file(organisation: Organisati
     html = client_for(caseworker).get(reverse("people:participant_list"), {"q": "zolk"}).content.decode()
 
     assert f'href="{reverse("people:participant_detail", args=[person.pk])}"' in html
-    assert "unemployed" in html
+    assert f"<td>{LabourStatus.UNEMPLOYED.label}</td>" in html
     assert person.birth_date.isoformat() in html
+
+
+def test_the_list_escapes_names_and_says_when_nothing_matches(
+    organisation: Organisation, caseworker: User
+) -> None:
+    ParticipantFactory(organisation=organisation, last_name="Nowak<script>")
+    client = client_for(caseworker)
+
+    found = client.get(reverse("people:participant_list"), {"q": "nowak"}).content.decode()
+    missing = client.get(reverse("people:participant_list"), {"q": "xyzxyz"}).content.decode()
+
+    assert "Nowak&lt;script&gt;" in found
+    assert "<script>" not in found.split("<tbody>", 1)[1]
+    assert '<td colspan="6">' in missing
