@@ -267,11 +267,26 @@ def to_initial(kind: str, value: Any) -> Any:
     return value
 
 
+REFRESHES = "refreshes"
+
+
+def _controlling_keys(definition: Mapping[str, Any]) -> set[str]:
+    """The questions whose answer decides whether another question is shown."""
+    return {q["show_if"]["question"] for q in engine.questions(definition) if q.get("show_if")}
+
+
+def _mark_refreshing(field: forms.Field) -> None:
+    """A change of this answer re-renders the form (htmx): only these, so typing elsewhere is never lost."""
+    field.refreshes = True  # type: ignore[attr-defined]  # read by question_field.html for radios and checkboxes
+    classes = field.widget.attrs.get("class", "")
+    field.widget.attrs["class"] = f"{classes} {REFRESHES}".strip()
+
+
 class AnswerForm(forms.Form):
     """The questions shown for the answers so far; hidden ones are neither shown nor required.
 
     Without JavaScript the person presses "Update the questions" after answering a question
-    others depend on; htmx does the same on every change.
+    others depend on; htmx does the same when such an answer changes (and only then).
     """
 
     filled_on = forms.DateField(label=gettext_lazy("Filled in on"), widget=DATE_WIDGET)
@@ -301,6 +316,8 @@ class AnswerForm(forms.Form):
             field.initial = to_initial(question["kind"], initial_answers.get(key))
             self.fields[FIELD_PREFIX + key] = field
         _style(self)
+        for key in _controlling_keys(definition) & self.visible:
+            _mark_refreshing(self.fields[FIELD_PREFIX + key])
         self.answers: dict[str, Any] = {}
 
     def _parse(self, fields: Mapping[str, forms.Field]) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -301,3 +303,17 @@ def test_a_filling_date_in_the_future_is_refused_naming_the_field(
 
     assert page.context["form"].errors["filled_on"] == ["The date of filling in cannot be in the future."]
     assert not Response.objects.exists()
+
+
+def test_only_an_answer_another_question_depends_on_re_renders_the_form_so_typing_elsewhere_is_kept(
+    caseworker: User, person: Participant, published: QuestionnaireVersion
+) -> None:
+    page = client_for(caseworker).get(fill_url(person, published)).content.decode()
+
+    assert 'hx-trigger="change from:.refreshes"' in page
+    children = re.findall(r'<input type="radio" name="answer_children"[^>]*>', page)
+    ready = re.findall(r'<input type="radio" name="answer_ready"[^>]*>', page)
+    assert children
+    assert all("refreshes" in tag for tag in children)
+    assert ready
+    assert not any("refreshes" in tag for tag in ready)
