@@ -31,20 +31,12 @@ from reintegra.audit.models import AuditEntry
 
 BATCH = 2_000
 COPY_FROM = 1_000  # rows; fewer (a page's reads) are two plain inserts, with no sequence round trip
-
-
 BEFORE = "None"  # django-auditlog's "before" of every field of a new row, in the string form
 
 
 def log_bulk_create(instances: Sequence[Model], *, actor: User | None) -> None:
     """CREATE entries for rows written with ``bulk_create``, the same as the signal would write."""
-    changes = dict(zip(map(id, instances), creation_changes(instances), strict=True))
-    _write(
-        instances,
-        action=AuditEntry.Action.CREATE,
-        actor=actor,
-        changes=lambda instance: changes[id(instance)],
-    )
+    _write(instances, action=AuditEntry.Action.CREATE, actor=actor, changes=creation_changes(instances))
 
 
 def creation_changes(instances: Sequence[Model]) -> list[dict[str, tuple[Any, Any]] | None]:
@@ -109,7 +101,7 @@ def _reader(field: Field) -> Callable[[Model], Any] | None:
 
 def log_reads(instances: Sequence[Model], *, actor: User) -> None:
     """One ACCESS entry per row a page shows, in two inserts whatever the number of rows."""
-    _write(instances, action=AuditEntry.Action.ACCESS, actor=actor, changes=lambda instance: None)
+    _write(instances, action=AuditEntry.Action.ACCESS, actor=actor, changes=[None] * len(instances))
 
 
 def _write(
@@ -117,7 +109,7 @@ def _write(
     *,
     action: int,
     actor: User | None,
-    changes: Callable[[Model], dict[str, Any] | None],
+    changes: Sequence[dict[str, Any] | None],
 ) -> None:
     """The actor comes from the service; the request's address from django-auditlog's context."""
     if not instances:
@@ -131,14 +123,14 @@ def _write(
             "object_id": instance.pk if isinstance(instance.pk, int) else None,
             "object_repr": str(instance),
             "action": action,
-            "changes": changes(instance),
+            "changes": changed,
             "actor_id": actor.pk if actor is not None else None,
             "actor_email": getattr(actor, "email", None) or None,
             "remote_addr": context.get("remote_addr"),
             "remote_port": context.get("remote_port"),
             "timestamp": now,
         }
-        for instance in instances
+        for instance, changed in zip(instances, changes, strict=True)
     ]
     scopes = [list(getattr(instance, "scope_organisation_ids", list)()) for instance in instances]
     if connection.vendor == "postgresql" and len(entries) >= COPY_FROM:
