@@ -325,7 +325,7 @@ def seed_questionnaires(ctx: DemoContext) -> None:
 
 
 def seed_plans(ctx: DemoContext) -> None:
-    """Individual plans for pracownik.mops's people: an agreed IPD with an earlier version, an IPZS, an IPWzB."""
+    """Plans for pracownik.mops's people: an agreed IPD with an earlier version, an IPZS, an IPWzB."""
     from reintegra.casework.demo import seed_plans as seed_plans_app
 
     seed_plans_app(ctx)
