@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from tests.factories import OrganisationFactory, member
+
+
+@pytest.fixture
+def in_english(settings: Any) -> Iterator[None]:
+    """For tests that read the English messages: pages and services answer in English."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for
 from tests.pdf import pdf_text
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 START = date(2026, 3, 2)
 DIAGNOSIS = {

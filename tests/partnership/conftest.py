@@ -16,6 +16,11 @@ from reintegra.people.models import Consent, ConsentKind, Participant
 from tests.factories import OrganisationFactory, ParticipantFactory, member
 
 
+@pytest.fixture(autouse=True)
+def _english(in_english: None) -> None:
+    """The tests read the English messages."""
+
+
 @pytest.fixture
 def ngo(db: None) -> Organisation:
     return OrganisationFactory(name="Fundacja Wspólna Droga", type=OrganisationType.NGO)

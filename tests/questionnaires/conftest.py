@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Participant
@@ -102,8 +101,5 @@ def form_data(**answers: object) -> dict[str, object]:
 
 
 @pytest.fixture(autouse=True)
-def in_english(settings: Any) -> Iterator[None]:
+def _english(in_english: None) -> None:
     """The tests read the English messages; pages default to English too (no Accept-Language)."""
-    settings.LANGUAGE_CODE = "en"
-    with translation.override("en"):
-        yield
