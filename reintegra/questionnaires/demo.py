@@ -137,6 +137,7 @@ DEMO: tuple[DemoAnswers, ...] = (
 
 
 def seed_questionnaires(ctx: DemoContext) -> None:
+    services.shipped_load()
     today = timezone.localdate()
     for spec in DEMO:
         version = (

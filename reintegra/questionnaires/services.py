@@ -11,7 +11,9 @@ Rules enforced here:
 from __future__ import annotations
 
 import copy
+import json
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,6 +28,35 @@ from reintegra.people.models import Participant
 from reintegra.questionnaires import engine
 from reintegra.questionnaires.messages import messages_for
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, Response, VersionStatus
+
+SHIPPED_DIR = Path(__file__).resolve().parent / "data"
+
+
+@transaction.atomic
+def shipped_load() -> int:
+    """Ships any questionnaire of ``data/*.json`` that is missing, as a published version 1.
+
+    The data migration does the same on a fresh database; the demo calls this after a flush.
+    A shipped questionnaire that exists is left alone: it changes only through a new version.
+    """
+    created = 0
+    for path in sorted(SHIPPED_DIR.glob("*.json")):
+        item = json.loads(path.read_text(encoding="utf-8"))
+        questionnaire, new = Questionnaire.objects.get_or_create(
+            organisation=None,
+            code=item["code"],
+            defaults={"name": item["name"], "description": item.get("description", "")},
+        )
+        if new:
+            QuestionnaireVersion.objects.create(
+                questionnaire=questionnaire,
+                number=1,
+                status=VersionStatus.PUBLISHED,
+                published_at=timezone.now(),
+                definition=item["definition"],
+            )
+            created += 1
+    return created
 
 
 def _check_manage(actor: User, questionnaire: Questionnaire) -> None:

@@ -6,8 +6,9 @@ import pytest
 from faker import Faker
 
 from reintegra.accounts.management.commands import seed_demo
+from reintegra.questionnaires import services
 from reintegra.questionnaires.demo import seed_questionnaires
-from reintegra.questionnaires.models import Response
+from reintegra.questionnaires.models import Questionnaire, Response, VersionStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -46,3 +47,17 @@ def test_demo_people_have_a_filled_diagnosis_interview_passport_and_profile_once
     assert interview.filled_by == ctx.users["doradca.pup"]
     assert interview.score is not None
     assert seed_demo.seed_questionnaires in seed_demo.SEED_STEPS
+
+
+def test_the_shipped_questionnaires_come_back_after_a_flush_and_only_once() -> None:
+    Questionnaire.objects.filter(organisation__isnull=True).delete()  # as a test flush leaves it
+
+    assert services.shipped_load() == 3
+    assert services.shipped_load() == 0
+    shipped = Questionnaire.objects.filter(organisation__isnull=True)
+    assert set(shipped.values_list("code", flat=True)) == {
+        "diagnostic_interview",
+        "passport",
+        "professional_profile",
+    }
+    assert all(q.versions.get().status == VersionStatus.PUBLISHED for q in shipped)
