@@ -305,12 +305,14 @@ def test_a_filling_date_in_the_future_is_refused_naming_the_field(
     assert not Response.objects.exists()
 
 
-def test_only_an_answer_another_question_depends_on_re_renders_the_form_so_typing_elsewhere_is_kept(
+def test_only_an_answer_another_question_depends_on_re_renders_the_form_and_nothing_given_meanwhile_is_lost(
     caseworker: User, person: Participant, published: QuestionnaireVersion
 ) -> None:
     page = client_for(caseworker).get(fill_url(person, published)).content.decode()
 
     assert 'hx-trigger="change from:.refreshes"' in page
+    assert 'hx-disabled-elt="#answer-questions"' in page  # no answer can be given while it re-renders
+    assert '<fieldset id="answer-questions"' in page
     children = re.findall(r'<input type="radio" name="answer_children"[^>]*>', page)
     ready = re.findall(r'<input type="radio" name="answer_ready"[^>]*>', page)
     assert children
