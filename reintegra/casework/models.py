@@ -174,7 +174,8 @@ class Meeting(models.Model):
         verbose_name_plural = _("meetings")
         ordering = ["-starts_at", "-pk"]
         indexes = [
-            models.Index(fields=["participant", "-starts_at"]),
+            # The page's order, to the last column: a deep page's keys come from the index alone.
+            models.Index(fields=["participant", "-starts_at", "-id"]),
             models.Index(fields=["worker", "starts_at"]),
             models.Index(fields=["participant", "status", "-starts_at"]),
         ]
@@ -320,7 +321,7 @@ class ServiceDelivery(models.Model):
         verbose_name = _("service delivered")
         verbose_name_plural = _("services delivered")
         ordering = ["-delivered_on", "-pk"]
-        indexes = [models.Index(fields=["participant", "-delivered_on"])]
+        indexes = [models.Index(fields=["participant", "-delivered_on", "-id"])]
         constraints = [
             models.CheckConstraint(
                 condition=Q(cost__gte=0),

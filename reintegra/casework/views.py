@@ -26,9 +26,9 @@ from reintegra.casework.forms import (
     next_steps_from,
 )
 from reintegra.casework.models import CaseworkSettings, Meeting
+from reintegra.casework.paging import KeysPagePaginator
 from reintegra.casework.plan_forms import ToPlanForm
 from reintegra.http import AuthenticatedRequest
-from reintegra.pagination import CappedPaginator
 from reintegra.people.models import Participant
 
 PAGE_SIZE = 20
@@ -205,7 +205,7 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The meeting has been recorded."))
                 return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
-    page = CappedPaginator(selectors.meetings_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = KeysPagePaginator(selectors.meetings_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
     log_reads([participant, *page], actor=request.user)
     context = {
         "participant": participant,
@@ -320,7 +320,7 @@ def service_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             else:
                 messages.success(request, _("The service has been recorded."))
                 return redirect("casework:services", pk=participant.pk)
-    page = CappedPaginator(selectors.services_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = KeysPagePaginator(selectors.services_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
     log_reads([participant, *page], actor=request.user)
     context = {"participant": participant, "page": page, "form": form, "can_record": can_record}
     return render(request, "casework/services.html", context)
