@@ -8,18 +8,36 @@ few queries however many rows it shows).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 
 from auditlog.signals import accessed
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    DateField,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    Model,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Coalesce, Least, RowNumber
 from django.http import Http404
 from django.utils import timezone
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import User
+from reintegra.accounts.models import Membership, User
 from reintegra.casework.models import (
     DEFAULT_CONTACT_INTERVAL_DAYS,
     OPEN_ACTION_STATUSES,
@@ -147,17 +165,34 @@ def service_get_for_user(user: User, pk: int, *, permission: str = "casework.vie
 
 # --- The caseload -----------------------------------------------------------------------
 
+SHOWN = 10  # rows of each section on the caseload; the rest are a link away, paged
+
+
+class Section(StrEnum):
+    """The caseload's sections, each also a paged list of its own."""
+
+    TODAY = "today"
+    WEEK = "week"
+    STEPS = "steps"
+    PLANS = "plans"
+    CONTACT = "contact"
+    PEOPLE = "people"
+
 
 @dataclass(frozen=True)
 class CasePerson:
-    assignment: CaseAssignment
+    """A person in the worker's care, read as plain values: the caseload shows a name and dates."""
+
+    participant_id: int
+    first_name: str
+    last_name: str
+    assigned_on: date
     last_contact: datetime | None
     days_without_contact: int
     contact_interval_days: int
 
-    @property
-    def participant(self) -> Participant:
-        return self.assignment.participant
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
 
     @property
     def not_contacted(self) -> bool:
@@ -165,25 +200,51 @@ class CasePerson:
 
 
 @dataclass(frozen=True)
+class Shown[T]:
+    """The first rows of a section and how many there are in all."""
+
+    rows: list[T]
+    count: int
+
+    @property
+    def more(self) -> bool:
+        return self.count > len(self.rows)
+
+
+@dataclass(frozen=True)
 class Caseload:
     worker: User
     today: date
-    people: list[CasePerson]
-    meetings_today: list[Meeting]
-    meetings_this_week: list[Meeting]
-    overdue_steps: list[NextStep]
-    not_contacted: list[CasePerson] = field(default_factory=list)
-    # Current plans with actions past their deadline or a review date that has passed; each is
-    # annotated with ``overdue_actions`` (a count), ``first_overdue`` and ``first_overdue_deadline``.
-    plans_due: list[IndividualPlan] = field(default_factory=list)
+    meetings_today: Shown[Meeting]
+    meetings_this_week: Shown[Meeting]  # the other days of this week
+    overdue_steps: Shown[NextStep]
+    # Current plans with actions past their deadline or a review date that has passed, most
+    # overdue first; each is annotated with ``overdue_actions`` (a count), ``first_overdue``,
+    # ``first_overdue_deadline`` and ``overdue_since``.
+    plans_due: Shown[IndividualPlan]
+    not_contacted: Shown[CasePerson]
+    people_count: int
+    people_capped: bool = False
+
+    @property
+    def shown_records(self) -> list[Any]:
+        """The case-file rows the page shows, to be logged as read."""
+        return [
+            *self.meetings_today.rows,
+            *self.meetings_this_week.rows,
+            *self.overdue_steps.rows,
+            *self.plans_due.rows,
+        ]
 
 
 def week_of(day: date) -> tuple[datetime, datetime]:
     """Monday 00:00 to the next Monday 00:00, Europe/Warsaw (the project's time zone)."""
     monday = day - timedelta(days=day.weekday())
-    start = timezone.make_aware(datetime.combine(monday, time.min))
-    end = timezone.make_aware(datetime.combine(monday + timedelta(days=7), time.min))
-    return start, end
+    return _midnight(monday), _midnight(monday + timedelta(days=7))
+
+
+def _midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def contact_intervals(organisation_ids: set[int]) -> dict[int, int]:
@@ -206,40 +267,125 @@ def _last_contact() -> Subquery:
 
 
 def caseload_for(user: User, *, worker: User | None = None, today: date | None = None) -> Caseload:
-    """The worker's people, meetings and overdue steps, within the organisations ``user`` may see.
+    """What needs the worker's action now, within the organisations ``user`` may see.
 
-    ``worker`` is the user themselves, or a member of the team a coordinator looks at.
-    A constant number of queries, whatever the number of meetings.
+    ``worker`` is the user themselves, or a member of the team a coordinator looks at. Every
+    section is bounded (its first ``SHOWN`` rows) and counted in the same query, so the page
+    costs four queries and renders a few dozen rows, whatever the caseload and its history.
     """
     worker = worker or user
-    today = today or timezone.localdate()
     organisation_ids = policy.organisation_ids_where(user, "casework.view")
-    assignments = list(
-        CaseAssignment.objects.filter(
-            worker=worker, ended_on__isnull=True, participant__organisation_id__in=organisation_ids
+    rows = list(_people_values(worker.pk, organisation_ids)[:CASELOAD_LIMIT])
+    return _caseload(worker, organisation_ids, rows, today or timezone.localdate())
+
+
+def team_member_caseload(user: User, worker_pk: int, *, today: date | None = None) -> Caseload:
+    """A member of the coordinator's team's caseload; anyone else is a 404.
+
+    The member is checked (and named) in the query of their people, so the coordinator's view
+    costs the same queries as the worker's own; only a member with nobody in care needs
+    ``team_member_get``, and then there are no steps or plans to read.
+    """
+    organisation_ids = policy.organisation_ids_where(user, "casework.view")
+    in_team = Membership.objects.filter(
+        user_id=worker_pk,
+        user__is_active=True,
+        organisation_id__in=policy.organisation_ids_where(user, "casework.assign"),
+        role__in=policy.STAFF_ROLES,
+    )
+    rows = list(
+        _people_values(worker_pk, organisation_ids)
+        .filter(Exists(in_team))
+        .values(*PERSON_FIELDS, "worker__username", "worker__first_name", "worker__last_name")[
+            :CASELOAD_LIMIT
+        ]
+    )
+    if rows:
+        worker = User(
+            pk=worker_pk,
+            username=rows[0]["worker__username"],
+            first_name=rows[0]["worker__first_name"],
+            last_name=rows[0]["worker__last_name"],
         )
-        .select_related("participant", "worker")
+    else:
+        worker = team_member_get(user, worker_pk)
+    return _caseload(worker, organisation_ids, rows, today or timezone.localdate())
+
+
+def _caseload(worker: User, organisation_ids: set[int], rows: list[dict[str, Any]], today: date) -> Caseload:
+    people = [_case_person(row, today) for row in rows]
+    overdue_people = _not_contacted(people)
+    today_meetings, week_meetings = _meetings_shown(worker, organisation_ids, today)
+    nothing: Shown[Any] = Shown([], 0)
+    return Caseload(
+        worker=worker,
+        today=today,
+        meetings_today=today_meetings,
+        meetings_this_week=week_meetings,
+        # Both follow the worker's people: nobody in care, nothing to read.
+        overdue_steps=_first_counted(overdue_steps(worker, organisation_ids, today)) if people else nothing,
+        plans_due=_first_counted(plans_due(worker, organisation_ids, today)) if people else nothing,
+        not_contacted=Shown(overdue_people[:SHOWN], len(overdue_people)),
+        people_count=len(people),
+        people_capped=len(people) >= CASELOAD_LIMIT,
+    )
+
+
+def _first_counted[M: Model](queryset: QuerySet[M]) -> Shown[M]:
+    """The first rows and, from the same query, how many match (a window count)."""
+    rows = list(queryset.annotate(matching=Window(Count("pk")))[:SHOWN])
+    return Shown(rows, rows[0].matching if rows else 0)  # type: ignore[attr-defined]
+
+
+def _meetings_shown(
+    worker: User, organisation_ids: set[int], today: date
+) -> tuple[Shown[Meeting], Shown[Meeting]]:
+    """Today's first meetings and the rest of the week's, with both counts, in one query."""
+    start, end = _midnight(today), _midnight(today + timedelta(days=1))
+    is_today = Case(
+        When(starts_at__gte=start, starts_at__lt=end, then=Value(True)),
+        default=Value(False),
+        output_field=BooleanField(),
+    )
+    rows: list[Any] = list(
+        week_meetings(worker, organisation_ids, today)
         .annotate(
-            last_contact=_last_contact(),
-            contact_interval=Coalesce(_programme_interval(), _organisation_interval()),
+            is_today=is_today,
+            row=Window(RowNumber(), partition_by=[is_today], order_by=[F("starts_at"), F("pk")]),
+            matching=Window(Count("pk"), partition_by=[is_today]),
         )
-        .order_by("participant__last_name", "participant__first_name", "participant_id")[:CASELOAD_LIMIT]
+        .filter(row__lte=SHOWN)
     )
-    people = [
-        _case_person(a, a.contact_interval or DEFAULT_CONTACT_INTERVAL_DAYS, today) for a in assignments
-    ]
+    today_rows = [m for m in rows if m.is_today]
+    other_rows = [m for m in rows if not m.is_today]
+    return (
+        Shown(today_rows, today_rows[0].matching if today_rows else 0),
+        Shown(other_rows, other_rows[0].matching if other_rows else 0),
+    )
+
+
+def week_meetings(
+    worker: User, organisation_ids: set[int], today: date, *, only_today: bool | None = None
+) -> QuerySet[Meeting]:
+    """The worker's meetings this week, in time order; only today's, or only the other days'."""
     start, end = week_of(today)
-    week = list(
-        Meeting.objects.filter(
-            worker=worker,
-            starts_at__gte=start,
-            starts_at__lt=end,
-            participant__organisation_id__in=organisation_ids,
-        )
-        .select_related("participant", "family_member", "worker")
-        .order_by("starts_at", "pk")[:CASELOAD_LIMIT]
+    meetings = Meeting.objects.filter(
+        worker=worker,
+        starts_at__gte=start,
+        starts_at__lt=end,
+        participant__organisation_id__in=organisation_ids,
     )
-    overdue = list(
+    day = Q(starts_at__gte=_midnight(today), starts_at__lt=_midnight(today + timedelta(days=1)))
+    if only_today is True:
+        meetings = meetings.filter(day)
+    elif only_today is False:
+        meetings = meetings.exclude(day)
+    return meetings.select_related("participant", "family_member", "worker").order_by("starts_at", "pk")
+
+
+def overdue_steps(worker: User, organisation_ids: set[int], today: date) -> QuerySet[NextStep]:
+    """Open next steps of the worker's people past their due date, the longest overdue first."""
+    return (
         NextStep.objects.filter(
             done=False,
             due_on__lt=today,
@@ -248,20 +394,75 @@ def caseload_for(user: User, *, worker: User | None = None, today: date | None =
             participant__organisation_id__in=organisation_ids,
         )
         .select_related("participant", "meeting")
-        .order_by("due_on", "pk")[:CASELOAD_LIMIT]
+        .order_by("due_on", "pk")
     )
-    return Caseload(
-        worker=worker,
-        today=today,
-        people=people,
-        meetings_today=[m for m in week if timezone.localdate(m.starts_at) == today],
-        meetings_this_week=[m for m in week if timezone.localdate(m.starts_at) != today],
-        overdue_steps=overdue,
-        not_contacted=sorted(
-            (person for person in people if person.not_contacted),
-            key=lambda person: -person.days_without_contact,
-        ),
-        plans_due=_plans_due(worker, organisation_ids, today),
+
+
+def case_people(worker: User, organisation_ids: set[int], today: date) -> list[CasePerson]:
+    """The worker's people by name (at most ``CASELOAD_LIMIT``), with their last contact.
+
+    Read as plain values: the caseload needs names and dates, not whole records.
+    """
+    rows = _people_values(worker.pk, organisation_ids)[:CASELOAD_LIMIT]
+    return [_case_person(row, today) for row in rows]
+
+
+PERSON_FIELDS = (
+    "participant_id",
+    "participant__first_name",
+    "participant__last_name",
+    "assigned_on",
+    "last_contact",
+    "contact_interval",
+)
+
+
+def _people_values(worker_pk: int, organisation_ids: set[int]) -> QuerySet[CaseAssignment, dict[str, Any]]:
+    return people_in_care(worker_pk, organisation_ids).values(*PERSON_FIELDS)
+
+
+def people_in_care(worker_pk: int, organisation_ids: set[int]) -> QuerySet[CaseAssignment]:
+    """The worker's current assignments by the person's name, with the last contact and interval."""
+    return (
+        CaseAssignment.objects.filter(
+            worker_id=worker_pk, ended_on__isnull=True, participant__organisation_id__in=organisation_ids
+        )
+        .select_related("participant")
+        .annotate(
+            last_contact=_last_contact(),
+            contact_interval=Coalesce(_programme_interval(), _organisation_interval()),
+        )
+        .order_by("participant__last_name", "participant__first_name", "participant_id")
+    )
+
+
+def as_case_people(assignments: list[CaseAssignment], today: date) -> list[CasePerson]:
+    """A page of ``people_in_care`` as the caseload's rows."""
+    return [
+        _case_person(
+            {
+                "participant_id": assignment.participant_id,
+                "participant__first_name": assignment.participant.first_name,
+                "participant__last_name": assignment.participant.last_name,
+                "assigned_on": assignment.assigned_on,
+                "last_contact": assignment.last_contact,  # type: ignore[attr-defined]
+                "contact_interval": assignment.contact_interval,  # type: ignore[attr-defined]
+            },
+            today,
+        )
+        for assignment in assignments
+    ]
+
+
+def not_contacted(worker: User, organisation_ids: set[int], today: date) -> list[CasePerson]:
+    """The worker's people past their contact interval, the longest without contact first."""
+    return _not_contacted(case_people(worker, organisation_ids, today))
+
+
+def _not_contacted(people: list[CasePerson]) -> list[CasePerson]:
+    return sorted(
+        (person for person in people if person.not_contacted),
+        key=lambda person: (-person.days_without_contact, person.participant_id),
     )
 
 
@@ -290,17 +491,21 @@ def _programme_interval() -> Subquery:
     )
 
 
-def _plans_due(worker: User, organisation_ids: set[int], today: date) -> list[IndividualPlan]:
-    """The worker's people's current plans that need attention, in one query.
+NO_DEADLINE = date(9999, 12, 31)
+
+
+def plans_due(worker: User, organisation_ids: set[int], today: date) -> QuerySet[IndividualPlan]:
+    """The worker's people's current plans that need attention, the most overdue first.
 
     A plan is due when one of its open actions is past its deadline, or when it is agreed (or
-    under review) and its review date has passed. The earliest overdue action comes with it.
+    under review) and its review date has passed. The earliest overdue action comes with it;
+    ``overdue_since`` is the earlier of that action's deadline and the passed review date.
     """
     overdue = PlanAction.objects.filter(
         plan=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES, deadline__lt=today
     ).order_by("deadline", "pk")
     review_passed = Q(status__in=[PlanStatus.AGREED, PlanStatus.UNDER_REVIEW], review_on__lt=today)
-    return list(
+    return (
         IndividualPlan.objects.filter(
             participant__assignments__worker=worker,
             participant__assignments__ended_on__isnull=True,
@@ -315,19 +520,29 @@ def _plans_due(worker: User, organisation_ids: set[int], today: date) -> list[In
             first_overdue=Subquery(overdue.values("what")[:1]),
             first_overdue_deadline=Subquery(overdue.values("deadline")[:1]),
         )
-        .order_by("review_on", "pk")[:CASELOAD_LIMIT]
+        .annotate(
+            overdue_since=Least(
+                Coalesce(F("first_overdue_deadline"), Value(NO_DEADLINE), output_field=DateField()),
+                Case(When(review_passed, then=F("review_on")), default=Value(NO_DEADLINE)),
+                output_field=DateField(),
+            )
+        )
+        .order_by("overdue_since", "pk")
     )
 
 
-def _case_person(assignment: CaseAssignment, interval: int, today: date) -> CasePerson:
+def _case_person(row: dict[str, Any], today: date) -> CasePerson:
     """Days since the last held meeting; never met: since the person was assigned."""
-    last_contact: datetime | None = getattr(assignment, "last_contact", None)
-    since = timezone.localdate(last_contact) if last_contact else assignment.assigned_on
+    last_contact: datetime | None = row["last_contact"]
+    since = timezone.localdate(last_contact) if last_contact else row["assigned_on"]
     return CasePerson(
-        assignment=assignment,
+        participant_id=row["participant_id"],
+        first_name=row["participant__first_name"],
+        last_name=row["participant__last_name"],
+        assigned_on=row["assigned_on"],
         last_contact=last_contact,
         days_without_contact=(today - since).days,
-        contact_interval_days=interval,
+        contact_interval_days=row["contact_interval"] or DEFAULT_CONTACT_INTERVAL_DAYS,
     )
 
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import Organisation
+from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
 from reintegra.casework import plan_selectors, selectors, services
@@ -28,26 +34,27 @@ from reintegra.casework.forms import (
 from reintegra.casework.models import CaseworkSettings, Meeting
 from reintegra.casework.paging import KeysPagePaginator
 from reintegra.casework.plan_forms import ToPlanForm
+from reintegra.casework.selectors import Section
 from reintegra.http import AuthenticatedRequest
+from reintegra.pagination import CappedPaginator
 from reintegra.people.models import Participant
 
 PAGE_SIZE = 20
 
 
+SECTION_PAGE_SIZE = 25
+
+
 @requires("casework.view")
 @require_GET
 def caseload(request: AuthenticatedRequest) -> HttpResponse:
-    load = selectors.caseload_for(request.user)
-    log_reads(
-        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps, *load.plans_due],
-        actor=request.user,
-    )
-    context = {
-        "caseload": load,
-        "own": True,
-        "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
-    }
-    return render(request, "casework/caseload.html", context)
+    return _caseload_page(request, selectors.caseload_for(request.user))
+
+
+@requires("casework.view")
+@require_GET
+def caseload_section(request: AuthenticatedRequest, section: str) -> HttpResponse:
+    return _section_page(request, request.user, section)
 
 
 @requires("casework.assign")
@@ -63,14 +70,77 @@ def team(request: AuthenticatedRequest) -> HttpResponse:
 @requires("casework.assign")
 @require_GET
 def team_member_caseload(request: AuthenticatedRequest, worker_pk: int) -> HttpResponse:
-    worker = selectors.team_member_get(request.user, worker_pk)
-    load = selectors.caseload_for(request.user, worker=worker)
-    log_reads(
-        [*load.meetings_today, *load.meetings_this_week, *load.overdue_steps, *load.plans_due],
-        actor=request.user,
-    )
-    context = {"caseload": load, "own": worker.pk == request.user.pk, "can_assign": True}
+    return _caseload_page(request, selectors.team_member_caseload(request.user, worker_pk))
+
+
+@requires("casework.assign")
+@require_GET
+def team_member_section(request: AuthenticatedRequest, worker_pk: int, section: str) -> HttpResponse:
+    return _section_page(request, selectors.team_member_get(request.user, worker_pk), section)
+
+
+def _caseload_page(request: AuthenticatedRequest, load: selectors.Caseload) -> HttpResponse:
+    """The worker's caseload, for themselves or a coordinator of the team; what is shown is read."""
+    worker = load.worker
+    log_reads(load.shown_records, actor=request.user)
+    context = {
+        "caseload": load,
+        "own": worker.pk == request.user.pk,
+        "links": _section_links(request, worker),
+        "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
+    }
     return render(request, "casework/caseload.html", context)
+
+
+def _section_links(request: AuthenticatedRequest, worker: User) -> dict[str, str]:
+    if worker.pk == request.user.pk:
+        return {section: reverse("casework:caseload_section", args=[section]) for section in Section}
+    return {
+        section: reverse("casework:team_member_section", args=[worker.pk, section]) for section in Section
+    }
+
+
+def _section_page(request: AuthenticatedRequest, worker: User, section: str) -> HttpResponse:
+    """One section of the caseload in full, 25 rows a page; the rows shown are logged as read."""
+    if section not in Section.__members__.values():
+        raise Http404
+    today = timezone.localdate()
+    organisation_ids = policy.organisation_ids_where(request.user, "casework.view")
+    number = request.GET.get("page")
+    queryset: QuerySet[Any] | None = None
+    match Section(section):
+        case Section.TODAY | Section.WEEK:
+            only_today = section == Section.TODAY
+            queryset = selectors.week_meetings(worker, organisation_ids, today, only_today=only_today)
+        case Section.STEPS:
+            queryset = selectors.overdue_steps(worker, organisation_ids, today)
+        case Section.PLANS:
+            queryset = selectors.plans_due(worker, organisation_ids, today)
+    if queryset is not None:
+        page = CappedPaginator(queryset, SECTION_PAGE_SIZE).get_page(number)
+    elif section == Section.CONTACT:
+        people = selectors.not_contacted(worker, organisation_ids, today)
+        page = Paginator(people, SECTION_PAGE_SIZE).get_page(number)
+    else:
+        assignments = selectors.people_in_care(worker.pk, organisation_ids)
+        page = CappedPaginator(assignments, SECTION_PAGE_SIZE).get_page(number)
+        page.object_list = selectors.as_case_people(list(page.object_list), today)
+    rows = list(page.object_list)
+    if section not in (Section.CONTACT, Section.PEOPLE):
+        log_reads(rows, actor=request.user)
+    context = {
+        "worker": worker,
+        "own": worker.pk == request.user.pk,
+        "section": section,
+        "page": page,
+        "rows": rows,
+        "today": today,
+        "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
+        "caseload_url": reverse("casework:caseload")
+        if worker.pk == request.user.pk
+        else reverse("casework:team_member", args=[worker.pk]),
+    }
+    return render(request, "casework/caseload_section.html", context)
 
 
 @requires("casework.assign")

@@ -119,7 +119,10 @@ def test_a_coordinator_sees_the_team_with_counts_and_opens_a_workers_caseload(
     counts = {m.worker: (m.people, m.meetings_this_week, m.overdue_steps) for m in team.context["team"]}
     assert counts[caseworker] == (1, 1, 1)
     assert counts[coordinator] == (0, 0, 0)
-    assert [person.participant for person in caseload.context["caseload"].people] == [in_care.participant]
+    assert caseload.context["caseload"].people_count == 1
+    assert caseload.context["caseload"].overdue_steps.count == 1
+    people = client.get(reverse("casework:team_member_section", args=[caseworker.pk, "people"]))
+    assert [person.participant_id for person in people.context["rows"]] == [in_care.participant_id]
 
 
 def test_a_coordinator_gets_404_for_a_worker_outside_the_team(coordinator: User, outsider: User) -> None:

@@ -57,9 +57,10 @@ def test_the_caseload_shows_my_people_and_todays_and_this_weeks_meetings(
     response = client_for(caseworker).get(reverse("casework:caseload"))
 
     caseload = response.context["caseload"]
-    assert [person.participant for person in caseload.people] == [ours]
-    assert caseload.meetings_today == [today, late_tonight]
-    assert caseload.meetings_this_week == [monday, friday]
+    assert caseload.people_count == 1
+    assert caseload.meetings_today.rows == [today, late_tonight]
+    assert caseload.meetings_this_week.rows == [monday, friday]
+    assert (caseload.meetings_today.count, caseload.meetings_this_week.count) == (2, 2)
     assert "Żółkiewska" in response.content.decode()
 
 
@@ -70,7 +71,7 @@ def test_ended_assignments_leave_the_caseload(
 
     response = client_for(caseworker).get(reverse("casework:caseload"))
 
-    assert response.context["caseload"].people == []
+    assert response.context["caseload"].people_count == 0
 
 
 def test_people_not_met_for_longer_than_the_interval_are_listed(
@@ -89,8 +90,8 @@ def test_people_not_met_for_longer_than_the_interval_are_listed(
 
     caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
 
-    assert {person.participant for person in caseload.not_contacted} == {long_ago, never}
-    never_row = next(p for p in caseload.not_contacted if p.participant == never)
+    assert [person.participant_id for person in caseload.not_contacted.rows] == [never.pk, long_ago.pk]
+    never_row = caseload.not_contacted.rows[0]
     assert never_row.days_without_contact == (TODAY - date(2026, 1, 5)).days
 
 
@@ -104,8 +105,8 @@ def test_the_organisations_contact_interval_decides_who_is_overdue(
 
     caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
 
-    assert [row.participant for row in caseload.not_contacted] == [person]
-    assert caseload.not_contacted[0].contact_interval_days == 14
+    assert [row.participant_id for row in caseload.not_contacted.rows] == [person.pk]
+    assert caseload.not_contacted.rows[0].contact_interval_days == 14
 
 
 def test_a_programme_the_person_is_enrolled_in_sets_their_contact_interval(
@@ -126,8 +127,8 @@ def test_a_programme_the_person_is_enrolled_in_sets_their_contact_interval(
 
     caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
 
-    assert [row.participant for row in caseload.not_contacted] == [strict]
-    assert caseload.not_contacted[0].contact_interval_days == 14
+    assert [row.participant_id for row in caseload.not_contacted.rows] == [strict.pk]
+    assert caseload.not_contacted.rows[0].contact_interval_days == 14
 
 
 def test_open_next_steps_past_their_due_date_are_listed_as_overdue(
@@ -150,7 +151,8 @@ def test_open_next_steps_past_their_due_date_are_listed_as_overdue(
 
     caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
 
-    assert [step.text for step in caseload.overdue_steps] == ["Złożyć wniosek"]
+    assert [step.text for step in caseload.overdue_steps.rows] == ["Złożyć wniosek"]
+    assert caseload.overdue_steps.count == 1
 
 
 def a_plan_with_actions(
@@ -183,7 +185,7 @@ def test_overdue_plan_actions_and_plans_past_their_review_are_on_the_caseload(
 
     response = client_for(caseworker).get(reverse("casework:caseload"))
 
-    due = {plan.pk: plan for plan in response.context["caseload"].plans_due}
+    due = {plan.pk: plan for plan in response.context["caseload"].plans_due.rows}
     assert set(due) == {overdue.pk, on_time.pk}
     assert (due[overdue.pk].overdue_actions, due[overdue.pk].first_overdue) == (1, "Działanie 1")
     assert due[on_time.pk].overdue_actions == 0
@@ -215,7 +217,7 @@ def test_a_worker_of_another_organisation_sees_none_of_our_caseload(
 
     caseload = client_for(outsider).get(reverse("casework:caseload")).context["caseload"]
 
-    assert (caseload.people, caseload.meetings_today, caseload.overdue_steps) == ([], [], [])
+    assert (caseload.people_count, caseload.meetings_today.rows, caseload.overdue_steps.rows) == (0, [], [])
 
 
 def test_staff_see_the_caseload_in_the_navigation_and_others_cannot_open_it(
@@ -315,3 +317,169 @@ def test_a_persons_services_page_costs_the_same_few_queries_however_many_service
     many = _queries(client, url)
 
     assert few == many <= MAX_QUERIES
+
+
+def _steps_due(participant: Participant, worker: User, count: int) -> list[str]:
+    """``count`` overdue next steps, one a day back from yesterday (the first is the least overdue)."""
+    meeting = meeting_for(participant, worker, at(TODAY - timedelta(days=60)))
+    texts = []
+    for index in range(count):
+        text = f"Krok {index}"
+        services.next_step_add(
+            actor=worker, meeting=meeting, data=NextStepData(text, TODAY - timedelta(days=index + 1))
+        )
+        texts.append(text)
+    return texts
+
+
+def test_each_section_shows_the_first_ten_most_overdue_and_counts_the_rest(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    texts = _steps_due(in_care.participant, caseworker, 13)
+    for hour in range(12):
+        meeting_for(in_care.participant, caseworker, at(TODAY, 8, hour))
+
+    response = client_for(caseworker).get(reverse("casework:caseload"))
+
+    caseload = response.context["caseload"]
+    assert [step.text for step in caseload.overdue_steps.rows] == texts[::-1][:10]
+    assert (caseload.overdue_steps.count, caseload.overdue_steps.more) == (13, True)
+    assert (len(caseload.meetings_today.rows), caseload.meetings_today.count) == (10, 12)
+    page = response.content.decode()
+    assert reverse("casework:caseload_section", args=["steps"]) in page
+    assert reverse("casework:caseload_section", args=["today"]) in page
+
+
+def test_only_the_rows_the_caseload_shows_are_logged_as_read(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    _steps_due(in_care.participant, caseworker, 12)
+    shown = {"Krok 11", "Krok 10", *(f"Krok {index}" for index in range(2, 10))}
+
+    client_for(caseworker).get(reverse("casework:caseload"))
+
+    read = AuditEntry.objects.filter(
+        action=AuditEntry.Action.ACCESS, actor=caseworker, content_type__model="nextstep"
+    )
+    assert set(read.values_list("object_repr", flat=True)) == shown
+
+
+def test_all_overdue_steps_are_a_link_away_paged_and_audited_page_by_page(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    from reintegra.casework.views import SECTION_PAGE_SIZE
+
+    texts = _steps_due(in_care.participant, caseworker, SECTION_PAGE_SIZE + 3)
+    client = client_for(caseworker)
+    url = reverse("casework:caseload_section", args=["steps"])
+
+    first = client.get(url)
+    second = client.get(url, {"page": 2})
+
+    assert [step.text for step in first.context["rows"]] == texts[::-1][:SECTION_PAGE_SIZE]
+    assert [step.text for step in second.context["rows"]] == texts[::-1][SECTION_PAGE_SIZE:]
+    read = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, content_type__model="nextstep")
+    assert read.count() == SECTION_PAGE_SIZE + 3
+
+
+def test_plans_needing_attention_come_most_overdue_first(in_care: CaseAssignment, caseworker: User) -> None:
+    ours = in_care.participant
+    a_week = a_plan_with_actions(ours, caseworker, [TODAY - timedelta(days=7)])
+    a_day = a_plan_with_actions(ours, caseworker, [TODAY - timedelta(days=1)])
+    review = a_plan_with_actions(ours, caseworker, [])
+    for signatory in review.type.signatories:
+        plan_services.plan_sign(actor=caseworker, plan=review, role=signatory.role, name="Łucja")
+    IndividualPlan.objects.filter(pk=review.pk).update(review_on=TODAY - timedelta(days=3))
+
+    caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
+
+    assert [plan.pk for plan in caseload.plans_due.rows] == [a_week.pk, review.pk, a_day.pk]
+    assert caseload.plans_due.count == 3
+
+
+def test_my_people_are_paged_by_name_on_their_own_page(
+    caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    from reintegra.casework.views import SECTION_PAGE_SIZE
+
+    for index in range(SECTION_PAGE_SIZE + 2):
+        assign(
+            ParticipantFactory(organisation=organisation, last_name=f"Nazwisko{index:02}"),
+            caseworker,
+            coordinator,
+        )
+    client = client_for(caseworker)
+    url = reverse("casework:caseload_section", args=["people"])
+
+    first = client.get(url)
+    last = client.get(url, {"page": 2})
+
+    assert client.get(reverse("casework:caseload")).context["caseload"].people_count == SECTION_PAGE_SIZE + 2
+    assert first.context["rows"][0].last_name == "Nazwisko00"
+    assert [person.last_name for person in last.context["rows"]] == ["Nazwisko25", "Nazwisko26"]
+
+
+def test_people_not_contacted_are_all_listed_longest_first_on_their_own_page(
+    caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    for days in (40, 90, 35):
+        person = ParticipantFactory(organisation=organisation)
+        assign(person, caseworker, coordinator, on=TODAY - timedelta(days=days))
+
+    response = client_for(caseworker).get(reverse("casework:caseload_section", args=["contact"]))
+
+    assert [person.days_without_contact for person in response.context["rows"]] == [90, 40, 35]
+
+
+def test_an_unknown_section_is_a_404(caseworker: User) -> None:
+    response = client_for(caseworker).get(reverse("casework:caseload_section", args=["everything"]))
+
+    assert response.status_code == 404
+
+
+def test_a_coordinator_opens_a_team_members_sections_and_not_an_outsiders(
+    in_care: CaseAssignment, caseworker: User, coordinator: User, outsider: User
+) -> None:
+    texts = _steps_due(in_care.participant, caseworker, 2)
+    client = client_for(coordinator)
+
+    steps = client.get(reverse("casework:team_member_section", args=[caseworker.pk, "steps"]))
+    outside = client.get(reverse("casework:team_member_section", args=[outsider.pk, "steps"]))
+
+    assert [step.text for step in steps.context["rows"]] == texts[::-1]
+    assert outside.status_code == 404
+    assert (
+        client_for(caseworker)
+        .get(reverse("casework:team_member_section", args=[caseworker.pk, "steps"]))
+        .status_code
+        == 403
+    )
+
+
+def test_a_team_members_caseload_costs_the_same_few_queries_however_many_meetings(
+    in_care: CaseAssignment, caseworker: User, coordinator: User
+) -> None:
+    client = client_for(coordinator)
+    url = reverse("casework:team_member", args=[caseworker.pk])
+    _grow(in_care.participant, caseworker, 2)
+    client.get(url)
+    few = _queries(client, url)
+
+    _grow(in_care.participant, caseworker, 30)
+    many = _queries(client, url)
+
+    assert few == many <= MAX_QUERIES
+
+
+def test_a_deep_page_of_meetings_holds_the_right_meetings_in_order(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    for index in range(PAGE_SIZE + 5):
+        meeting_for(in_care.participant, caseworker, at(TODAY - timedelta(days=index // 2), 9))
+    newest_first = list(Meeting.objects.order_by("-starts_at", "-pk"))
+
+    response = client_for(caseworker).get(
+        reverse("casework:meetings", args=[in_care.participant_id]), {"page": 2}
+    )
+
+    assert list(response.context["page"]) == newest_first[PAGE_SIZE:]
