@@ -157,11 +157,18 @@ def test_on_postgresql_the_name_search_and_pesel_prefix_are_index_backed() -> No
         indexes = {row[0] for row in cursor.fetchall()}
         cursor.execute("SET enable_seqscan = off")
         cursor.execute("EXPLAIN SELECT id FROM people_participant WHERE search_key LIKE '%%zolk%%'")
-        plan = " ".join(row[0] for row in cursor.fetchall())
+        name_plan = " ".join(row[0] for row in cursor.fetchall())
+        cursor.execute(
+            "EXPLAIN SELECT id FROM people_participant "
+            "WHERE organisation_id IN (1, 2) AND pesel LIKE '8501%%'"
+        )
+        pesel_plan = " ".join(row[0] for row in cursor.fetchall())
         cursor.execute("SET enable_seqscan = on")
 
-    assert {"people_participant_search_key_trgm", "people_participant_pesel_prefix"} <= indexes
-    assert "people_participant_search_key_trgm" in plan
+    assert {"people_participant_search_key_trgm", "people_participant_org_pesel_prefix"} <= indexes
+    assert "people_participant_search_key_trgm" in name_plan
+    assert "people_participant_org_pesel_prefix" in pesel_plan
+    assert "organisation_id" in pesel_plan.split("Index Cond", 1)[1]
 
 
 def test_the_programme_filter_lists_the_people_who_applied_to_the_programme(
