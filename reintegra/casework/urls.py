@@ -12,6 +12,7 @@ urlpatterns = [
     path("team/<int:worker_pk>/<slug:section>/", views.team_member_section, name="team_member_section"),
     path("settings/<int:organisation_pk>/", views.settings_edit, name="settings"),
     path("participant/<int:pk>/meetings/", views.meetings, name="meetings"),
+    path("participant/<int:pk>/meetings/new/", views.meeting_create, name="meeting_create"),
     path("participant/<int:pk>/services/", views.service_list, name="services"),
     path("participant/<int:pk>/case-workers/", views.assignments, name="assignments"),
     path(

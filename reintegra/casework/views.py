@@ -253,38 +253,41 @@ def _meeting_form(request: AuthenticatedRequest, participant: Participant) -> Me
 
 
 @requires("casework.view")
-@require_http_methods(["GET", "POST"])
+@require_GET
 def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     participant = selectors.participant_get_for_list(request.user, pk)
-    can_record = policy.can(request.user, "casework.record", participant)
-    form = _meeting_form(request, participant)
-    steps = NextStepFormSet(request.POST or None, prefix="steps")
-    if request.method == "POST":
-        if not can_record:
-            raise Http404
-        if form.is_valid() and steps.is_valid():
-            try:
-                meeting = services.meeting_record(
-                    actor=request.user,
-                    participant=participant,
-                    data=form.meeting_data(),
-                    next_steps=next_steps_from(steps),
-                )
-            except ValidationError as error:
-                _attach(error, form, steps)
-            else:
-                messages.success(request, _("The meeting has been recorded."))
-                return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
     page = KeysPagePaginator(selectors.meetings_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
     log_reads([participant, *page], actor=request.user)
     context = {
         "participant": participant,
         "page": page,
-        "form": form,
-        "steps": steps,
-        "can_record": can_record,
+        "can_record": policy.can(request.user, "casework.record", participant),
     }
     return render(request, "casework/meetings.html", context)
+
+
+@requires("casework.record")
+@require_http_methods(["GET", "POST"])
+def meeting_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Record a meeting on its own page: the list stays light however many meetings there are."""
+    participant = selectors.participant_get(request.user, pk, permission="casework.record")
+    form = _meeting_form(request, participant)
+    steps = NextStepFormSet(request.POST or None, prefix="steps")
+    if request.method == "POST" and form.is_valid() and steps.is_valid():
+        try:
+            meeting = services.meeting_record(
+                actor=request.user,
+                participant=participant,
+                data=form.meeting_data(),
+                next_steps=next_steps_from(steps),
+            )
+        except ValidationError as error:
+            _attach(error, form, steps)
+        else:
+            messages.success(request, _("The meeting has been recorded."))
+            return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+    context = {"participant": participant, "form": form, "steps": steps}
+    return render(request, "casework/meeting_form.html", context)
 
 
 @requires("casework.view")

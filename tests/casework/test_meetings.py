@@ -49,7 +49,7 @@ def form_data(**overrides: Any) -> dict[str, Any]:
 def test_a_caseworker_records_a_past_meeting_as_held_with_its_next_steps(
     ours: Participant, caseworker: User
 ) -> None:
-    response = client_for(caseworker).post(reverse("casework:meetings", args=[ours.pk]), form_data())
+    response = client_for(caseworker).post(reverse("casework:meeting_create", args=[ours.pk]), form_data())
 
     meeting = Meeting.objects.get(participant=ours)
     assert response.status_code == 302
@@ -65,7 +65,7 @@ def test_a_meeting_in_the_future_is_planned_and_later_recorded_as_held(
     ours: Participant, caseworker: User
 ) -> None:
     client = client_for(caseworker)
-    client.post(reverse("casework:meetings", args=[ours.pk]), form_data(starts_at="2026-03-11T15:00"))
+    client.post(reverse("casework:meeting_create", args=[ours.pk]), form_data(starts_at="2026-03-11T15:00"))
     meeting = Meeting.objects.get(participant=ours)
     assert meeting.status == MeetingStatus.PLANNED
 
@@ -86,7 +86,7 @@ def test_a_next_step_due_before_the_meeting_is_refused_naming_the_due_date(
     ours: Participant, caseworker: User
 ) -> None:
     response = client_for(caseworker).post(
-        reverse("casework:meetings", args=[ours.pk]), form_data(**{"steps-0-due_on": "2026-03-01"})
+        reverse("casework:meeting_create", args=[ours.pk]), form_data(**{"steps-0-due_on": "2026-03-01"})
     )
 
     assert response.status_code == 200
@@ -101,7 +101,7 @@ def test_a_meeting_without_a_positive_duration_is_refused_naming_the_field(
     ours: Participant, caseworker: User
 ) -> None:
     response = client_for(caseworker).post(
-        reverse("casework:meetings", args=[ours.pk]), form_data(duration_minutes="0")
+        reverse("casework:meeting_create", args=[ours.pk]), form_data(duration_minutes="0")
     )
 
     assert "duration_minutes" in response.context["form"].errors
@@ -114,7 +114,7 @@ def test_a_meeting_with_a_family_member_of_another_person_is_refused(
     stranger = FamilyMember.objects.create(participant=theirs, first_name="Jan", relation="spouse")
 
     response = client_for(caseworker).post(
-        reverse("casework:meetings", args=[ours.pk]), form_data(family_member=str(stranger.pk))
+        reverse("casework:meeting_create", args=[ours.pk]), form_data(family_member=str(stranger.pk))
     )
 
     assert "family_member" in response.context["form"].errors
@@ -124,7 +124,7 @@ def test_a_home_visit_with_a_family_member_is_recorded(ours: Participant, casewo
     mother = FamilyMember.objects.create(participant=ours, first_name="Halina", relation="parent")
 
     client_for(caseworker).post(
-        reverse("casework:meetings", args=[ours.pk]),
+        reverse("casework:meeting_create", args=[ours.pk]),
         form_data(family_member=str(mother.pk), kind=MeetingKind.HOME_VISIT),
     )
 
@@ -153,14 +153,15 @@ def test_a_worker_of_another_organisation_gets_404_for_the_meetings_of_our_perso
 
     pages = [
         client.get(reverse("casework:meetings", args=[ours.pk])),
-        client.post(reverse("casework:meetings", args=[ours.pk]), form_data()),
+        client.get(reverse("casework:meeting_create", args=[ours.pk])),
+        client.post(reverse("casework:meeting_create", args=[ours.pk]), form_data()),
         client.get(reverse("casework:meeting_detail", args=[meeting.pk])),
         client.post(reverse("casework:meeting_mark_held", args=[meeting.pk])),
         client.post(reverse("casework:next_step_add", args=[meeting.pk]), {"text": "x"}),
         client.get(reverse("casework:meeting_detail", args=[meeting.pk + 1000])),
     ]
 
-    assert [page.status_code for page in pages] == [404] * 6
+    assert [page.status_code for page in pages] == [404] * 7
     assert Meeting.objects.count() == 1
     assert not AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=outsider).exists()
 
@@ -197,3 +198,17 @@ def test_the_meetings_list_is_paginated(ours: Participant, caseworker: User) -> 
 
     assert len(first.context["page"]) == 20
     assert len(second.context["page"]) == 5
+
+
+def test_the_list_of_meetings_links_to_recording_one_on_its_own_page(
+    ours: Participant, caseworker: User
+) -> None:
+    client = client_for(caseworker)
+
+    listing = client.get(reverse("casework:meetings", args=[ours.pk]))
+    recording = client.get(reverse("casework:meeting_create", args=[ours.pk]))
+
+    assert reverse("casework:meeting_create", args=[ours.pk]) in listing.content.decode()
+    assert "form" not in listing.context
+    assert recording.status_code == 200
+    assert 'name="starts_at"' in recording.content.decode()

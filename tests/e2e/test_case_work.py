@@ -79,6 +79,7 @@ def create_an_ipd_from_it(page: Page, site: str, person: Participant) -> None:
 
 def record_a_meeting(page: Page, site: str, person: Participant) -> None:
     page.goto(f"{site}/casework/participant/{person.pk}/meetings/")
+    page.locator(f"main a[href$='/participant/{person.pk}/meetings/new/']").click()
     page.locator("#id_starts_at").fill("2026-11-23T10:00")
     page.locator("#id_duration_minutes").fill("45")
     page.locator("#id_notes").fill("Omówiłyśmy plan; pani Łucja chce zacząć od doradztwa.")
