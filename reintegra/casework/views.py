@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -31,13 +32,13 @@ from reintegra.casework.forms import (
     SettingsForm,
     next_steps_from,
 )
-from reintegra.casework.models import CaseworkSettings, Meeting
+from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, MeetingStatus
 from reintegra.casework.paging import KeysPagePaginator
 from reintegra.casework.plan_forms import ToPlanForm
 from reintegra.casework.selectors import Section
 from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
-from reintegra.people.models import Participant
+from reintegra.people.models import Participant, Relation
 
 PAGE_SIZE = 20
 
@@ -261,9 +262,26 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "participant": participant,
         "page": page,
+        "rows": _meeting_rows(page),
         "can_record": policy.can(request.user, "casework.record", participant),
     }
     return render(request, "casework/meetings.html", context)
+
+
+def _meeting_rows(meetings: Iterable[Meeting]) -> list[dict[str, Any]]:
+    """A page's meetings with their choice labels, translated once a page rather than once a cell."""
+    kinds = {value: str(label) for value, label in MeetingKind.choices}
+    statuses = {value: str(label) for value, label in MeetingStatus.choices}
+    relations = {value: str(label) for value, label in Relation.choices}
+    return [
+        {
+            "meeting": meeting,
+            "kind": kinds.get(meeting.kind, meeting.kind),
+            "status": statuses.get(meeting.status, meeting.status),
+            "relation": relations.get(meeting.family_member.relation, "") if meeting.family_member else "",
+        }
+        for meeting in meetings
+    ]
 
 
 @requires("casework.record")
