@@ -102,6 +102,38 @@ def programme_create_from_template(
     return programme
 
 
+@transaction.atomic
+def programme_update(*, actor: User | None, programme: Programme, data: dict[str, Any]) -> Programme:
+    """Changes a running programme; more places go at once to the reserve list, in its order.
+
+    Places cannot drop below the places already held (enrolled or offered): nobody loses a place
+    by an edit. The change is audited field by field (django-auditlog), staff and partners too.
+    """
+    _require(actor, "programme.manage", programme)
+    programme = _lock_programme(programme)
+    for key in PROGRAMME_FIELDS:
+        if key in data:
+            setattr(programme, key, data[key])
+    held = _places_held(programme)
+    if programme.places < held:
+        raise ValidationError(
+            {
+                "places": _("%(held)s places are already taken; the programme cannot have fewer.")
+                % {"held": held}
+            },
+            code="fewer_places_than_taken",
+        )
+    _check_period(programme)
+    programme.full_clean()
+    programme.save()
+    if "staff" in data:
+        programme.staff.set(data["staff"])
+    if "partners" in data:
+        programme.partners.set(data["partners"])
+    _offer_free_places(actor=actor, programme=programme)
+    return programme
+
+
 def _check_period(programme: Programme) -> None:
     if programme.start_date and programme.end_date and programme.end_date < programme.start_date:
         raise ValidationError(

@@ -64,6 +64,28 @@ def programme_create(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "programmes/programme_form.html", {"form": form})
 
 
+@requires("programme.manage")
+@require_http_methods(["GET", "POST"])
+def programme_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = selectors.programme_get_for_user(request.user, pk, permission="programme.manage")
+    initial = {
+        **{key: getattr(programme, key) for key in services.PROGRAMME_FIELDS},
+        "staff": list(programme.staff.all()),
+        "partners": list(programme.partners.all()),
+    }
+    form = ProgrammeForm(request.POST or None, organisations=[programme.organisation], initial=initial)
+    del form.fields["template"], form.fields["organisation"]
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.programme_update(actor=request.user, programme=programme, data=dict(form.cleaned_data))
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The changes have been saved."))
+            return redirect("programmes:detail", programme.pk)
+    return render(request, "programmes/programme_form.html", {"form": form, "programme": programme})
+
+
 def _add_errors(form: Any, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, errors in error.error_dict.items():
