@@ -1,7 +1,8 @@
 """API operations on referrals: the receiver's inbox, pending first, each row's read audited.
 
 A row carries the referral's snapshot (only the fields the sender chose), never the id of the
-sender's participant record.
+sender's participant record. Once the sender withdraws a referral, its row keeps the state, the
+organisations and the dates, but ``data`` is empty and ``reason`` blank (see ``workflow.py``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from ninja import Router, Schema
 from reintegra.accounts.policy import requires_api
 from reintegra.audit.bulk import log_reads
 from reintegra.partnership import selectors
+from reintegra.partnership.models import Referral
 
 router = Router(tags=["referrals"])
 PAGE_SIZE = 25
@@ -48,19 +50,20 @@ def referral_inbox(request: HttpRequest, page: int = 1) -> dict[str, Any]:
     rows = list(selectors.referral_inbox(request.user)[start : start + PAGE_SIZE + 1])  # type: ignore[arg-type]
     shown = rows[:PAGE_SIZE]
     log_reads(shown, actor=request.user)  # type: ignore[arg-type]
-    items = [
-        {
-            "id": referral.pk,
-            "status": referral.status,
-            "from_organisation": referral.from_organisation.name,
-            "to_organisation": referral.to_organisation.name,
-            "sent_at": referral.sent_at,
-            "reason": referral.reason,
-            "fields": referral.fields,
-            "data": referral.snapshot,
-            "legal_basis": referral.legal_basis,
-            "consent_withdrawn": bool(referral.consent and referral.consent.withdrawn_on),
-        }
-        for referral in shown
-    ]
-    return {"items": items, "page": page, "has_next": len(rows) > PAGE_SIZE}
+    return {"items": [_item(referral) for referral in shown], "page": page, "has_next": len(rows) > PAGE_SIZE}
+
+
+def _item(referral: Referral) -> dict[str, Any]:
+    withheld = selectors.referral_data_withheld(referral, to_sender=False)
+    return {
+        "id": referral.pk,
+        "status": referral.status,
+        "from_organisation": referral.from_organisation.name,
+        "to_organisation": referral.to_organisation.name,
+        "sent_at": referral.sent_at,
+        "reason": "" if withheld else referral.reason,
+        "fields": referral.fields,
+        "data": {} if withheld else referral.snapshot,
+        "legal_basis": referral.legal_basis,
+        "consent_withdrawn": bool(referral.consent and referral.consent.withdrawn_on),
+    }

@@ -1,8 +1,9 @@
 """Partnerships of organisations and the referrals of people between their members.
 
 A referral carries a snapshot (JSON) of exactly the fields the sender chose, taken when it was
-sent; the receiver reads the snapshot and nothing else of the person. Every move of a referral
-is recorded in ``ReferralStatusChange`` with who, when and why.
+sent; the receiver reads the snapshot and nothing else of the person, and stops reading it once
+the sender withdraws the referral (``workflow.py``). Every move of a referral is recorded in
+``ReferralStatusChange`` with who, when and why.
 """
 
 from __future__ import annotations
@@ -79,6 +80,7 @@ class ReferralStatus(models.TextChoices):
     ACCEPTED = "accepted", _("accepted")
     DECLINED = "declined", _("declined")
     COMPLETED = "completed", _("completed")
+    WITHDRAWN = "withdrawn", _("withdrawn")
 
 
 class LegalBasis(models.TextChoices):

@@ -3,7 +3,8 @@
 A referral is visible to the staff of the organisation that sent it and to the staff and
 partner viewers of the one that received it; to anyone else it answers ``Http404``, the same
 as one that does not exist. Every read of a referral is written to the audit log. The receiver
-reads the referral's snapshot; the participant's file stays out of their reach.
+reads the referral's snapshot, until the sender withdraws it (``referral_data_withheld``); the
+participant's file stays out of their reach.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from reintegra.partnership.models import (
     ReferralStatus,
     ReferralStatusChange,
 )
+from reintegra.partnership.workflow import DATA_WITHHELD_FROM_RECEIVER
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
@@ -121,6 +123,12 @@ def referral_get_for_user(user: User, pk: int) -> tuple[Referral, ReferralAccess
         can_act=referral.to_organisation_id in policy.organisation_ids_where(user, "referral.act"),
     )
     return referral, access
+
+
+def referral_data_withheld(referral: Referral, *, to_sender: bool) -> bool:
+    """Whether what was referred about the person is kept from this reader: the receiver stops
+    seeing it once the referral is withdrawn; the sender always sees what it sent."""
+    return not to_sender and referral.status in DATA_WITHHELD_FROM_RECEIVER
 
 
 def history_of(referral: Referral) -> QuerySet[ReferralStatusChange]:

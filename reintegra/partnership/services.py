@@ -11,8 +11,11 @@ The rules these services enforce:
   need an art. 9 basis or the consent to processing special-category data;
 * the referral stores a snapshot of exactly the chosen fields; the receiver's coordinators
   are notified;
-* only the receiver's coordinators and case workers move a referral; a decline needs a reason;
-  every move is recorded with who, when and why, and the sender is told.
+* only the receiver's coordinators and case workers accept, decline and complete a referral; a
+  decline needs a reason; the sender is told;
+* only the sender's staff (those who may send) withdraw a referral, sent or accepted, with an
+  optional reason; the receiver's coordinators and whoever of the receiver answered it are told;
+* every move is recorded with who, when and why.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from reintegra.partnership.models import (
     ReferralStatusChange,
 )
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, SPECIAL_CATEGORY_FIELDS, take_snapshot
-from reintegra.partnership.workflow import REASON_REQUIRED, check_move
+from reintegra.partnership.workflow import REASON_REQUIRED, SENDER_MOVES, check_move
 from reintegra.people.models import Consent, ConsentKind, Participant
 
 S = ReferralStatus
@@ -236,10 +239,21 @@ def referral_complete(*, actor: User, referral: Referral, note: str = "") -> Ref
     return referral_move(actor=actor, referral=referral, to_status=S.COMPLETED, reason=note)
 
 
+def referral_withdraw(*, actor: User, referral: Referral, reason: str = "") -> Referral:
+    return referral_move(actor=actor, referral=referral, to_status=S.WITHDRAWN, reason=reason)
+
+
+def _may_move(actor: User, referral: Referral, to_status: str) -> bool:
+    if to_status in SENDER_MOVES:
+        return referral.from_organisation_id in policy.organisation_ids_where(actor, "referral.send")
+    return referral.to_organisation_id in policy.organisation_ids_where(actor, "referral.act")
+
+
 @transaction.atomic
 def referral_move(*, actor: User, referral: Referral, to_status: str, reason: str = "") -> Referral:
-    """Only the receiver's coordinators and case workers move a referral, along the workflow."""
-    if referral.to_organisation_id not in policy.organisation_ids_where(actor, "referral.act"):
+    """Moves a referral along the workflow: the receiver's coordinators and case workers accept,
+    decline and complete it, the sender's staff withdraw it; the other side is told."""
+    if not _may_move(actor, referral, to_status):
         raise PermissionDenied
     stored = Referral.objects.select_for_update().get(pk=referral.pk)
     check_move(stored.status, to_status)
@@ -257,12 +271,36 @@ def referral_move(*, actor: User, referral: Referral, to_status: str, reason: st
         changed_by=actor,
         reason=reason,
     )
-    message = _("%(organisation)s changed the status of referral no. %(number)s to “%(status)s”.") % {
-        "organisation": stored.to_organisation,
-        "number": stored.pk,
-        "status": S(to_status).label,
-    }
-    if stored.sent_by.is_active:
-        notify(stored.sent_by, message, reverse("partnership:referral_detail", args=[stored.pk]))
+    if to_status in SENDER_MOVES:
+        _notify_receivers_of_withdrawal(stored, actor)
+    else:
+        _notify_sender(stored, to_status)
     referral.status = stored.status
     return stored
+
+
+def _notify_sender(referral: Referral, to_status: str) -> None:
+    message = _("%(organisation)s changed the status of referral no. %(number)s to “%(status)s”.") % {
+        "organisation": referral.to_organisation,
+        "number": referral.pk,
+        "status": S(to_status).label,
+    }
+    if referral.sent_by.is_active:
+        notify(referral.sent_by, message, reverse("partnership:referral_detail", args=[referral.pk]))
+
+
+def _notify_receivers_of_withdrawal(referral: Referral, actor: User) -> None:
+    """The receiver's coordinators, and whoever of the receiver already answered the referral."""
+    answered_by = User.objects.filter(
+        is_active=True,
+        pk__in=referral.status_changes.exclude(changed_by=actor).values("changed_by"),
+        memberships__organisation_id=referral.to_organisation_id,
+    )
+    users = {user.pk: user for user in [*receiving_coordinators(referral.to_organisation), *answered_by]}
+    message = _("%(organisation)s has withdrawn referral no. %(number)s.") % {
+        "organisation": referral.from_organisation,
+        "number": referral.pk,
+    }
+    url = reverse("partnership:referral_detail", args=[referral.pk])
+    for user in users.values():
+        notify(user, message, url)

@@ -17,4 +17,5 @@ urlpatterns = [
     path("referrals/<int:pk>/accept/", views.referral_accept, name="referral_accept"),
     path("referrals/<int:pk>/decline/", views.referral_decline, name="referral_decline"),
     path("referrals/<int:pk>/complete/", views.referral_complete, name="referral_complete"),
+    path("referrals/<int:pk>/withdraw/", views.referral_withdraw, name="referral_withdraw"),
 ]

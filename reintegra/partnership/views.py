@@ -16,10 +16,17 @@ from reintegra.audit.bulk import log_reads
 from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
 from reintegra.partnership import selectors, services
-from reintegra.partnership.forms import DeclineForm, MemberAddForm, NoteForm, PartnershipForm, ReferralForm
-from reintegra.partnership.models import Referral
+from reintegra.partnership.forms import (
+    DeclineForm,
+    MemberAddForm,
+    NoteForm,
+    PartnershipForm,
+    ReferralForm,
+    WithdrawForm,
+)
+from reintegra.partnership.models import Referral, ReferralStatus
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, snapshot_name, snapshot_rows
-from reintegra.partnership.workflow import IllegalMoveError
+from reintegra.partnership.workflow import IllegalMoveError, can_move
 from reintegra.people.selectors import participant_get_for_user
 
 PAGE_SIZE = 25
@@ -147,8 +154,16 @@ def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpR
     return render(request, "partnership/referral_form.html", context)
 
 
-def _rows(referrals: list[Referral]) -> list[dict[str, object]]:
-    return [{"referral": referral, "name": snapshot_name(referral.snapshot)} for referral in referrals]
+def _rows(referrals: list[Referral], *, to_sender: bool) -> list[dict[str, object]]:
+    return [
+        {
+            "referral": referral,
+            "name": "—"
+            if selectors.referral_data_withheld(referral, to_sender=to_sender)
+            else snapshot_name(referral.snapshot),
+        }
+        for referral in referrals
+    ]
 
 
 @requires("referral.send")
@@ -158,7 +173,7 @@ def referral_sent(request: AuthenticatedRequest) -> HttpResponse:
         request.GET.get("page")
     )
     log_reads(list(page), actor=request.user)
-    context = {"page": page, "rows": _rows(list(page)), "box": "sent", "can_send": True}
+    context = {"page": page, "rows": _rows(list(page), to_sender=True), "box": "sent", "can_send": True}
     return render(request, "partnership/referral_list.html", context)
 
 
@@ -171,7 +186,7 @@ def referral_inbox(request: AuthenticatedRequest) -> HttpResponse:
     log_reads(list(page), actor=request.user)
     context = {
         "page": page,
-        "rows": _rows(list(page)),
+        "rows": _rows(list(page), to_sender=False),
         "box": "inbox",
         "can_send": policy.holds_anywhere(request.user, "referral.send"),
     }
@@ -190,17 +205,25 @@ def _render_referral(
     referral: Referral,
     access: selectors.ReferralAccess,
     decline_form: DeclineForm | None = None,
+    withdraw_form: WithdrawForm | None = None,
 ) -> HttpResponse:
+    history = list(selectors.history_of(referral))
+    withheld = selectors.referral_data_withheld(referral, to_sender=access.is_sender)
     context = {
         "referral": referral,
         "access": access,
-        "name": snapshot_name(referral.snapshot),
-        "rows": snapshot_rows(referral.snapshot),
-        "field_labels": [REFERABLE_FIELDS[key] for key in referral.fields if key in REFERABLE_FIELDS],
-        "history": list(selectors.history_of(referral)),
+        "withheld": withheld,
+        "withdrawal": next((c for c in history if c.to_status == ReferralStatus.WITHDRAWN), None),
+        "history": history,
+        "can_withdraw": access.is_sender and can_move(referral.status, ReferralStatus.WITHDRAWN),
         "decline_form": decline_form or DeclineForm(),
         "note_form": NoteForm(),
+        "withdraw_form": withdraw_form or WithdrawForm(),
     }
+    if not withheld:
+        context["name"] = snapshot_name(referral.snapshot)
+        context["rows"] = snapshot_rows(referral.snapshot)
+        context["field_labels"] = [REFERABLE_FIELDS[k] for k in referral.fields if k in REFERABLE_FIELDS]
     return render(request, "partnership/referral_detail.html", context)
 
 
@@ -249,3 +272,21 @@ def referral_decline(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def referral_complete(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _move(request, pk, "complete")
+
+
+@requires("referral.send")
+@require_POST
+def referral_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    referral, access = selectors.referral_get_for_user(request.user, pk)
+    if not access.is_sender:
+        raise Http404
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        return _render_referral(request, referral, access, withdraw_form=form)
+    try:
+        services.referral_withdraw(actor=request.user, referral=referral, reason=form.cleaned_data["reason"])
+    except IllegalMoveError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, _("The referral has been withdrawn and the receiving organisation told."))
+    return redirect("partnership:referral_detail", pk=pk)
