@@ -23,7 +23,11 @@ def _add_bootstrap_classes(form: forms.BaseForm) -> None:
 
 
 class PartnershipForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=200,
+        error_messages={"required": _("Give the partnership a name.")},
+    )
     area_description = forms.CharField(
         label=_("Area"),
         required=False,

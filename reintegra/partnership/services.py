@@ -2,8 +2,8 @@
 
 The rules these services enforce:
 
-* an administrator of a member organisation manages the partnership's members; a partnership
-  keeps at least one leader;
+* an administrator of a member organisation manages the partnership: its name, its area and its
+  members; a partnership keeps at least one leader;
 * a person is referred only by staff of the organisation that keeps their file, only to
   another member of a partnership both organisations belong to;
 * no referral leaves without either the person's consent to sharing with partners in force, or
@@ -59,6 +59,25 @@ def partnership_create(
     partnership.full_clean()
     partnership.save()
     _member_save(partnership, organisation, MemberRole.LEADER)
+    return partnership
+
+
+@transaction.atomic
+def partnership_update(
+    *, actor: User | None, partnership: Partnership, name: str, area_description: str = ""
+) -> Partnership:
+    """An administrator of a member organisation renames the partnership or changes its area."""
+    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
+        raise PermissionDenied
+    before = (partnership.name, partnership.area_description)
+    partnership.name, partnership.area_description = name.strip(), area_description.strip()
+    try:
+        partnership.full_clean()
+    except ValidationError:
+        # The caller's page still shows the partnership as it is stored.
+        partnership.name, partnership.area_description = before
+        raise
+    partnership.save(update_fields=["name", "area_description"])
     return partnership
 
 

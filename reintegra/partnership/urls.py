@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.partnership_list, name="list"),
     path("new/", views.partnership_create, name="create"),
     path("<int:pk>/", views.partnership_detail, name="detail"),
+    path("<int:pk>/edit/", views.partnership_edit, name="edit"),
     path("<int:pk>/members/", views.member_add, name="member_add"),
     path("<int:pk>/members/<int:member_pk>/remove/", views.member_remove, name="member_remove"),
     path("referrals/", views.referral_inbox, name="referral_inbox"),

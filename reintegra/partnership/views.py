@@ -85,6 +85,25 @@ def partnership_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return _render_detail(request, partnership, form, can_manage)
 
 
+@requires("partnership.manage")
+@require_http_methods(["GET", "POST"])
+def partnership_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    partnership = selectors.partnership_get_for_user(request.user, pk)
+    if not policy.can(request.user, "partnership.manage", partnership):
+        raise Http404
+    initial = {"name": partnership.name, "area_description": partnership.area_description}
+    form = PartnershipForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.partnership_update(actor=request.user, partnership=partnership, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The partnership has been saved."))
+            return redirect("partnership:detail", pk=partnership.pk)
+    return render(request, "partnership/partnership_edit.html", {"form": form, "partnership": partnership})
+
+
 def _render_detail(
     request: AuthenticatedRequest, partnership: object, form: MemberAddForm | None, can_manage: bool
 ) -> HttpResponse:

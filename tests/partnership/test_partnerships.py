@@ -1,10 +1,14 @@
-"""A local partnership: its members and their roles, managed by a member's administrator."""
+"""A local partnership: its name, area, members and their roles, managed by a member's administrator."""
 
 from __future__ import annotations
 
+import pytest
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, Role, User
+from reintegra.audit.models import AuditEntry
+from reintegra.partnership import services
 from reintegra.partnership.models import MemberRole, Partnership, PartnershipMember
 from tests.conftest import client_for
 from tests.factories import member
@@ -105,3 +109,79 @@ def test_a_viewer_of_a_member_organisation_sees_the_partnership_list(
     page = client_for(viewer).get(reverse("partnership:list")).content.decode()
 
     assert "Partnerstwo Lokalne" in page
+
+
+def test_an_administrator_of_a_member_renames_the_partnership_and_changes_its_area_on_record(
+    partnership: Partnership, org_admin: User
+) -> None:
+    client = client_for(org_admin)
+    url = reverse("partnership:edit", args=[partnership.pk])
+    assert url in client.get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+    assert "Partnerstwo Lokalne" in client.get(url).content.decode()
+
+    response = client.post(url, {"name": " Partnerstwo Powiatu ", "area_description": "gminy A i B"})
+
+    assert response["Location"] == reverse("partnership:detail", args=[partnership.pk])
+    partnership.refresh_from_db()
+    assert (partnership.name, partnership.area_description) == ("Partnerstwo Powiatu", "gminy A i B")
+    [entry] = AuditEntry.objects.get_for_object(partnership).filter(action=AuditEntry.Action.UPDATE)
+    assert entry.actor == org_admin
+    assert entry.changes["name"] == ["Partnerstwo Lokalne", "Partnerstwo Powiatu"]
+
+
+def test_a_partnership_without_a_name_is_refused_on_the_name_field(
+    partnership: Partnership, org_admin: User
+) -> None:
+    response = client_for(org_admin).post(
+        reverse("partnership:edit", args=[partnership.pk]), {"name": "  ", "area_description": "gminy"}
+    )
+
+    assert response.status_code == 200
+    assert response.context["form"].errors["name"] == ["Give the partnership a name."]
+    assert "Give the partnership a name." in response.content.decode()
+    partnership.refresh_from_db()
+    assert partnership.name == "Partnerstwo Lokalne"
+    with pytest.raises(ValidationError) as error:
+        services.partnership_update(actor=org_admin, partnership=partnership, name=" ")
+    assert "name" in error.value.message_dict
+
+
+def test_an_administrator_of_another_organisation_gets_404_when_editing_a_partnership(
+    partnership: Partnership, outsider_admin: User
+) -> None:
+    client = client_for(outsider_admin)
+    url = reverse("partnership:edit", args=[partnership.pk])
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"name": "Przejęte"}).status_code == 404
+    partnership.refresh_from_db()
+    assert partnership.name == "Partnerstwo Lokalne"
+
+
+def test_a_case_worker_of_a_member_cannot_edit_the_partnership(
+    partnership: Partnership, caseworker: User
+) -> None:
+    client = client_for(caseworker)
+
+    assert reverse("partnership:edit", args=[partnership.pk]) not in (
+        client.get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+    )
+    assert client.post(reverse("partnership:edit", args=[partnership.pk]), {"name": "X"}).status_code == 403
+    with pytest.raises(PermissionDenied):
+        services.partnership_update(actor=caseworker, partnership=partnership, name="X")
+
+
+def test_a_partnership_cannot_take_the_name_of_another_one(
+    partnership: Partnership, org_admin: User, organisation: Organisation
+) -> None:
+    services.partnership_create(actor=None, organisation=organisation, name="Partnerstwo Gminne")
+
+    response = client_for(org_admin).post(
+        reverse("partnership:edit", args=[partnership.pk]), {"name": "Partnerstwo Gminne"}
+    )
+
+    assert response.status_code == 200
+    assert "name" in response.context["form"].errors
+    assert response.context["partnership"].name == "Partnerstwo Lokalne"
+    partnership.refresh_from_db()
+    assert partnership.name == "Partnerstwo Lokalne"
