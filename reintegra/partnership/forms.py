@@ -52,6 +52,20 @@ class MemberAddForm(forms.Form):
         _add_bootstrap_classes(self)
 
 
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(
+        label=_("Role in the partnership"),
+        choices=MemberRole.choices,
+        error_messages={"invalid_choice": _("Choose the member's role from the list.")},
+    )
+
+    def __init__(self, *args: Any, member_pk: int, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"member_{member_pk}_%s")  # one form on every row of the table
+        super().__init__(*args, **kwargs)
+        _add_bootstrap_classes(self)
+        self.fields["role"].widget.attrs["class"] = "form-select form-select-sm"
+
+
 class ReferralForm(forms.Form):
     to_organisation = forms.ModelChoiceField(
         label=_("Refer to"),

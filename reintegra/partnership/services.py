@@ -2,8 +2,8 @@
 
 The rules these services enforce:
 
-* an administrator of a member organisation manages the partnership: its name, its area and its
-  members; a partnership keeps at least one leader;
+* an administrator of a member organisation manages the partnership: its name, its area, its
+  members and their roles; a partnership keeps at least one leader;
 * a person is referred only by staff of the organisation that keeps their file, only to
   another member of a partnership both organisations belong to;
 * no referral leaves without either the person's consent to sharing with partners in force, or
@@ -91,6 +91,31 @@ def partnership_member_add(
     return _member_save(partnership, organisation, role)
 
 
+@transaction.atomic
+def partnership_member_change_role(
+    *, actor: User | None, member: PartnershipMember, role: str
+) -> PartnershipMember:
+    """An administrator of a member organisation changes a member's role; a leader stays."""
+    partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
+    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
+        raise PermissionDenied
+    stored = PartnershipMember.objects.get(pk=member.pk)
+    if stored.role == MemberRole.LEADER and role != MemberRole.LEADER:
+        _keep_a_leader(partnership, stored)
+    stored.role = role
+    stored.full_clean()
+    stored.save(update_fields=["role"])
+    member.role = stored.role
+    return stored
+
+
+def _keep_a_leader(partnership: Partnership, leaving: PartnershipMember) -> None:
+    if not partnership.members.filter(role=MemberRole.LEADER).exclude(pk=leaving.pk).exists():
+        raise ValidationError(
+            _("A partnership keeps at least one leader; name another leader first."), code="last_leader"
+        )
+
+
 def _member_save(partnership: Partnership, organisation: Organisation, role: str) -> PartnershipMember:
     member = PartnershipMember(
         partnership=partnership, organisation=organisation, role=role, joined_on=timezone.localdate()
@@ -106,11 +131,8 @@ def partnership_member_remove(*, actor: User | None, member: PartnershipMember) 
     partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
     if actor is not None and not policy.can(actor, "partnership.manage", partnership):
         raise PermissionDenied
-    leaders = partnership.members.filter(role=MemberRole.LEADER).exclude(pk=member.pk)
-    if member.role == MemberRole.LEADER and not leaders.exists():
-        raise ValidationError(
-            _("A partnership keeps at least one leader; name another leader first."), code="last_leader"
-        )
+    if member.role == MemberRole.LEADER:
+        _keep_a_leader(partnership, member)
     member.delete()
 
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.partnership_detail, name="detail"),
     path("<int:pk>/edit/", views.partnership_edit, name="edit"),
     path("<int:pk>/members/", views.member_add, name="member_add"),
+    path("<int:pk>/members/<int:member_pk>/role/", views.member_change_role, name="member_role"),
     path("<int:pk>/members/<int:member_pk>/remove/", views.member_remove, name="member_remove"),
     path("referrals/", views.referral_inbox, name="referral_inbox"),
     path("referrals/sent/", views.referral_sent, name="referral_sent"),

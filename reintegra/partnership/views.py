@@ -19,6 +19,7 @@ from reintegra.partnership import selectors, services
 from reintegra.partnership.forms import (
     DeclineForm,
     MemberAddForm,
+    MemberRoleForm,
     NoteForm,
     PartnershipForm,
     ReferralForm,
@@ -107,9 +108,13 @@ def partnership_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def _render_detail(
     request: AuthenticatedRequest, partnership: object, form: MemberAddForm | None, can_manage: bool
 ) -> HttpResponse:
+    members = list(selectors.members_of(partnership))  # type: ignore[arg-type]
     context = {
         "partnership": partnership,
-        "members": list(selectors.members_of(partnership)),  # type: ignore[arg-type]
+        "members": [
+            (m, MemberRoleForm(initial={"role": m.role}, member_pk=m.pk) if can_manage else None)
+            for m in members
+        ],
         "can_manage": can_manage,
         "form": form,
     }
@@ -132,6 +137,30 @@ def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The organisation has joined the partnership."))
             return redirect("partnership:detail", pk=partnership.pk)
     return _render_detail(request, partnership, form, True)
+
+
+@requires("partnership.manage")
+@require_POST
+def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    partnership = selectors.partnership_get_for_user(request.user, pk)
+    if not policy.can(request.user, "partnership.manage", partnership):
+        raise Http404
+    member = selectors.member_get(partnership, member_pk)
+    form = MemberRoleForm(request.POST, member_pk=member.pk)
+    if not form.is_valid():
+        messages.error(request, " ".join(str(e) for e in form.errors["role"]))
+        return redirect("partnership:detail", pk=partnership.pk)
+    try:
+        services.partnership_member_change_role(actor=request.user, member=member, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            _("%(organisation)s is now “%(role)s” in the partnership.")
+            % {"organisation": member.organisation, "role": member.get_role_display()},
+        )
+    return redirect("partnership:detail", pk=partnership.pk)
 
 
 @requires("partnership.manage")

@@ -185,3 +185,53 @@ def test_a_partnership_cannot_take_the_name_of_another_one(
     assert response.context["partnership"].name == "Partnerstwo Lokalne"
     partnership.refresh_from_db()
     assert partnership.name == "Partnerstwo Lokalne"
+
+
+def test_an_administrator_of_a_member_changes_a_members_role_on_record(
+    partnership: Partnership, org_admin: User, ngo: Organisation
+) -> None:
+    joined = partnership.members.get(organisation=ngo)
+    client = client_for(org_admin)
+    url = reverse("partnership:member_role", args=[partnership.pk, joined.pk])
+    assert url in client.get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+
+    response = client.post(url, {"role": MemberRole.LEADER}, follow=True)
+
+    joined.refresh_from_db()
+    assert joined.role == MemberRole.LEADER
+    assert "Fundacja Wspólna Droga is now “leader” in the partnership." in response.content.decode()
+    [entry] = AuditEntry.objects.get_for_object(joined).filter(action=AuditEntry.Action.UPDATE)
+    assert entry.changes["role"] == ["partner", "leader"]
+    assert entry.actor == org_admin
+
+
+def test_the_last_leader_cannot_step_down_and_an_unknown_role_is_refused(
+    partnership: Partnership, org_admin: User
+) -> None:
+    leader = partnership.members.get(role=MemberRole.LEADER)
+    client = client_for(org_admin)
+    url = reverse("partnership:member_role", args=[partnership.pk, leader.pk])
+
+    stepped_down = client.post(url, {"role": MemberRole.PARTNER}, follow=True)
+    unknown = client.post(url, {"role": "owner"}, follow=True)
+
+    leader.refresh_from_db()
+    assert leader.role == MemberRole.LEADER
+    assert "at least one leader" in stepped_down.content.decode()
+    assert [str(message) for message in unknown.context["messages"]] == [
+        "Choose the member's role from the list."
+    ]
+
+
+def test_an_administrator_of_another_organisation_gets_404_when_changing_a_role(
+    partnership: Partnership, outsider_admin: User, ngo: Organisation
+) -> None:
+    joined = partnership.members.get(organisation=ngo)
+
+    response = client_for(outsider_admin).post(
+        reverse("partnership:member_role", args=[partnership.pk, joined.pk]), {"role": MemberRole.LEADER}
+    )
+
+    assert response.status_code == 404
+    joined.refresh_from_db()
+    assert joined.role == MemberRole.PARTNER
