@@ -2,10 +2,11 @@
 
 Called by the ``seed_partnership`` step of ``manage.py seed_demo``, after participants. The
 county's public services, the CIS, the two NGOs and the school form the partnership (the PUP
-leads it; employers are not members). Four referrals show every state: one from the MOPS to the
+leads it; employers are not members). Five referrals show every state: one from the MOPS to the
 Wspólna Droga foundation waits in its inbox (``pracownik.ngo`` answers it, ``partner.ngo`` reads
-it), one from the PUP to the CIS was accepted, one from the MOPS to the CIS was declined and one
-from the PCPR to the foundation was completed. Idempotent: an existing partnership is completed
+it), one from the PUP to the CIS was accepted, one from the MOPS to the CIS was declined, one
+from the PCPR to the foundation was completed and one from the PCPR to the CIS was accepted and
+then withdrawn by the PCPR. Idempotent: an existing partnership is completed
 with missing members, and referrals are written only when the partnership has none.
 """
 
@@ -52,6 +53,7 @@ class DemoReferral:
     legal_basis_reference: str = ""
     answer: tuple[str, str] | None = None  # (status, reason or note)
     completion: str = ""
+    withdrawal: str = ""  # the sender's reason, after any answer
 
 
 REFERRALS: tuple[DemoReferral, ...] = (
@@ -95,6 +97,16 @@ REFERRALS: tuple[DemoReferral, ...] = (
         "Osoba usamodzielniana z pieczy zastępczej: prośba o mentora i pomoc w szukaniu pracy.",
         answer=("accepted", "Mentorem będzie wolontariusz z naszego zespołu."),
         completion="Podjęcie pracy w Piekarni Kłos; wsparcie mentorskie zakończone.",
+    ),
+    DemoReferral(
+        "pracownik.pcpr",
+        "koordynator.cis",
+        "cis",
+        2,
+        ("name", "contact", "labour_status"),
+        "Osoba z niepełnosprawnością szuka zatrudnienia wspieranego; prośba o miejsce w CIS.",
+        answer=("accepted", "Zapraszamy na zajęcia od przyszłego miesiąca."),
+        withdrawal="Osoba przeprowadziła się do innego powiatu; wsparcie przejmuje tamtejsze PCPR.",
     ),
 )
 
@@ -156,3 +168,5 @@ def _referral(ctx: DemoContext, partnership: Partnership, spec: DemoReferral) ->
         services.referral_move(actor=receiver, referral=referral, to_status=status, reason=text)
     if spec.completion:
         services.referral_complete(actor=receiver, referral=referral, note=spec.completion)
+    if spec.withdrawal:
+        services.referral_withdraw(actor=sender, referral=referral, reason=spec.withdrawal)

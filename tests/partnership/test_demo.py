@@ -32,6 +32,7 @@ def test_the_demo_ngo_worker_has_a_referral_waiting_and_others_in_every_state() 
         ReferralStatus.ACCEPTED,
         ReferralStatus.DECLINED,
         ReferralStatus.COMPLETED,
+        ReferralStatus.WITHDRAWN,
     }
     for username in ("pracownik.ngo", "partner.ngo"):
         inbox = client_for(User.objects.get(username=username)).get(reverse("partnership:referral_inbox"))
