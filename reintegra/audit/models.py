@@ -50,6 +50,20 @@ class AuditEntry(AbstractLogEntry):
     organisations = models.ManyToManyField(
         Organisation, related_name="+", blank=True, verbose_name=_("organisations")
     )
+    # Every page's reads are written here, so each index costs on every page. django-auditlog
+    # indexes these three alone; the composite index below serves the first two, and no
+    # correlation id is ever set.
+    content_type = models.ForeignKey(
+        to="contenttypes.ContentType",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("content type"),
+        db_index=False,
+    )
+    object_pk = models.CharField(max_length=255, verbose_name=_("object pk"))
+    cid = models.CharField(  # noqa: DJ001 (django-auditlog's column, as it is)
+        max_length=255, blank=True, null=True, verbose_name=_("Correlation ID")
+    )
 
     objects = AuditEntryManager()
 

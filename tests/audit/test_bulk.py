@@ -6,7 +6,7 @@ from auditlog.diff import model_instance_diff
 from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, User
-from reintegra.audit.bulk import COPY_FROM, creation_changes, log_bulk_create
+from reintegra.audit.bulk import COPY_FROM, Read, creation_changes, log_bulk_create, log_reads
 from reintegra.audit.models import AuditEntry
 from reintegra.people.models import Consent, FamilyMember, Participant, TercUnit
 from reintegra.programmes.models import Enrolment, Programme
@@ -112,3 +112,45 @@ def test_an_import_sized_batch_gets_one_full_entry_per_row(
         str(people[-1]),
     )
     assert (last.changes_text, last.cid, set(last.organisations.all())) == ("", None, {organisation})
+
+
+@pytest.mark.django_db
+def test_a_read_logged_from_plain_values_is_the_entry_a_model_instance_gets(
+    organisation: Organisation, coordinator: User
+) -> None:
+    person: Participant = ParticipantFactory(organisation=organisation, last_name="Żółkiewska")
+
+    with set_actor(coordinator, remote_addr="10.0.0.7"):
+        log_reads([person], actor=coordinator)
+        log_reads([Read(Participant, person.pk, str(person), (organisation.pk,))], actor=coordinator)
+
+    from_model, from_values = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).order_by("pk")
+    for entry in (from_model, from_values):
+        assert (entry.object_pk, entry.object_id, entry.object_repr) == (
+            str(person.pk),
+            person.pk,
+            str(person),
+        )
+        assert (entry.actor, entry.remote_addr, entry.changes) == (coordinator, "10.0.0.7", None)
+        assert list(entry.organisations.all()) == [organisation]
+    assert from_model.timestamp <= from_values.timestamp
+
+
+@pytest.mark.django_db
+def test_each_read_on_a_page_gets_its_own_entry_and_its_organisations_once(
+    organisation: Organisation, coordinator: User
+) -> None:
+    other = Organisation.objects.create(name="Fundacja Druga", nip="5260250274")
+    ours: Participant = ParticipantFactory(organisation=organisation)
+    shared = Read(Participant, ours.pk, "shared", (organisation.pk, other.pk))
+
+    log_reads([ours, shared, shared, ours], actor=coordinator)
+
+    entries = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).order_by("pk")
+    assert [entry.object_repr for entry in entries] == [str(ours), "shared", "shared", str(ours)]
+    assert [sorted(entry.organisations.values_list("pk", flat=True)) for entry in entries] == [
+        [organisation.pk],
+        sorted([organisation.pk, other.pk]),
+        sorted([organisation.pk, other.pk]),
+        [organisation.pk],
+    ]
