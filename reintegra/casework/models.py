@@ -136,6 +136,12 @@ class MeetingStatus(models.TextChoices):
     HELD = "held", _("held")
 
 
+def meeting_label(kind: str, starts_at: datetime | None) -> str:
+    """How a meeting is named (in the audit log too): its kind and local time."""
+    when = timezone.localtime(starts_at).strftime("%Y-%m-%d %H:%M") if starts_at else ""
+    return f"{MeetingKind(kind).label if kind in MeetingKind.values else kind} {when}"
+
+
 class Meeting(models.Model):
     """A meeting of a case worker with a person, or with a member of the person's family."""
 
@@ -188,8 +194,7 @@ class Meeting(models.Model):
         ]
 
     def __str__(self) -> str:
-        when = timezone.localtime(self.starts_at).strftime("%Y-%m-%d %H:%M") if self.starts_at else ""
-        return f"{self.get_kind_display()} {when}"
+        return meeting_label(self.kind, self.starts_at)
 
     @property
     def ends_at(self) -> datetime:
@@ -362,6 +367,11 @@ class PlanStatus(models.TextChoices):
     CLOSED = "closed", _("closed")
 
 
+def plan_label(code: str, number: int) -> str:
+    """How a plan version is named (in the audit log too): its type and version."""
+    return f"{plan_type(code).name} v{number}"
+
+
 class IndividualPlan(models.Model):
     """One version of a person's plan (IPD, IPZS, IPU, IPWzB…); its type is a code of plan_types.json.
 
@@ -459,7 +469,7 @@ class IndividualPlan(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.type.name} v{self.number}"
+        return plan_label(self.plan_type, self.number)
 
     @property
     def type(self) -> PlanType:

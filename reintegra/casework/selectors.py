@@ -15,29 +15,25 @@ from typing import Any
 
 from auditlog.signals import accessed
 from django.db.models import (
-    BooleanField,
     Case,
-    Count,
     DateField,
     Exists,
     F,
     Func,
     IntegerField,
-    Model,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Value,
     When,
-    Window,
 )
-from django.db.models.functions import Coalesce, Least, RowNumber
+from django.db.models.functions import Coalesce, Least
 from django.http import Http404
 from django.utils import timezone
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import Membership, User
+from reintegra.accounts.models import User
 from reintegra.casework.models import (
     DEFAULT_CONTACT_INTERVAL_DAYS,
     OPEN_ACTION_STATUSES,
@@ -211,39 +207,13 @@ class Shown[T]:
         return self.count > len(self.rows)
 
 
-@dataclass(frozen=True)
-class Caseload:
-    worker: User
-    today: date
-    meetings_today: Shown[Meeting]
-    meetings_this_week: Shown[Meeting]  # the other days of this week
-    overdue_steps: Shown[NextStep]
-    # Current plans with actions past their deadline or a review date that has passed, most
-    # overdue first; each is annotated with ``overdue_actions`` (a count), ``first_overdue``,
-    # ``first_overdue_deadline`` and ``overdue_since``.
-    plans_due: Shown[IndividualPlan]
-    not_contacted: Shown[CasePerson]
-    people_count: int
-    people_capped: bool = False
-
-    @property
-    def shown_records(self) -> list[Any]:
-        """The case-file rows the page shows, to be logged as read."""
-        return [
-            *self.meetings_today.rows,
-            *self.meetings_this_week.rows,
-            *self.overdue_steps.rows,
-            *self.plans_due.rows,
-        ]
-
-
 def week_of(day: date) -> tuple[datetime, datetime]:
     """Monday 00:00 to the next Monday 00:00, Europe/Warsaw (the project's time zone)."""
     monday = day - timedelta(days=day.weekday())
-    return _midnight(monday), _midnight(monday + timedelta(days=7))
+    return midnight(monday), midnight(monday + timedelta(days=7))
 
 
-def _midnight(day: date) -> datetime:
+def midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
@@ -266,104 +236,6 @@ def _last_contact() -> Subquery:
     )
 
 
-def caseload_for(user: User, *, worker: User | None = None, today: date | None = None) -> Caseload:
-    """What needs the worker's action now, within the organisations ``user`` may see.
-
-    ``worker`` is the user themselves, or a member of the team a coordinator looks at. Every
-    section is bounded (its first ``SHOWN`` rows) and counted in the same query, so the page
-    costs four queries and renders a few dozen rows, whatever the caseload and its history.
-    """
-    worker = worker or user
-    organisation_ids = policy.organisation_ids_where(user, "casework.view")
-    rows = list(_people_values(worker.pk, organisation_ids)[:CASELOAD_LIMIT])
-    return _caseload(worker, organisation_ids, rows, today or timezone.localdate())
-
-
-def team_member_caseload(user: User, worker_pk: int, *, today: date | None = None) -> Caseload:
-    """A member of the coordinator's team's caseload; anyone else is a 404.
-
-    The member is checked (and named) in the query of their people, so the coordinator's view
-    costs the same queries as the worker's own; only a member with nobody in care needs
-    ``team_member_get``, and then there are no steps or plans to read.
-    """
-    organisation_ids = policy.organisation_ids_where(user, "casework.view")
-    in_team = Membership.objects.filter(
-        user_id=worker_pk,
-        user__is_active=True,
-        organisation_id__in=policy.organisation_ids_where(user, "casework.assign"),
-        role__in=policy.STAFF_ROLES,
-    )
-    rows = list(
-        _people_values(worker_pk, organisation_ids)
-        .filter(Exists(in_team))
-        .values(*PERSON_FIELDS, "worker__username", "worker__first_name", "worker__last_name")[
-            :CASELOAD_LIMIT
-        ]
-    )
-    if rows:
-        worker = User(
-            pk=worker_pk,
-            username=rows[0]["worker__username"],
-            first_name=rows[0]["worker__first_name"],
-            last_name=rows[0]["worker__last_name"],
-        )
-    else:
-        worker = team_member_get(user, worker_pk)
-    return _caseload(worker, organisation_ids, rows, today or timezone.localdate())
-
-
-def _caseload(worker: User, organisation_ids: set[int], rows: list[dict[str, Any]], today: date) -> Caseload:
-    people = [_case_person(row, today) for row in rows]
-    overdue_people = _not_contacted(people)
-    today_meetings, week_meetings = _meetings_shown(worker, organisation_ids, today)
-    nothing: Shown[Any] = Shown([], 0)
-    return Caseload(
-        worker=worker,
-        today=today,
-        meetings_today=today_meetings,
-        meetings_this_week=week_meetings,
-        # Both follow the worker's people: nobody in care, nothing to read.
-        overdue_steps=_first_counted(overdue_steps(worker, organisation_ids, today)) if people else nothing,
-        plans_due=_first_counted(plans_due(worker, organisation_ids, today)) if people else nothing,
-        not_contacted=Shown(overdue_people[:SHOWN], len(overdue_people)),
-        people_count=len(people),
-        people_capped=len(people) >= CASELOAD_LIMIT,
-    )
-
-
-def _first_counted[M: Model](queryset: QuerySet[M]) -> Shown[M]:
-    """The first rows and, from the same query, how many match (a window count)."""
-    rows = list(queryset.annotate(matching=Window(Count("pk")))[:SHOWN])
-    return Shown(rows, rows[0].matching if rows else 0)  # type: ignore[attr-defined]
-
-
-def _meetings_shown(
-    worker: User, organisation_ids: set[int], today: date
-) -> tuple[Shown[Meeting], Shown[Meeting]]:
-    """Today's first meetings and the rest of the week's, with both counts, in one query."""
-    start, end = _midnight(today), _midnight(today + timedelta(days=1))
-    is_today = Case(
-        When(starts_at__gte=start, starts_at__lt=end, then=Value(True)),
-        default=Value(False),
-        output_field=BooleanField(),
-    )
-    rows: list[Any] = list(
-        week_meetings(worker, organisation_ids, today)
-        .annotate(
-            is_today=is_today,
-            row=Window(RowNumber(), partition_by=[is_today], order_by=[F("starts_at"), F("pk")]),
-            matching=Window(Count("pk"), partition_by=[is_today]),
-        )
-        .filter(row__lte=SHOWN)
-    )
-    today_rows = [m for m in rows if m.is_today]
-    other_rows = [m for m in rows if not m.is_today]
-    return (
-        Shown(today_rows, today_rows[0].matching if today_rows else 0),
-        Shown(other_rows, other_rows[0].matching if other_rows else 0),
-    )
-
-
 def week_meetings(
     worker: User, organisation_ids: set[int], today: date, *, only_today: bool | None = None
 ) -> QuerySet[Meeting]:
@@ -375,7 +247,7 @@ def week_meetings(
         starts_at__lt=end,
         participant__organisation_id__in=organisation_ids,
     )
-    day = Q(starts_at__gte=_midnight(today), starts_at__lt=_midnight(today + timedelta(days=1)))
+    day = Q(starts_at__gte=midnight(today), starts_at__lt=midnight(today + timedelta(days=1)))
     if only_today is True:
         meetings = meetings.filter(day)
     elif only_today is False:

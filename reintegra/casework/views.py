@@ -8,20 +8,23 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
-from reintegra.casework import plan_selectors, selectors, services
+from reintegra.casework import caseload as caseload_reads
+from reintegra.casework import caseload_rows, plan_selectors, selectors, services
 from reintegra.casework.forms import (
     AssignForm,
     MarkHeldForm,
@@ -49,7 +52,7 @@ SECTION_PAGE_SIZE = 25
 @requires("casework.view")
 @require_GET
 def caseload(request: AuthenticatedRequest) -> HttpResponse:
-    return _caseload_page(request, selectors.caseload_for(request.user))
+    return _caseload_page(request, caseload_reads.caseload_for(request.user))
 
 
 @requires("casework.view")
@@ -71,7 +74,7 @@ def team(request: AuthenticatedRequest) -> HttpResponse:
 @requires("casework.assign")
 @require_GET
 def team_member_caseload(request: AuthenticatedRequest, worker_pk: int) -> HttpResponse:
-    return _caseload_page(request, selectors.team_member_caseload(request.user, worker_pk))
+    return _caseload_page(request, caseload_reads.team_member_caseload(request.user, worker_pk))
 
 
 @requires("casework.assign")
@@ -80,14 +83,32 @@ def team_member_section(request: AuthenticatedRequest, worker_pk: int, section: 
     return _section_page(request, selectors.team_member_get(request.user, worker_pk), section)
 
 
-def _caseload_page(request: AuthenticatedRequest, load: selectors.Caseload) -> HttpResponse:
+def _caseload_page(request: AuthenticatedRequest, load: caseload_reads.Caseload) -> HttpResponse:
     """The worker's caseload, for themselves or a coordinator of the team; what is shown is read."""
     worker = load.worker
-    log_reads(load.shown_records, actor=request.user)
+    log_reads(load.shown_reads, actor=request.user)
+    links = _section_links(request, worker)
+    sections: dict[str, tuple[SafeString, selectors.Shown[Any]]] = {
+        "today": (
+            caseload_rows.meeting_items(load.meetings_today.rows, _("No meetings today.")),
+            load.meetings_today,
+        ),
+        "week": (
+            caseload_rows.meeting_items(load.meetings_this_week.rows, _("No other meetings this week.")),
+            load.meetings_this_week,
+        ),
+        "steps": (caseload_rows.step_items(load.overdue_steps.rows), load.overdue_steps),
+        "plans": (caseload_rows.plan_items(load.plans_due.rows, load.today), load.plans_due),
+        "contact": (caseload_rows.contact_items(load.not_contacted.rows), load.not_contacted),
+    }
     context = {
         "caseload": load,
         "own": worker.pk == request.user.pk,
-        "links": _section_links(request, worker),
+        "links": links,
+        "sections": {
+            name: {"items": items, "more": caseload_rows.all_link(shown, links[name])}
+            for name, (items, shown) in sections.items()
+        },
         "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
     }
     return render(request, "casework/caseload.html", context)
@@ -108,33 +129,43 @@ def _section_page(request: AuthenticatedRequest, worker: User, section: str) -> 
     today = timezone.localdate()
     organisation_ids = policy.organisation_ids_where(request.user, "casework.view")
     number = request.GET.get("page")
-    queryset: QuerySet[Any] | None = None
+    people: list[selectors.CasePerson] = []
+    items: SafeString | None
     match Section(section):
         case Section.TODAY | Section.WEEK:
             only_today = section == Section.TODAY
-            queryset = selectors.week_meetings(worker, organisation_ids, today, only_today=only_today)
+            meetings = selectors.week_meetings(worker, organisation_ids, today, only_today=only_today)
+            page = CappedPaginator(meetings, SECTION_PAGE_SIZE).get_page(number)
+            shown = [caseload_reads.MeetingRow.of(meeting) for meeting in page]
+            empty = _("No meetings today.") if only_today else _("No other meetings this week.")
+            items = caseload_rows.meeting_items(shown, empty)
         case Section.STEPS:
-            queryset = selectors.overdue_steps(worker, organisation_ids, today)
+            steps = selectors.overdue_steps(worker, organisation_ids, today)
+            page = CappedPaginator(steps, SECTION_PAGE_SIZE).get_page(number)
+            items = caseload_rows.step_items([caseload_reads.StepRow.of(step) for step in page])
         case Section.PLANS:
-            queryset = selectors.plans_due(worker, organisation_ids, today)
-    if queryset is not None:
-        page = CappedPaginator(queryset, SECTION_PAGE_SIZE).get_page(number)
-    elif section == Section.CONTACT:
-        people = selectors.not_contacted(worker, organisation_ids, today)
-        page = Paginator(people, SECTION_PAGE_SIZE).get_page(number)
-    else:
-        assignments = selectors.people_in_care(worker.pk, organisation_ids)
-        page = CappedPaginator(assignments, SECTION_PAGE_SIZE).get_page(number)
-        page.object_list = selectors.as_case_people(list(page.object_list), today)
-    rows = list(page.object_list)
+            plans = selectors.plans_due(worker, organisation_ids, today)
+            page = CappedPaginator(plans, SECTION_PAGE_SIZE).get_page(number)
+            items = caseload_rows.plan_items([caseload_reads.PlanRow.of(plan) for plan in page], today)
+        case Section.CONTACT:
+            page = Paginator(
+                selectors.not_contacted(worker, organisation_ids, today), SECTION_PAGE_SIZE
+            ).get_page(number)
+            items = caseload_rows.contact_items(list(page))
+        case _:
+            assignments = selectors.people_in_care(worker.pk, organisation_ids)
+            page = CappedPaginator(assignments, SECTION_PAGE_SIZE).get_page(number)
+            people = selectors.as_case_people(list(page.object_list), today)
+            items = None
     if section not in (Section.CONTACT, Section.PEOPLE):
-        log_reads(rows, actor=request.user)
+        log_reads(list(page), actor=request.user)
     context = {
         "worker": worker,
         "own": worker.pk == request.user.pk,
         "section": section,
         "page": page,
-        "rows": rows,
+        "rows": list(page) if items is not None else people,
+        "items": items,
         "today": today,
         "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
         "caseload_url": reverse("casework:caseload")
@@ -268,20 +299,38 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "casework/meetings.html", context)
 
 
-def _meeting_rows(meetings: Iterable[Meeting]) -> list[dict[str, Any]]:
-    """A page's meetings with their choice labels, translated once a page rather than once a cell."""
+def _meeting_rows(meetings: Iterable[Meeting]) -> SafeString:
+    """A page's meetings as table rows, written out in Python (see ``caseload_rows``)."""
+    address = caseload_rows.address_of("casework:meeting_detail")
     kinds = {value: str(label) for value, label in MeetingKind.choices}
     statuses = {value: str(label) for value, label in MeetingStatus.choices}
     relations = {value: str(label) for value, label in Relation.choices}
-    return [
-        {
-            "meeting": meeting,
-            "kind": kinds.get(meeting.kind, meeting.kind),
-            "status": statuses.get(meeting.status, meeting.status),
-            "relation": relations.get(meeting.family_member.relation, "") if meeting.family_member else "",
-        }
-        for meeting in meetings
-    ]
+    the_person = _("the person")
+
+    def length(minutes: int) -> str:
+        return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
+
+    def with_whom(meeting: Meeting) -> str:
+        member = meeting.family_member
+        return f"{member} ({relations.get(member.relation, '')})" if member else the_person
+
+    rows = format_html_join(
+        "\n",
+        '<tr><td><a href="{}">{}</a></td><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td></tr>',
+        (
+            (
+                address(meeting.pk),
+                timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+                kinds.get(meeting.kind, meeting.kind),
+                length(meeting.duration_minutes),
+                with_whom(meeting),
+                meeting.worker,
+                statuses.get(meeting.status, meeting.status),
+            )
+            for meeting in meetings
+        ),
+    )
+    return rows or format_html('<tr><td colspan="5">{}</td></tr>', _("No meetings recorded."))
 
 
 @requires("casework.record")

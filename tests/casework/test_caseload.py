@@ -58,8 +58,8 @@ def test_the_caseload_shows_my_people_and_todays_and_this_weeks_meetings(
 
     caseload = response.context["caseload"]
     assert caseload.people_count == 1
-    assert caseload.meetings_today.rows == [today, late_tonight]
-    assert caseload.meetings_this_week.rows == [monday, friday]
+    assert [row.pk for row in caseload.meetings_today.rows] == [today.pk, late_tonight.pk]
+    assert [row.pk for row in caseload.meetings_this_week.rows] == [monday.pk, friday.pk]
     assert (caseload.meetings_today.count, caseload.meetings_this_week.count) == (2, 2)
     assert "Żółkiewska" in response.content.decode()
 

@@ -8,6 +8,7 @@ import pytest
 
 from reintegra.accounts.management.commands.seed_demo import seed
 from reintegra.accounts.models import User
+from reintegra.casework.caseload import caseload_for
 from reintegra.casework.models import (
     CaseAssignment,
     IndividualPlan,
@@ -16,7 +17,6 @@ from reintegra.casework.models import (
     ServiceDelivery,
     ServiceKind,
 )
-from reintegra.casework.selectors import caseload_for
 
 
 @pytest.mark.django_db
