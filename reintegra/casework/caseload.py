@@ -217,24 +217,39 @@ def _caseload(
 # --- People not contacted ---------------------------------------------------------------
 
 _PEOPLE = """
-SELECT a.participant_id, p.first_name, p.last_name, a.assigned_on,
+WITH mine AS (
+  SELECT a.participant_id, p.first_name, p.last_name, a.assigned_on, p.organisation_id, {worker}
+  FROM casework_caseassignment a
+  JOIN people_participant p ON p.id = a.participant_id {join}
+  WHERE a.worker_id = %s AND a.ended_on IS NULL AND p.organisation_id IN ({organisations}) {team}
+  ORDER BY p.last_name, p.first_name, a.participant_id
+  LIMIT %s
+),
+programme_intervals AS (
+  SELECT e.participant_id, MIN(g.contact_interval_days) AS days
+  FROM programmes_enrolment e JOIN programmes_programme g ON g.id = e.programme_id
+  WHERE e.participant_id IN (SELECT participant_id FROM mine) AND e.status = %s
+    AND g.contact_interval_days IS NOT NULL
+  GROUP BY e.participant_id
+)
+SELECT mine.participant_id, mine.first_name, mine.last_name, mine.assigned_on,
   (SELECT MAX(m.starts_at) FROM casework_meeting m
-    WHERE m.participant_id = a.participant_id AND m.status = %s) AS last_contact,
-  (SELECT MIN(g.contact_interval_days) FROM programmes_enrolment e
-    JOIN programmes_programme g ON g.id = e.programme_id
-    WHERE e.participant_id = a.participant_id AND e.status = %s) AS programme_interval,
-  s.contact_interval_days, u.username, u.first_name, u.last_name
-FROM casework_caseassignment a
-JOIN people_participant p ON p.id = a.participant_id
-JOIN accounts_user u ON u.id = a.worker_id
-LEFT JOIN casework_caseworksettings s ON s.organisation_id = p.organisation_id
-WHERE a.worker_id = %s AND a.ended_on IS NULL AND p.organisation_id IN ({organisations}) {team}
-ORDER BY p.last_name, p.first_name, a.participant_id
-LIMIT %s
+    WHERE m.participant_id = mine.participant_id AND m.status = %s) AS last_contact,
+  programme_intervals.days, s.contact_interval_days,
+  mine.username, mine.worker_first_name, mine.worker_last_name
+FROM mine
+LEFT JOIN programme_intervals ON programme_intervals.participant_id = mine.participant_id
+LEFT JOIN casework_caseworksettings s ON s.organisation_id = mine.organisation_id
+ORDER BY mine.last_name, mine.first_name, mine.participant_id
 """
 
+# A coordinator's view of a team member: only active staff of the coordinator's organisations,
+# named in the same query.
 _IN_TEAM = """AND u.is_active AND EXISTS (SELECT 1 FROM accounts_membership ms
   WHERE ms.user_id = a.worker_id AND ms.organisation_id IN ({team}) AND ms.role IN ({roles}))"""
+_MEMBER = "JOIN accounts_user u ON u.id = a.worker_id"
+_NAMED = "u.username, u.first_name AS worker_first_name, u.last_name AS worker_last_name"
+_UNNAMED = "NULL AS username, NULL AS worker_first_name, NULL AS worker_last_name"
 
 
 def _people(
@@ -248,46 +263,50 @@ def _people(
     """
     roles = sorted(policy.STAFF_ROLES)
     in_team = _IN_TEAM.format(team=placeholders(team), roles=placeholders(roles)) if team is not None else ""
-    sql = _PEOPLE.format(organisations=placeholders(organisation_ids), team=in_team)
-    params = [MeetingStatus.HELD, EnrolmentStatus.ENROLLED, worker_pk, *organisation_ids]
+    sql = _PEOPLE.format(
+        organisations=placeholders(organisation_ids),
+        team=in_team,
+        join=_MEMBER if team is not None else "",
+        worker=_NAMED if team is not None else _UNNAMED,
+    )
+    params: list[Any] = [worker_pk, *organisation_ids]
     if team is not None:
         params += [*team, *roles]
-    return fetch(sql, [*params, CASELOAD_LIMIT])
+    return fetch(sql, [*params, CASELOAD_LIMIT, EnrolmentStatus.ENROLLED, MeetingStatus.HELD])
 
 
 def _not_contacted(people: list[tuple[Any, ...]], today: date) -> list[tuple[Any, ...]]:
     """Those past their interval, the longest without contact first.
 
     Days are counted in Warsaw between the last held meeting (never met: the assignment) and
-    today; compared here as instants against the first moment that is no longer overdue, so
-    only the overdue rows need their local date worked out.
+    today. Compared here as instants against the first moment that is no longer overdue, so no
+    row needs its local date worked out but the ten shown.
+    Each row: (participant, first name, last name, since, interval, assigned on, last contact).
     """
     cutoffs: dict[int, datetime] = {}
     overdue = []
-    for row in people:
-        interval = row[5] or row[6] or DEFAULT_CONTACT_INTERVAL_DAYS
-        if interval not in cutoffs:
-            cutoffs[interval] = midnight(today - timedelta(days=interval))
-        last_contact = read_datetime(row[4])
-        since = last_contact or midnight(read_date(row[3]) or today)
-        if since < cutoffs[interval]:
-            overdue.append((*row[:4], last_contact, interval))
-    return sorted(overdue, key=lambda row: (_since(row), row[0]))
-
-
-def _since(row: tuple[Any, ...]) -> date:
-    return timezone.localdate(row[4]) if row[4] else read_date(row[3])  # type: ignore[return-value]
+    for participant_id, first_name, last_name, assigned_on, last_contact, programme, own, *_ in people:
+        interval = programme or own or DEFAULT_CONTACT_INTERVAL_DAYS
+        cutoff = cutoffs.get(interval)
+        if cutoff is None:
+            cutoff = cutoffs[interval] = midnight(today - timedelta(days=interval))
+        contact = read_datetime(last_contact)
+        since = contact or midnight(read_date(assigned_on))  # type: ignore[arg-type]
+        if since < cutoff:
+            overdue.append((participant_id, first_name, last_name, since, interval, assigned_on, contact))
+    return sorted(overdue, key=lambda row: (row[3], row[0]))
 
 
 def _case_person(row: tuple[Any, ...], today: date) -> CasePerson:
+    participant_id, first_name, last_name, since, interval, assigned_on, last_contact = row
     return CasePerson(
-        participant_id=row[0],
-        first_name=row[1],
-        last_name=row[2],
-        assigned_on=read_date(row[3]),  # type: ignore[arg-type]
-        last_contact=row[4],
-        days_without_contact=(today - _since(row)).days,
-        contact_interval_days=row[5],
+        participant_id=participant_id,
+        first_name=first_name,
+        last_name=last_name,
+        assigned_on=read_date(assigned_on),  # type: ignore[arg-type]
+        last_contact=last_contact,
+        days_without_contact=(today - timezone.localdate(since)).days,
+        contact_interval_days=interval,
     )
 
 

@@ -334,7 +334,7 @@ def not_contacted(worker: User, organisation_ids: set[int], today: date) -> list
 def _not_contacted(people: list[CasePerson]) -> list[CasePerson]:
     return sorted(
         (person for person in people if person.not_contacted),
-        key=lambda person: (-person.days_without_contact, person.participant_id),
+        key=lambda person: (person.last_contact or midnight(person.assigned_on), person.participant_id),
     )
 
 

@@ -483,3 +483,32 @@ def test_a_deep_page_of_meetings_holds_the_right_meetings_in_order(
     )
 
     assert list(response.context["page"]) == newest_first[PAGE_SIZE:]
+
+
+def test_each_section_of_the_caseload_begins_as_its_own_page_does(
+    in_care: CaseAssignment, caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    """The caseload reads by hand and its section pages through the ORM: the same rows, in order."""
+    for index in range(16):
+        person: Participant = ParticipantFactory(organisation=organisation, last_name=f"Osoba {index:02}")
+        assign(person, caseworker, coordinator, on=date(2026, 1, 5) + timedelta(days=index % 4))
+        if index % 3:  # some were met, at different times of the same days; the others never
+            meeting_for(person, caseworker, at(TODAY - timedelta(days=40 + index % 2), 8 + index % 5))
+        meeting_for(person, caseworker, at(TODAY + timedelta(days=index % 3), 9 + index % 7))  # planned
+    _steps_due(in_care.participant, caseworker, 12)
+    for due in ([TODAY - timedelta(days=3)], [TODAY - timedelta(days=9), TODAY - timedelta(days=1)], []):
+        a_plan_with_actions(in_care.participant, caseworker, due)
+    client = client_for(caseworker)
+
+    caseload = client.get(reverse("casework:caseload")).context["caseload"]
+
+    def section(name: str) -> list[Any]:
+        return client.get(reverse("casework:caseload_section", args=[name])).context["rows"]
+
+    assert [m.pk for m in caseload.meetings_today.rows] == [m.pk for m in section("today")][:10]
+    assert [m.pk for m in caseload.meetings_this_week.rows] == [m.pk for m in section("week")][:10]
+    assert [s.pk for s in caseload.overdue_steps.rows] == [s.pk for s in section("steps")][:10]
+    assert [p.pk for p in caseload.plans_due.rows] == [p.pk for p in section("plans")][:10]
+    assert caseload.not_contacted.rows == section("contact")[:10]
+    assert caseload.not_contacted.count == len(section("contact")) > 10
+    assert (caseload.overdue_steps.count, caseload.plans_due.count) == (12, 2)
