@@ -9,7 +9,10 @@ and the measured pages pass the same middleware, session and log-in; the figures
 of the page's median and p95 to the bare view's, measured in the same run. Results are
 written to bench/results/ as JSON.
 
-Usage: python -m bench.run [--participants N] [--meetings M] [--requests K] [--explain]
+Usage: python -m bench.run [--participants N] [--meetings M] [--requests K] [--explain] [--no-fill]
+
+``--no-fill`` measures a database an earlier run filled (DATABASE_URL pointing at a kept
+cluster), to measure again without the eight minutes of filling.
 """
 
 from __future__ import annotations
@@ -108,6 +111,8 @@ def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
         "search by name": lambda: "/participants/?q=zolkiewska",
         "search by PESEL prefix": lambda: "/participants/?q=8501",
         "caseload": lambda: "/casework/",
+        "caseload: all overdue steps": lambda: "/casework/caseload/steps/",
+        "caseload: all people": lambda: "/casework/caseload/people/",
         "heavy file": lambda: f"/participants/{heavy}/",
         "heavy meetings p1": lambda: f"/casework/participant/{heavy}/meetings/",
         "heavy meetings deep": lambda: f"/casework/participant/{heavy}/meetings/?page={deep}",
@@ -232,9 +237,14 @@ def main() -> None:
     parser.add_argument("--explain", action="store_true", help="write EXPLAIN ANALYZE of every page")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--import-rows", type=int, default=100_000, help="0 skips the import")
+    parser.add_argument(
+        "--no-fill",
+        action="store_true",
+        help="measure the database as an earlier run filled it (DATABASE_URL)",
+    )
     args = parser.parse_args()
 
-    fill_seconds = fill(args.participants, args.meetings)
+    fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings)
     figures = measure(args.requests, args.explain)
     bare = figures["bare view"]
     for figure in figures.values():
