@@ -23,6 +23,7 @@ from reintegra.programmes.models import Programme
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
 
+PESEL_LENGTH = 11
 PESEL_PREFIX = re.compile(r"^\d{1,11}$")
 
 
@@ -79,7 +80,11 @@ def _is_pesel_prefix(query: str) -> bool:
 def _search(query: str) -> Q:
     """Digits: a PESEL prefix. Text: every word must occur in the diacritics-free name."""
     if _is_pesel_prefix(query):
-        return Q(pesel__startswith="".join(query.split()))
+        prefix = "".join(query.split())
+        # The same prefix as a range of the eleven-digit numbers too: the (organisation, PESEL)
+        # index then starts at the prefix and reads the page in order, whichever plan the
+        # statistics of the day choose (with LIKE alone one plan walked 170,000 rows to find 25).
+        return Q(pesel__startswith=prefix, pesel__gte=prefix, pesel__lte=prefix.ljust(PESEL_LENGTH, "9"))
     condition = Q()
     for word in identifiers.search_key(query).split():
         condition &= Q(search_key__contains=word)

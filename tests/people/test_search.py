@@ -147,6 +147,22 @@ def test_the_api_list_costs_a_constant_number_of_queries(
     assert response.status_code == 200
 
 
+def test_a_pesel_prefix_finds_every_pesel_that_begins_with_it_and_no_other(
+    organisation: Organisation, caseworker: User
+) -> None:
+    for name, born in (
+        ("Styczeń", date(1985, 1, 31)),
+        ("Luty", date(1985, 2, 1)),
+        ("Grudzień", date(1999, 12, 31)),
+    ):
+        ParticipantFactory(organisation=organisation, last_name=name, pesel=a_pesel(born), birth_date=born)
+
+    assert search(caseworker, "8501") == ["Styczeń"]
+    assert search(caseworker, "85") == ["Styczeń", "Luty"]
+    assert search(caseworker, "9912") == ["Grudzień"]
+    assert search(caseworker, "99123") == ["Grudzień"]
+
+
 def test_on_postgresql_the_name_search_and_pesel_prefix_are_index_backed() -> None:
     from django.db import connection
 
