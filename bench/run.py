@@ -6,7 +6,7 @@ caseload for the demo case worker and one person with thousands of meetings).
 
 Every page is requested through Django's test client after a real log-in, so the bare view
 and the measured pages pass the same middleware, session and log-in; the figures are ratios
-of the page's median and p95 to the bare view's, measured in the same run. Results are
+of the page's median and p95 to the bare view's, timed in turn with the page. Results are
 written to bench/results/ as JSON.
 
 Usage: python -m bench.run [--participants N] [--meetings M] [--requests K] [--explain] [--no-fill]
@@ -53,24 +53,47 @@ RESULTS = Path(__file__).resolve().parent / "results"
 BENCH_WORKER = "pracownik.mops"  # the demo case worker; the fill gives them a full caseload
 
 
+BARE_URL = "/bench/bare/"
+
+
 def timed(client: Client, url: str, requests: int) -> dict[str, Any]:
+    """The page's times, each request followed by one of the bare view.
+
+    This machine's speed drifts by half over minutes; a ratio against a bare view timed minutes
+    earlier moves with it. Interleaved, the page and its baseline share every moment, and the
+    ratios are of the page's median and p95 to the bare view's in the same window.
+    """
     for _ in range(5):
         assert client.get(url).status_code == 200, url
-    durations = []
+        client.get(BARE_URL)
+    durations, bare = [], []
     for _ in range(requests):
         start = time.perf_counter()
         response = client.get(url)
         durations.append(time.perf_counter() - start)
         assert response.status_code == 200, url
+        start = time.perf_counter()
+        client.get(BARE_URL)
+        bare.append(time.perf_counter() - start)
     with CaptureQueriesContext(connection) as queries:
         client.get(url)
-    durations.sort()
+    median, p95 = _median_p95(durations)
+    bare_median, bare_p95 = _median_p95(bare)
     return {
         "url": url,
-        "median_ms": round(statistics.median(durations) * 1000, 2),
-        "p95_ms": round(durations[int(len(durations) * 0.95) - 1] * 1000, 2),
+        "median_ms": round(median * 1000, 2),
+        "p95_ms": round(p95 * 1000, 2),
+        "bare_median_ms": round(bare_median * 1000, 2),
+        "bare_p95_ms": round(bare_p95 * 1000, 2),
+        "median_ratio": round(median / bare_median, 2),
+        "p95_ratio": round(p95 / bare_p95, 2),
         "queries": len(queries),
     }
+
+
+def _median_p95(durations: list[float]) -> tuple[float, float]:
+    durations = sorted(durations)
+    return statistics.median(durations), durations[int(len(durations) * 0.95) - 1]
 
 
 def fill(participants: int, meetings: int) -> dict[str, float]:
@@ -105,7 +128,7 @@ def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
     assert heavy is not None, "the fill gives the bench worker a caseload"
     deep = deep_page(heavy)
     pages: dict[str, Callable[[], str]] = {
-        "bare view": lambda: "/bench/bare/",
+        "bare view": lambda: BARE_URL,
         "participant list": lambda: "/participants/",
         "participant file": lambda: f"/participants/{person.pk}/",
         "search by name": lambda: "/participants/?q=zolkiewska",
@@ -246,12 +269,6 @@ def main() -> None:
 
     fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings)
     figures = measure(args.requests, args.explain)
-    bare = figures["bare view"]
-    for figure in figures.values():
-        if "error" in figure:
-            continue
-        figure["median_ratio"] = round(figure["median_ms"] / bare["median_ms"], 2)
-        figure["p95_ratio"] = round(figure["p95_ms"] / bare["p95_ms"], 2)
 
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
