@@ -6,5 +6,8 @@ from reintegra.partnership.models import Partnership, PartnershipMember, Referra
 
 auditlog.register(Partnership)
 auditlog.register(PartnershipMember)
-auditlog.register(Referral, exclude_fields=["updated_at"])
+# Both organisations' administrators read a referral's entries, and after a withdrawal the
+# receiver no longer sees what was referred: the referred data and the reason stay on the
+# referral itself, and its entries record which fields were referred, not their values.
+auditlog.register(Referral, exclude_fields=["updated_at", "snapshot", "reason"])
 auditlog.register(ReferralStatusChange)

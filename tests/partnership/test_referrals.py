@@ -355,6 +355,18 @@ def test_every_read_of_a_referral_is_written_to_the_audit_log_for_both_organisat
     assert all({o.pk for o in entry.organisations.all()} == {organisation.pk, ngo.pk} for entry in reads)
 
 
+def test_the_audit_log_records_which_fields_were_referred_but_not_the_persons_data(
+    referral: Referral, organisation: Organisation, ngo: Organisation
+) -> None:
+    created = AuditEntry.objects.get_for_object(referral).get(action=AuditEntry.Action.CREATE)
+
+    assert {o.pk for o in created.organisations.all()} == {organisation.pk, ngo.pk}
+    assert "fields" in created.changes
+    assert not {"snapshot", "reason"} & set(created.changes)
+    assert referral.snapshot
+    assert all(str(value) not in created.changes_str for value in referral.snapshot.values())
+
+
 def test_the_navigation_offers_referrals_to_the_partner_viewer(ngo_viewer: User) -> None:
     response = client_for(ngo_viewer).get(reverse("home"))
 
