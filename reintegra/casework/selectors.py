@@ -366,16 +366,14 @@ def _programme_interval() -> Subquery:
 NO_DEADLINE = date(9999, 12, 31)
 
 
-def plans_due(worker: User, organisation_ids: set[int], today: date) -> QuerySet[IndividualPlan]:
-    """The worker's people's current plans that need attention, the most overdue first.
-
-    A plan is due when one of its open actions is past its deadline, or when it is agreed (or
-    under review) and its review date has passed. The earliest overdue action comes with it;
-    ``overdue_since`` is the earlier of that action's deadline and the passed review date.
-    """
-    overdue = PlanAction.objects.filter(
+def _overdue_actions(today: date) -> QuerySet[PlanAction]:
+    return PlanAction.objects.filter(
         plan=OuterRef("pk"), status__in=OPEN_ACTION_STATUSES, deadline__lt=today
     ).order_by("deadline", "pk")
+
+
+def _due_plans(worker: Any, organisation_ids: set[int], today: date) -> QuerySet[IndividualPlan]:
+    """Current plans of the worker's people with an overdue open action or a passed review."""
     review_passed = Q(status__in=[PlanStatus.AGREED, PlanStatus.UNDER_REVIEW], review_on__lt=today)
     return (
         IndividualPlan.objects.filter(
@@ -385,7 +383,21 @@ def plans_due(worker: User, organisation_ids: set[int], today: date) -> QuerySet
             next_version__isnull=True,
         )
         .exclude(status=PlanStatus.CLOSED)
-        .filter(review_passed | Exists(overdue))
+        .filter(review_passed | Exists(_overdue_actions(today)))
+    )
+
+
+def plans_due(worker: User, organisation_ids: set[int], today: date) -> QuerySet[IndividualPlan]:
+    """The worker's people's current plans that need attention, the most overdue first.
+
+    A plan is due when one of its open actions is past its deadline, or when it is agreed (or
+    under review) and its review date has passed. The earliest overdue action comes with it;
+    ``overdue_since`` is the earlier of that action's deadline and the passed review date.
+    """
+    overdue = _overdue_actions(today)
+    review_passed = Q(status__in=[PlanStatus.AGREED, PlanStatus.UNDER_REVIEW], review_on__lt=today)
+    return (
+        _due_plans(worker, organisation_ids, today)
         .select_related("participant")
         .annotate(
             overdue_actions=_aggregate(overdue),
@@ -424,6 +436,7 @@ class TeamMember:
     people: int
     meetings_this_week: int
     overdue_steps: int
+    plans_due: int  # current plans with an overdue action or a passed review
 
 
 def team_for(user: User, *, today: date | None = None) -> list[TeamMember]:
@@ -458,6 +471,7 @@ def team_for(user: User, *, today: date | None = None) -> list[TeamMember]:
             people_count=_aggregate(active),
             meetings_count=_aggregate(meetings),
             overdue_count=_aggregate(overdue),
+            plans_count=_aggregate(_due_plans(OuterRef("pk"), organisation_ids, today)),
         )
         .order_by("last_name", "first_name", "username")[:TEAM_LIMIT]
     )
@@ -467,6 +481,7 @@ def team_for(user: User, *, today: date | None = None) -> list[TeamMember]:
             people=worker.people_count,
             meetings_this_week=worker.meetings_count,
             overdue_steps=worker.overdue_count,
+            plans_due=worker.plans_count,
         )
         for worker in workers
     ]

@@ -512,3 +512,20 @@ def test_each_section_of_the_caseload_begins_as_its_own_page_does(
     assert caseload.not_contacted.rows == section("contact")[:10]
     assert caseload.not_contacted.count == len(section("contact")) > 10
     assert (caseload.overdue_steps.count, caseload.plans_due.count) == (12, 2)
+
+
+def test_the_team_page_counts_each_members_plans_needing_attention(
+    in_care: CaseAssignment, caseworker: User, coordinator: User
+) -> None:
+    ours = in_care.participant
+    a_plan_with_actions(ours, caseworker, [TODAY - timedelta(days=2), TODAY - timedelta(days=1)])
+    a_plan_with_actions(ours, caseworker, [TODAY + timedelta(days=2)])  # nothing overdue yet
+    reviewed = a_plan_with_actions(ours, caseworker, [])
+    for signatory in reviewed.type.signatories:
+        plan_services.plan_sign(actor=caseworker, plan=reviewed, role=signatory.role, name="Łucja")
+    IndividualPlan.objects.filter(pk=reviewed.pk).update(review_on=TODAY - timedelta(days=1))
+
+    team = client_for(coordinator).get(reverse("casework:team")).context["team"]
+
+    counts = {member.worker.pk: member.plans_due for member in team}
+    assert (counts[caseworker.pk], counts[coordinator.pk]) == (2, 0)
