@@ -171,33 +171,44 @@ def _insert(entries: list[dict[str, Any]], scopes: Sequence[Sequence[int]]) -> N
     the statements than the database takes to store them. Each value is prepared by its field,
     as ``bulk_create`` would prepare it.
     """
-    fields = [field for field in AuditEntry._meta.concrete_fields if not field.primary_key]
-    columns = [_column_values(field, entries) for field in fields]
     if connection.vendor == "postgresql":
-        _insert_unnest(fields, columns, scopes)
-    else:
-        _insert_values(fields, columns, scopes)
+        _insert_recordset(entries, scopes)
+        return
+    fields = [field for field in AuditEntry._meta.concrete_fields if not field.primary_key]
+    _insert_values(fields, [_column_values(field, entries) for field in fields], scopes)
 
 
-def _insert_unnest(fields: list[Field], columns: list[list[Any]], scopes: Sequence[Sequence[int]]) -> None:
+def _insert_recordset(entries: list[dict[str, Any]], scopes: Sequence[Sequence[int]]) -> None:
     """PostgreSQL: one statement, one commit, for the entries and their organisations.
 
-    Each column goes in as one array (``UNNEST``), a column with one value for every row (the
-    actor, the time) as that value: a short statement whatever the number of rows, which the
-    driver parses once a process. Each row takes its key from the table's sequence first, so
-    its organisations (given by the row's place in the arrays) can point at it.
+    The rows go in as one JSON document (``jsonb_to_recordset``), a column with one value for
+    every row (the actor, the time, the action) as that value: a short statement whatever the
+    number of rows, which the driver parses once a process, and one text parameter rather than
+    an array a column for the driver to write out. Each row takes its key from the table's
+    sequence, and its organisations come with it.
     """
+    fields = [field for field in AuditEntry._meta.concrete_fields if not field.primary_key]
     quote = connection.ops.quote_name
-    same = [len(values) > 1 and all(value is values[0] for value in values) for values in columns]
-    selected = ", ".join(
-        f"%s::{field.db_type(connection)}" if one else f"c{index}"
-        for index, (field, one) in enumerate(zip(fields, same, strict=True))
+    varying: list[Field] = []
+    single: list[Any] = []
+    selected = []
+    for field in fields:
+        default = field.get_default()
+        first = entries[0].get(field.attname, default)
+        if all(entry.get(field.attname, default) is first for entry in entries):
+            selected.append(f"%s::{field.db_type(connection)}")
+            single.append(None if first is None else field.get_db_prep_save(first, connection))
+        else:
+            selected.append(f"rows.c{len(varying)}")
+            varying.append(field)
+    rows = [
+        {"o": list(organisation_ids)}
+        | {f"c{index}": entry.get(field.attname, field.get_default()) for index, field in enumerate(varying)}
+        for entry, organisation_ids in zip(entries, scopes, strict=True)
+    ]
+    columns = ", ".join(
+        ["o bigint[]", *(f"c{index} {field.db_type(connection)}" for index, field in enumerate(varying))]
     )
-    arrays = ", ".join(
-        f"%s::{field.db_type(connection)}[]" for field, one in zip(fields, same, strict=True) if not one
-    )
-    aliases = ", ".join(f"c{index}" for index, one in enumerate(same) if not one)
-    pairs = [(place, organisation_id) for place, ids in enumerate(scopes, start=1) for organisation_id in ids]
     # Every name comes from the model and every value goes in as a parameter.
     table, scope_table = _tables()
     names = ", ".join(quote(str(field.column)) for field in fields)
@@ -205,19 +216,11 @@ def _insert_unnest(fields: list[Field], columns: list[list[Any]], scopes: Sequen
         cursor.execute(
             "WITH keyed AS ("
             "SELECT nextval(pg_get_serial_sequence(%s, 'id')) AS key, rows.* "
-            f"FROM UNNEST({arrays}) WITH ORDINALITY AS rows ({aliases}, place)), "
-            f"entries AS (INSERT INTO {table} (id, {names}) SELECT key, {selected} FROM keyed) "
-            f"INSERT INTO {scope_table} (auditentry_id, organisation_id) "
-            "SELECT keyed.key, scope.organisation_id FROM keyed "
-            "JOIN UNNEST(%s::bigint[], %s::bigint[]) AS scope (place, organisation_id) "
-            "ON scope.place = keyed.place",
-            [  # in the order the statement names them: the arrays come before the single values
-                AuditEntry._meta.db_table,
-                *[values for values, one in zip(columns, same, strict=True) if not one],
-                *[values[0] for values, one in zip(columns, same, strict=True) if one],
-                [place for place, _ in pairs],
-                [organisation_id for _, organisation_id in pairs],
-            ],
+            f"FROM jsonb_to_recordset(%s::jsonb) AS rows ({columns})), "
+            f"entries AS (INSERT INTO {table} (id, {names}) "
+            f"SELECT key, {', '.join(selected)} FROM keyed rows) "
+            f"INSERT INTO {scope_table} (auditentry_id, organisation_id) SELECT key, UNNEST(o) FROM keyed",
+            [AuditEntry._meta.db_table, json.dumps(rows, default=str, ensure_ascii=False), *single],
         )
 
 

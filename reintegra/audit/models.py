@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from auditlog.models import AbstractLogEntry, LogEntryManager
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -47,18 +48,40 @@ class ImmutableEntryError(Exception):
 
 
 class AuditEntry(AbstractLogEntry):
+    """One entry of the log.
+
+    Every page's reads are written here, so whatever the database does for each entry it does
+    on every page. django-auditlog indexes ``content_type``, ``object_pk`` and ``cid`` alone; the
+    composite index below serves the first two, and no correlation id is ever set. The entry's
+    references are not foreign-key constraints in the database: an entry is written once with
+    keys just read, never changed, and checking four references an entry at each commit cost a
+    page more than storing its entries. Deleting a user or an organisation still goes through
+    Django, which clears or removes what points at it (``on_delete``) as before.
+    """
+
     organisations = models.ManyToManyField(
-        Organisation, related_name="+", blank=True, verbose_name=_("organisations")
+        Organisation,
+        through="AuditEntryOrganisation",
+        related_name="+",
+        blank=True,
+        verbose_name=_("organisations"),
     )
-    # Every page's reads are written here, so each index costs on every page. django-auditlog
-    # indexes these three alone; the composite index below serves the first two, and no
-    # correlation id is ever set.
     content_type = models.ForeignKey(
         to="contenttypes.ContentType",
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("content type"),
         db_index=False,
+        db_constraint=False,
+    )
+    actor = models.ForeignKey(
+        to=settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        blank=True,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
+        db_constraint=False,
     )
     object_pk = models.CharField(max_length=255, verbose_name=_("object pk"))
     cid = models.CharField(  # noqa: DJ001 (django-auditlog's column, as it is)
@@ -79,3 +102,18 @@ class AuditEntry(AbstractLogEntry):
 
     def delete(self, *args: Any, **kwargs: Any) -> Any:
         raise ImmutableEntryError("Audit entries cannot be deleted.")
+
+
+class AuditEntryOrganisation(models.Model):
+    """An organisation whose administrators may read the entry (the table Django made for the
+    many-to-many field, now declared to leave out the foreign-key constraints)."""
+
+    auditentry = models.ForeignKey(AuditEntry, on_delete=models.CASCADE, db_constraint=False)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, db_constraint=False)
+
+    class Meta:
+        db_table = "audit_auditentry_organisations"
+        unique_together = [("auditentry", "organisation")]
+
+    def __str__(self) -> str:
+        return f"{self.auditentry_id} → {self.organisation_id}"

@@ -182,3 +182,21 @@ def test_a_request_leaves_no_actor_behind_for_later_writes_in_the_thread(
     as_admin.get(reverse("accounts:user_detail", args=[caseworker.pk]))
 
     assert auditlog_value.get({}) == {}
+
+
+@pytest.mark.django_db
+def test_without_database_constraints_deleting_a_user_or_an_organisation_still_clears_what_points_at_them(
+    as_admin: Client, caseworker: User, other_organisation: Organisation
+) -> None:
+    from reintegra.audit.bulk import Read, log_reads
+    from reintegra.audit.models import AuditEntryOrganisation
+
+    log_reads([Read(Organisation, other_organisation.pk, "read", (other_organisation.pk,))], actor=caseworker)
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=caseworker).get()
+
+    caseworker.delete()
+    other_organisation.delete()
+
+    entry.refresh_from_db()
+    assert entry.actor_id is None
+    assert not AuditEntryOrganisation.objects.filter(organisation_id=other_organisation.pk).exists()
