@@ -40,7 +40,10 @@ def _scope_entry(entry: AuditEntry, instance: Any) -> None:
     if organisation_ids:
         # The entry about a deleted organisation cannot point at it any more.
         existing = Organisation.objects.filter(pk__in=organisation_ids).values_list("pk", flat=True)
-        entry.organisations.add(*existing)
+        # Rows of the table itself: ``add()`` would first read which are there (a new entry has none).
+        AuditEntryOrganisation.objects.bulk_create(
+            [AuditEntryOrganisation(auditentry=entry, organisation_id=pk) for pk in existing]
+        )
 
 
 class ImmutableEntryError(Exception):

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import io
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from auditlog.context import auditlog_value
@@ -200,3 +201,16 @@ def test_without_database_constraints_deleting_a_user_or_an_organisation_still_c
     entry.refresh_from_db()
     assert entry.actor_id is None
     assert not AuditEntryOrganisation.objects.filter(organisation_id=other_organisation.pk).exists()
+
+
+@pytest.mark.django_db
+def test_an_audited_read_costs_three_queries_whatever_organisations_it_is_scoped_to(
+    caseworker: User, organisation: Organisation, django_assert_num_queries: Any
+) -> None:
+    from auditlog.signals import accessed
+
+    with django_assert_num_queries(3):  # the entry, its organisations read, then written in one insert
+        accessed.send(sender=Organisation, instance=organisation)
+
+    entry = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS).get()
+    assert list(entry.organisations.all()) == [organisation]
