@@ -7,7 +7,9 @@ runs the same on SQLite and PostgreSQL (``reintegra.rawsql``). The paged section
 "all N" keep the ORM querysets in ``selectors``, and the tests hold both to the same answers.
 
 Every read is scoped to the organisations where the user may view case work, and every section
-is bounded: its first ``SHOWN`` rows and, from the same query, how many there are in all.
+is bounded: its first ``SHOWN`` rows and, from the same query, how many there are in all. The
+worker's people are read first (at most ``CASELOAD_LIMIT``; the page says when there are more);
+their overdue next steps and plans are then read by the people's keys.
 """
 
 from __future__ import annotations
@@ -197,20 +199,24 @@ def _caseload(
     if not organisation_ids:
         nothing: Shown[Any] = Shown([], 0)
         return Caseload(worker, today, nothing, nothing, nothing, nothing, nothing, 0)
+    capped = len(people) > CASELOAD_LIMIT
+    people = people[:CASELOAD_LIMIT]
     overdue = _not_contacted(people, today)
     meetings_today, meetings_this_week = _meetings(worker.pk, organisation_ids, today)
+    # Steps and plans are the worker's people's (the first CASELOAD_LIMIT by name): read by
+    # their keys, the people's names and organisations already in hand.
+    persons = {row[0]: (f"{row[1]} {row[2]}", row[10]) for row in people}
     nobody: Shown[Any] = Shown([], 0)
     return Caseload(
         worker=worker,
         today=today,
         meetings_today=meetings_today,
         meetings_this_week=meetings_this_week,
-        # Both follow the worker's people: nobody in care, nothing to read.
-        overdue_steps=_overdue_steps(worker.pk, organisation_ids, today) if people else nobody,
-        plans_due=_plans_due(worker.pk, organisation_ids, today) if people else nobody,
+        overdue_steps=_overdue_steps(persons, today) if people else nobody,
+        plans_due=_plans_due(persons, organisation_ids, today) if people else nobody,
         not_contacted=Shown([_case_person(row, today) for row in overdue[:SHOWN]], len(overdue)),
         people_count=len(people),
-        people_capped=len(people) >= CASELOAD_LIMIT,
+        people_capped=capped,
     )
 
 
@@ -236,7 +242,7 @@ SELECT mine.participant_id, mine.first_name, mine.last_name, mine.assigned_on,
   (SELECT MAX(m.starts_at) FROM casework_meeting m
     WHERE m.participant_id = mine.participant_id AND m.status = %s) AS last_contact,
   programme_intervals.days, s.contact_interval_days,
-  mine.username, mine.worker_first_name, mine.worker_last_name
+  mine.username, mine.worker_first_name, mine.worker_last_name, mine.organisation_id
 FROM mine
 LEFT JOIN programme_intervals ON programme_intervals.participant_id = mine.participant_id
 LEFT JOIN casework_caseworksettings s ON s.organisation_id = mine.organisation_id
@@ -272,7 +278,8 @@ def _people(
     params: list[Any] = [worker_pk, *organisation_ids]
     if team is not None:
         params += [*team, *roles]
-    return fetch(sql, [*params, CASELOAD_LIMIT, EnrolmentStatus.ENROLLED, MeetingStatus.HELD])
+    # One more than the limit: whether there are more is worth saying.
+    return fetch(sql, [*params, CASELOAD_LIMIT + 1, EnrolmentStatus.ENROLLED, MeetingStatus.HELD])
 
 
 def _not_contacted(people: list[tuple[Any, ...]], today: date) -> list[tuple[Any, ...]]:
@@ -376,27 +383,22 @@ def _meetings(
 # --- Overdue next steps -----------------------------------------------------------------
 
 _STEPS = """
-SELECT s.id, s.meeting_id, s.text, s.due_on, s.participant_id, p.organisation_id,
-  p.first_name, p.last_name, COUNT(*) OVER () AS matching
+SELECT s.id, s.meeting_id, s.text, s.due_on, s.participant_id, COUNT(*) OVER () AS matching
 FROM casework_nextstep s
-JOIN people_participant p ON p.id = s.participant_id
-WHERE s.done = %s AND s.due_on < %s AND p.organisation_id IN ({organisations})
-  AND EXISTS (SELECT 1 FROM casework_caseassignment a
-    WHERE a.participant_id = s.participant_id AND a.worker_id = %s AND a.ended_on IS NULL)
+WHERE s.participant_id IN ({people}) AND s.done = %s AND s.due_on < %s
 ORDER BY s.due_on, s.id
 LIMIT %s
 """
 
 
-def _overdue_steps(worker_pk: int, organisation_ids: list[int], today: date) -> Shown[StepRow]:
+def _overdue_steps(persons: dict[int, tuple[str, int]], today: date) -> Shown[StepRow]:
     """Open next steps of the worker's people past their due date, the longest overdue first."""
-    sql = _STEPS.format(organisations=placeholders(organisation_ids))
-    rows = fetch(sql, [False, day(today), *organisation_ids, worker_pk, SHOWN])
+    rows = fetch(_STEPS.format(people=placeholders(persons)), [*persons, False, day(today), SHOWN])
     steps = [
-        StepRow(row[0], row[1], row[2], read_date(row[3]), row[4], row[5], f"{row[6]} {row[7]}")  # type: ignore[arg-type]
-        for row in rows
+        StepRow(pk, meeting, text, read_date(due), person, persons[person][1], persons[person][0])  # type: ignore[arg-type]
+        for pk, meeting, text, due, person, _matching in rows
     ]
-    return Shown(steps, rows[0][8] if rows else 0)
+    return Shown(steps, rows[0][5] if rows else 0)
 
 
 # --- Plans needing attention ------------------------------------------------------------
@@ -404,7 +406,7 @@ def _overdue_steps(worker_pk: int, organisation_ids: list[int], today: date) -> 
 _PLANS = """
 WITH current_plans AS (
   SELECT pl.id, pl.plan_type, pl.number, pl.status, pl.review_on, pl.participant_id,
-    pl.organisation_id, p.first_name, p.last_name,
+    pl.organisation_id,
     (SELECT COUNT(*) FROM casework_planaction x
       WHERE x.plan_id = pl.id AND x.status IN ({open}) AND x.deadline < %s) AS overdue_actions,
     (SELECT x.what FROM casework_planaction x
@@ -415,11 +417,9 @@ WITH current_plans AS (
       ORDER BY x.deadline, x.id LIMIT 1) AS first_deadline,
     CASE WHEN pl.status IN (%s, %s) AND pl.review_on < %s THEN pl.review_on ELSE %s END AS review_due
   FROM casework_individualplan pl
-  JOIN people_participant p ON p.id = pl.participant_id
-  WHERE pl.organisation_id IN ({organisations}) AND pl.status <> %s
+  WHERE pl.participant_id IN ({people}) AND pl.organisation_id IN ({organisations})
+    AND pl.status <> %s
     AND NOT EXISTS (SELECT 1 FROM casework_individualplan later WHERE later.previous_id = pl.id)
-    AND EXISTS (SELECT 1 FROM casework_caseassignment a
-      WHERE a.participant_id = pl.participant_id AND a.worker_id = %s AND a.ended_on IS NULL)
 )
 SELECT current_plans.*,
   CASE WHEN COALESCE(first_deadline, %s) <= review_due THEN COALESCE(first_deadline, %s)
@@ -432,11 +432,17 @@ LIMIT %s
 """
 
 
-def _plans_due(worker_pk: int, organisation_ids: list[int], today: date) -> Shown[PlanRow]:
+def _plans_due(
+    persons: dict[int, tuple[str, int]], organisation_ids: list[int], today: date
+) -> Shown[PlanRow]:
     """The worker's people's current plans with an open action past its deadline, or agreed (or
     under review) with the review date passed; the earliest overdue action comes with each."""
     open_statuses = list(OPEN_ACTION_STATUSES)
-    sql = _PLANS.format(organisations=placeholders(organisation_ids), open=placeholders(open_statuses))
+    sql = _PLANS.format(
+        people=placeholders(persons),
+        organisations=placeholders(organisation_ids),
+        open=placeholders(open_statuses),
+    )
     never = day(NO_DEADLINE)
     params = [
         *open_statuses,
@@ -449,9 +455,9 @@ def _plans_due(worker_pk: int, organisation_ids: list[int], today: date) -> Show
         PlanStatus.UNDER_REVIEW,
         day(today),
         never,
+        *persons,
         *organisation_ids,
         PlanStatus.CLOSED,
-        worker_pk,
         never,
         never,
         never,
@@ -467,10 +473,10 @@ def _plans_due(worker_pk: int, organisation_ids: list[int], today: date) -> Show
             read_date(row[4]),
             row[5],
             row[6],
-            f"{row[7]} {row[8]}",
-            row[9],
-            row[10],
-            read_date(row[11]),
+            persons[row[5]][0],
+            row[7],
+            row[8],
+            read_date(row[9]),
         )
         for row in rows
     ]

@@ -529,3 +529,25 @@ def test_the_team_page_counts_each_members_plans_needing_attention(
 
     counts = {member.worker.pk: member.plans_due for member in team}
     assert (counts[caseworker.pk], counts[coordinator.pk]) == (2, 0)
+
+
+@pytest.mark.usefixtures("in_english")
+def test_a_caseload_over_its_limit_says_so_and_one_at_it_does_not(
+    caseworker: User, coordinator: User, organisation: Organisation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reintegra.casework.caseload.CASELOAD_LIMIT", 3)
+    for _index in range(3):
+        assign(ParticipantFactory(organisation=organisation), caseworker, coordinator)
+    client = client_for(caseworker)
+
+    at_limit = client.get(reverse("casework:caseload"))
+    assign(ParticipantFactory(organisation=organisation), caseworker, coordinator)
+    over = client.get(reverse("casework:caseload"))
+
+    assert (at_limit.context["caseload"].people_count, at_limit.context["caseload"].people_capped) == (
+        3,
+        False,
+    )
+    assert (over.context["caseload"].people_count, over.context["caseload"].people_capped) == (3, True)
+    assert "The caseload is at its limit" in over.content.decode()
+    assert "The caseload is at its limit" not in at_limit.content.decode()
