@@ -45,7 +45,7 @@ from reintegra.casework.selectors import (
     week_of,
 )
 from reintegra.programmes.models import EnrolmentStatus
-from reintegra.rawsql import day, fetch, placeholders, read_date, read_datetime, when
+from reintegra.rawsql import day, fetch, keys_in, placeholders, read_date, read_datetime, when
 
 
 @dataclass(frozen=True)
@@ -393,7 +393,8 @@ LIMIT %s
 
 def _overdue_steps(persons: dict[int, tuple[str, int]], today: date) -> Shown[StepRow]:
     """Open next steps of the worker's people past their due date, the longest overdue first."""
-    rows = fetch(_STEPS.format(people=placeholders(persons)), [*persons, False, day(today), SHOWN])
+    people, keys = keys_in(persons)
+    rows = fetch(_STEPS.format(people=people), [keys, False, day(today), SHOWN])
     steps = [
         StepRow(pk, meeting, text, read_date(due), person, persons[person][1], persons[person][0])  # type: ignore[arg-type]
         for pk, meeting, text, due, person, _matching in rows
@@ -438,8 +439,9 @@ def _plans_due(
     """The worker's people's current plans with an open action past its deadline, or agreed (or
     under review) with the review date passed; the earliest overdue action comes with each."""
     open_statuses = list(OPEN_ACTION_STATUSES)
+    people, keys = keys_in(persons)
     sql = _PLANS.format(
-        people=placeholders(persons),
+        people=people,
         organisations=placeholders(organisation_ids),
         open=placeholders(open_statuses),
     )
@@ -455,7 +457,7 @@ def _plans_due(
         PlanStatus.UNDER_REVIEW,
         day(today),
         never,
-        *persons,
+        keys,
         *organisation_ids,
         PlanStatus.CLOSED,
         never,

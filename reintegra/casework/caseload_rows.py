@@ -13,7 +13,7 @@ from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.dateformat import format as format_date
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -43,13 +43,26 @@ def meeting_items(meetings: Sequence[MeetingRow], empty: str) -> SafeString:
     address = address_of("casework:meeting_detail")
     kinds = {value: str(label) for value, label in MeetingKind.choices}
     statuses = {value: str(label) for value, label in MeetingStatus.choices}
+    weekdays = [str(WEEKDAYS_ABBR[day]) for day in range(7)]  # the date filter's "D"
+    with_whom = _("with %(name)s")
+    lengths: dict[int, str] = {}
+
+    def when(meeting: MeetingRow) -> str:
+        local = timezone.localtime(meeting.starts_at)
+        return f"{weekdays[local.weekday()]} {local:%Y-%m-%d %H:%M}"
+
+    def length(minutes: int) -> str:
+        if minutes not in lengths:
+            lengths[minutes] = ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {
+                "minutes": minutes
+            }
+        return lengths[minutes]
 
     def details(meeting: MeetingRow) -> str:
         parts = [kinds.get(meeting.kind, meeting.kind)]
         if meeting.family_member:
-            parts.append(_("with %(name)s") % {"name": meeting.family_member})
-        minutes = meeting.duration_minutes
-        parts.append(ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes})
+            parts.append(with_whom % {"name": meeting.family_member})
+        parts.append(length(meeting.duration_minutes))
         parts.append(statuses.get(meeting.status, meeting.status))
         return " · ".join(parts)
 
@@ -58,15 +71,7 @@ def meeting_items(meetings: Sequence[MeetingRow], empty: str) -> SafeString:
             "\n",
             '<li class="list-group-item"><a href="{}">{} · {}</a>'
             '<span class="d-block small text-body-secondary">{}</span></li>',
-            (
-                (
-                    address(meeting.pk),
-                    format_date(timezone.localtime(meeting.starts_at), "D Y-m-d H:i"),
-                    meeting.person,
-                    details(meeting),
-                )
-                for meeting in meetings
-            ),
+            ((address(meeting.pk), when(meeting), meeting.person, details(meeting)) for meeting in meetings),
         ),
         empty,
     )

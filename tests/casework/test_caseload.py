@@ -551,3 +551,23 @@ def test_a_caseload_over_its_limit_says_so_and_one_at_it_does_not(
     assert (over.context["caseload"].people_count, over.context["caseload"].people_capped) == (3, True)
     assert "The caseload is at its limit" in over.content.decode()
     assert "The caseload is at its limit" not in at_limit.content.decode()
+
+
+def test_a_meetings_time_reads_as_the_date_filter_would_write_it_in_polish(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
+    from django.template.defaultfilters import date as date_filter
+    from django.utils import translation
+
+    meeting = meeting_for(in_care.participant, caseworker, at(TODAY, 14, 30))
+
+    with translation.override("pl"):
+        page = (
+            client_for(caseworker)
+            .get(reverse("casework:caseload"), HTTP_ACCEPT_LANGUAGE="pl")
+            .content.decode()
+        )
+        expected = date_filter(meeting.starts_at, "D Y-m-d H:i")
+
+    assert expected == "Śr 2026-03-11 14:30"
+    assert f"{expected} · Łucja Żółkiewska" in page
