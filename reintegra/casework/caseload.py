@@ -28,7 +28,6 @@ from reintegra.casework.models import (
     OPEN_ACTION_STATUSES,
     IndividualPlan,
     Meeting,
-    MeetingStatus,
     NextStep,
     PlanStatus,
     meeting_label,
@@ -224,7 +223,8 @@ def _caseload(
 
 _PEOPLE = """
 WITH mine AS (
-  SELECT a.participant_id, p.first_name, p.last_name, a.assigned_on, p.organisation_id, {worker}
+  SELECT a.participant_id, p.first_name, p.last_name, a.assigned_on, p.organisation_id,
+    p.last_contact_at, {worker}
   FROM casework_caseassignment a
   JOIN people_participant p ON p.id = a.participant_id {join}
   WHERE a.worker_id = %s AND a.ended_on IS NULL AND p.organisation_id IN ({organisations}) {team}
@@ -238,9 +238,7 @@ programme_intervals AS (
     AND g.contact_interval_days IS NOT NULL
   GROUP BY e.participant_id
 )
-SELECT mine.participant_id, mine.first_name, mine.last_name, mine.assigned_on,
-  (SELECT MAX(m.starts_at) FROM casework_meeting m
-    WHERE m.participant_id = mine.participant_id AND m.status = %s) AS last_contact,
+SELECT mine.participant_id, mine.first_name, mine.last_name, mine.assigned_on, mine.last_contact_at,
   programme_intervals.days, s.contact_interval_days,
   mine.username, mine.worker_first_name, mine.worker_last_name, mine.organisation_id
 FROM mine
@@ -279,7 +277,7 @@ def _people(
     if team is not None:
         params += [*team, *roles]
     # One more than the limit: whether there are more is worth saying.
-    return fetch(sql, [*params, CASELOAD_LIMIT + 1, EnrolmentStatus.ENROLLED, MeetingStatus.HELD])
+    return fetch(sql, [*params, CASELOAD_LIMIT + 1, EnrolmentStatus.ENROLLED])
 
 
 def _not_contacted(people: list[tuple[Any, ...]], today: date) -> list[tuple[Any, ...]]:

@@ -91,7 +91,22 @@ def fill_casework(
         made, steps = _meetings_postgresql(meetings - heavy, heavy, heavy_id, today, seed)
     else:
         made, steps = _meetings_python(meetings - heavy, heavy, heavy_id, today, seed)
+    _last_contacts()
     return CaseworkFill(assignments, made, steps, heavy_id if heavy else None)
+
+
+def _last_contacts() -> None:
+    """Each person's last held meeting, as the services keep it for meetings they record."""
+    participant, meeting = Participant._meta.db_table, Meeting._meta.db_table
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {participant} SET last_contact_at = held.last "  # noqa: S608 - table names
+            f"FROM (SELECT participant_id, MAX(starts_at) AS last FROM {meeting} "
+            "WHERE status = %s GROUP BY participant_id) AS held "
+            f"WHERE {participant}.id = held.participant_id "
+            f"AND ({participant}.last_contact_at IS NULL OR {participant}.last_contact_at < held.last)",
+            [MeetingStatus.HELD.value],
+        )
 
 
 def fill_caseload(worker: User, *, size: int = CASELOAD_LIMIT, today: date | None = None) -> int:

@@ -41,7 +41,6 @@ from reintegra.casework.models import (
     CaseworkSettings,
     IndividualPlan,
     Meeting,
-    MeetingStatus,
     NextStep,
     PlanAction,
     PlanStatus,
@@ -228,14 +227,6 @@ def contact_intervals(organisation_ids: set[int]) -> dict[int, int]:
     return intervals
 
 
-def _last_contact() -> Subquery:
-    return Subquery(
-        Meeting.objects.filter(participant=OuterRef("participant_id"), status=MeetingStatus.HELD)
-        .order_by("-starts_at")
-        .values("starts_at")[:1]
-    )
-
-
 def week_meetings(
     worker: User, organisation_ids: set[int], today: date, *, only_today: bool | None = None
 ) -> QuerySet[Meeting]:
@@ -301,7 +292,7 @@ def people_in_care(worker_pk: int, organisation_ids: set[int]) -> QuerySet[CaseA
         )
         .select_related("participant")
         .annotate(
-            last_contact=_last_contact(),
+            last_contact=F("participant__last_contact_at"),
             contact_interval=Coalesce(_programme_interval(), _organisation_interval()),
         )
         .order_by("participant__last_name", "participant__first_name", "participant_id")

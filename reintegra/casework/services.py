@@ -12,6 +12,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -126,8 +127,17 @@ def meeting_record(
         meeting.status = MeetingStatus.PLANNED if meeting.starts_at > timezone.now() else MeetingStatus.HELD
     meeting.full_clean()
     meeting.save()
+    if meeting.status == MeetingStatus.HELD:
+        _contacted(meeting)
     _add_steps(meeting, next_steps or [])
     return meeting
+
+
+def _contacted(meeting: Meeting) -> None:
+    """The person's last contact moves to this meeting if it is the latest held (an atomic max)."""
+    Participant.objects.filter(
+        Q(last_contact_at__isnull=True) | Q(last_contact_at__lt=meeting.starts_at), pk=meeting.participant_id
+    ).update(last_contact_at=meeting.starts_at)
 
 
 def _add_steps(meeting: Meeting, next_steps: list[NextStepData]) -> list[NextStep]:
@@ -161,6 +171,7 @@ def meeting_mark_held(*, actor: User, meeting: Meeting, notes: str | None = None
         fields.append("notes")
     stored.full_clean()
     stored.save(update_fields=fields)
+    _contacted(stored)
     return stored
 
 

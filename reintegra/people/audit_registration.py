@@ -4,6 +4,6 @@ from auditlog.registry import auditlog
 
 from reintegra.people.models import Consent, FamilyMember, Participant
 
-auditlog.register(Participant, exclude_fields=["search_key", "updated_at"])
+auditlog.register(Participant, exclude_fields=["search_key", "updated_at", "last_contact_at"])
 auditlog.register(FamilyMember)
 auditlog.register(Consent)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
+from reintegra.casework import services
 from reintegra.casework.models import Meeting, MeetingKind, MeetingStatus, NextStep
 from reintegra.people.models import FamilyMember, Participant
 from tests.casework.conftest import at, meeting_for
@@ -212,3 +213,24 @@ def test_the_list_of_meetings_links_to_recording_one_on_its_own_page(
     assert "form" not in listing.context
     assert recording.status_code == 200
     assert 'name="starts_at"' in recording.content.decode()
+
+
+def test_the_persons_last_contact_follows_their_latest_held_meeting(
+    ours: Participant, caseworker: User
+) -> None:
+    def last_contact() -> Any:
+        ours.refresh_from_db(fields=["last_contact_at"])
+        return ours.last_contact_at
+
+    assert last_contact() is None
+    week_ago = meeting_for(ours, caseworker, at(TODAY - timedelta(days=7), 10))
+    assert last_contact() == week_ago.starts_at
+    meeting_for(ours, caseworker, at(TODAY - timedelta(days=20), 10))  # recorded later, held earlier
+    assert last_contact() == week_ago.starts_at
+    planned = meeting_for(ours, caseworker, at(TODAY, 15))
+    assert (planned.status, last_contact()) == (MeetingStatus.PLANNED, week_ago.starts_at)
+
+    with time_machine.travel(at(TODAY, 16), tick=False):
+        services.meeting_mark_held(actor=caseworker, meeting=planned)
+
+    assert last_contact() == planned.starts_at

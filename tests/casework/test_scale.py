@@ -6,7 +6,7 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from reintegra.accounts.management.commands.seed_demo import SENTINEL_USERNAME
@@ -106,3 +106,18 @@ def test_seed_demo_at_scale_tops_up_participants_and_meetings_to_the_asked_numbe
     assert Participant.objects.count() == 90
     assert Meeting.objects.count() == 1_500
     assert CaseAssignment.objects.filter(worker=worker, ended_on__isnull=True).count() > 8
+
+
+def test_every_persons_last_contact_is_their_last_held_meeting(filled: FillResult) -> None:
+    last_held = dict(
+        Meeting.objects.filter(status=MeetingStatus.HELD)
+        .values("participant")
+        .annotate(last=Max("starts_at"))
+        .values_list("participant", "last")
+    )
+
+    kept = dict(Participant.objects.values_list("pk", "last_contact_at"))
+
+    assert last_held
+    assert {pk: kept[pk] for pk in last_held} == last_held
+    assert all(contact is None for pk, contact in kept.items() if pk not in last_held)
