@@ -259,7 +259,8 @@ _UNNAMED = "NULL AS username, NULL AS worker_first_name, NULL AS worker_last_nam
 def _people(
     worker_pk: int, organisation_ids: list[int], *, team: list[int] | None = None
 ) -> list[tuple[Any, ...]]:
-    """The worker's people (at most ``CASELOAD_LIMIT``) with their last contact and interval.
+    """The worker's people (one more than ``CASELOAD_LIMIT``, to tell when there are more) with
+    their last contact and interval.
 
     The interval is the shortest one a programme the person is enrolled in sets, else the
     organisation's, else the default. With ``team``, only if the worker is active staff of

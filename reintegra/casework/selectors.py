@@ -363,9 +363,12 @@ def _overdue_actions(today: date) -> QuerySet[PlanAction]:
     ).order_by("deadline", "pk")
 
 
+def _review_passed(today: date) -> Q:
+    return Q(status__in=[PlanStatus.AGREED, PlanStatus.UNDER_REVIEW], review_on__lt=today)
+
+
 def _due_plans(worker: Any, organisation_ids: set[int], today: date) -> QuerySet[IndividualPlan]:
     """Current plans of the worker's people with an overdue open action or a passed review."""
-    review_passed = Q(status__in=[PlanStatus.AGREED, PlanStatus.UNDER_REVIEW], review_on__lt=today)
     return (
         IndividualPlan.objects.filter(
             participant__assignments__worker=worker,
@@ -374,7 +377,7 @@ def _due_plans(worker: Any, organisation_ids: set[int], today: date) -> QuerySet
             next_version__isnull=True,
         )
         .exclude(status=PlanStatus.CLOSED)
-        .filter(review_passed | Exists(_overdue_actions(today)))
+        .filter(_review_passed(today) | Exists(_overdue_actions(today)))
     )
 
 
@@ -386,7 +389,6 @@ def plans_due(worker: User, organisation_ids: set[int], today: date) -> QuerySet
     ``overdue_since`` is the earlier of that action's deadline and the passed review date.
     """
     overdue = _overdue_actions(today)
-    review_passed = Q(status__in=[PlanStatus.AGREED, PlanStatus.UNDER_REVIEW], review_on__lt=today)
     return (
         _due_plans(worker, organisation_ids, today)
         .select_related("participant")
@@ -398,7 +400,7 @@ def plans_due(worker: User, organisation_ids: set[int], today: date) -> QuerySet
         .annotate(
             overdue_since=Least(
                 Coalesce(F("first_overdue_deadline"), Value(NO_DEADLINE), output_field=DateField()),
-                Case(When(review_passed, then=F("review_on")), default=Value(NO_DEADLINE)),
+                Case(When(_review_passed(today), then=F("review_on")), default=Value(NO_DEADLINE)),
                 output_field=DateField(),
             )
         )
