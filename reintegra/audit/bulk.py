@@ -2,101 +2,113 @@
 
 ``bulk_create`` sends no model signals, so django-auditlog writes nothing for it. A service
 that writes many rows at once (an import) calls ``log_bulk_create`` in the same transaction:
-one CREATE entry per row, with the same fields, actor, address and organisations as the
-signal would have written.
+one CREATE entry per row, with the fields, actor, address and organisations the signal would
+have written. A selector that shows rows (a page of a list, a case file, an export) logs their
+reads with ``log_reads``: one statement for the page, whatever the number of rows.
 
-django-auditlog works out a new row's changes field by field, asking of each field what it is,
-for every row: most of an import's time. ``creation_changes`` gives the same result with the
-questions answered once per model.
+Only django-auditlog's public ground is used: its registry (which fields a model's entries
+track) and its entry model. The text of each field of a new row is worked out here, by the
+rule its signal follows (checked against the signal's entries in the tests).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC
 from typing import Any
 
-from auditlog.context import auditlog_value
-from auditlog.diff import get_field_value, get_fields_in_model, get_mask_function, model_instance_diff
 from auditlog.registry import auditlog
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import DateTimeField, Field, JSONField, Model
 from django.utils import timezone
-from django.utils.encoding import smart_str
 
 from reintegra.accounts.models import User
+from reintegra.audit.context import origin
 from reintegra.audit.models import AuditEntry
 
 COPY_FROM = 1_000  # rows; fewer (a page's reads) go in with one INSERT statement
-BEFORE = "None"  # django-auditlog's "before" of every field of a new row, in the string form
+BEFORE = "None"  # django-auditlog's "before" of every field of a new row
 
 
 def log_bulk_create(instances: Sequence[Model], *, actor: User | None) -> None:
-    """CREATE entries for rows written with ``bulk_create``, the same as the signal would write."""
+    """CREATE entries for rows written with ``bulk_create``, as the signal would write them."""
     _write(instances, action=AuditEntry.Action.CREATE, actor=actor, changes=creation_changes(instances))
 
 
-def creation_changes(instances: Sequence[Model]) -> list[dict[str, tuple[Any, Any]] | None]:
-    """``model_instance_diff(None, instance)`` for new rows of one model, worked out once per model.
+def creation_changes(instances: Sequence[Model]) -> list[dict[str, tuple[str, str]] | None]:
+    """What the entry of each new row says changed: every field it tracks, from "None" to its text.
 
-    The same fields (registration's include and exclude, masks) and the same values: a field
-    whose kind has its own rule (date-times, JSON) is read by django-auditlog's own function; a
-    relation from other rows to the new ones (``enrolments``) can hold nothing yet, so the first
-    row's value stands for all of them.
+    The fields are the ones the model's registration tracks (its include and exclude lists);
+    the relations from other rows to a new one hold nothing yet and are left out. Each field's
+    text is worked out once per model (``_texts``).
     """
     if not instances:
         return []
+    if settings.AUDITLOG_STORE_JSON_CHANGES or getattr(
+        settings, "AUDITLOG_USE_FK_STRING_REPRESENTATION", False
+    ):
+        raise ImproperlyConfigured("Bulk audit entries keep changes as text, relations as keys.")
     model = type(instances[0])
-    use_json = settings.AUDITLOG_STORE_JSON_CHANGES
-    if use_json or any(type(instance) is not model for instance in instances):
-        return [model_instance_diff(None, instance, use_json_for_changes=use_json) for instance in instances]
-    registration = auditlog.get_model_fields(model)
-    mask = get_mask_function(registration.get("mask_callable"))
-    masked = set(registration["mask_fields"])
-    readers: list[tuple[str, Callable[[Model], Any]]] = []
-    shared: dict[str, Any] = {}
-    for field in _tracked_fields(instances[0], registration):
-        reader = _reader(field)
-        if reader is None:
-            shared[field.name] = get_field_value(instances[0], field)
-        else:
-            readers.append((field.name, reader))
+    if any(type(instance) is not model for instance in instances):
+        raise TypeError("Rows written in bulk are of one model.")
+    texts = [(field.name, _text(field)) for field in _tracked_fields(model)]
 
-    def changes(instance: Model) -> dict[str, tuple[Any, Any]] | None:
-        values = {name: read(instance) for name, read in readers} | shared
+    def changes(instance: Model) -> dict[str, tuple[str, str]] | None:
         diff = {}
-        for name, value in values.items():
-            if value != BEFORE:
-                after = smart_str(value)
-                diff[name] = (mask(BEFORE), mask(after)) if name in masked else (BEFORE, after)
+        for name, text in texts:
+            after = text(instance)
+            if after is not None:
+                diff[name] = (BEFORE, after)
         return diff or None
 
     return [changes(instance) for instance in instances]
 
 
-def _tracked_fields(instance: Model, registration: dict[str, Any]) -> list[Field]:
-    fields = get_fields_in_model(instance)
+def _tracked_fields(model: type[Model]) -> list[Field]:
+    registration = auditlog.get_model_fields(model)
+    if registration["mask_fields"]:
+        raise ImproperlyConfigured(f"{model.__name__}: masked fields are not written in bulk.")
+    fields = [field for field in model._meta.concrete_fields if not field.many_to_many]
     if registration["include_fields"]:
         fields = [field for field in fields if field.name in registration["include_fields"]]
     return [field for field in fields if field.name not in registration["exclude_fields"]]
 
 
-def _reader(field: Field) -> Callable[[Model], Any] | None:
-    """How django-auditlog reads the field of a new row (None: a relation from other rows)."""
-    if not field.concrete:
-        return None
-    if isinstance(field, DateTimeField | JSONField):
-        return lambda instance: get_field_value(instance, field)
-    if not getattr(settings, "AUDITLOG_USE_FK_STRING_REPRESENTATION", False) and (
-        field.many_to_one or field.one_to_one
-    ):
-        attname = field.get_attname()
-        return lambda instance: smart_str(getattr(instance, attname), strings_only=True)
-    name = field.name
-    return lambda instance: str(smart_str(getattr(instance, name)))
+def _text(field: Field) -> Callable[[Model], str | None]:
+    """A field's text in a new row's entry; None where the signal's entry leaves the field out.
+
+    The signal's rule: a date-time as naive UTC, JSON with sorted keys, a relation as its key,
+    anything else as its string; an empty value ("None") is left out except for those three
+    kinds, which the signal always lists.
+    """
+    if isinstance(field, DateTimeField):
+
+        def moment(instance: Model) -> str:
+            value = getattr(instance, field.attname)
+            if value is not None and timezone.is_aware(value):
+                value = timezone.make_naive(value, UTC)
+            return str(value)
+
+        return moment
+    if isinstance(field, JSONField):
+        encoder = field.encoder
+        return lambda instance: json.dumps(getattr(instance, field.attname), sort_keys=True, cls=encoder)
+    if field.many_to_one or field.one_to_one:
+        return lambda instance: str(getattr(instance, field.attname))
+    name = field.attname
+
+    def plain(instance: Model) -> str | None:
+        text = str(getattr(instance, name))
+        return None if text == BEFORE else text
+
+    return plain
 
 
 @dataclass(frozen=True)
@@ -107,7 +119,7 @@ class Read:
     """
 
     model: type[Model]
-    pk: int
+    pk: int | None  # None: an entry about a list as a whole (an export)
     label: str
     organisation_ids: tuple[int, ...]
 
@@ -117,9 +129,62 @@ class Read:
         return cls(type(instance), instance.pk, str(instance), tuple(scope))
 
 
-def log_reads(shown: Sequence[Model | Read], *, actor: User) -> None:
-    """One ACCESS entry per row a page shows, in one statement whatever the number of rows."""
-    _write(shown, action=AuditEntry.Action.ACCESS, actor=actor, changes=[None] * len(shown))
+_gathered: ContextVar[list[tuple[Read, User]] | None] = ContextVar("reintegra_gathered_reads", default=None)
+
+
+def log_reads(shown: Iterable[Model | Read], *, actor: User) -> None:
+    """One ACCESS entry per row shown, in one statement whatever the number of rows.
+
+    Inside ``reads_together`` the rows wait and go in with the others read there.
+    """
+    reads = [row if isinstance(row, Read) else Read.of(row) for row in shown]
+    gathered = _gathered.get()
+    if gathered is not None:
+        gathered.extend((read, actor) for read in reads)
+        return
+    _write(reads, action=AuditEntry.Action.ACCESS, actor=actor, changes=[None] * len(reads))
+
+
+@contextmanager
+def reads_together() -> Iterator[None]:
+    """The reads logged inside (say, a person and a page of their meetings, each by its own
+    selector) are written in one statement when the block ends; nothing if it fails."""
+    if _gathered.get() is not None:
+        yield
+        return
+    gathered: list[tuple[Read, User]] = []
+    token = _gathered.set(gathered)
+    try:
+        yield
+    finally:
+        _gathered.reset(token)
+    by_actor: dict[User, list[Read]] = {}
+    for read, actor in gathered:
+        by_actor.setdefault(actor, []).append(read)
+    for actor, reads in by_actor.items():
+        _write(reads, action=AuditEntry.Action.ACCESS, actor=actor, changes=[None] * len(reads))
+
+
+def log_export(
+    exported: Sequence[Model | Read],
+    *,
+    actor: User,
+    model: type[Model],
+    label: str,
+    details: dict[str, Any],
+    organisation_ids: Iterable[int],
+) -> None:
+    """An export: one entry that says what was exported (``details``: the filter, the format and
+    the count) and one read of every row in it (by COPY on PostgreSQL for a long list)."""
+    summary = Read(model, None, label, tuple(sorted(organisation_ids)))
+    _write(
+        [summary],
+        action=AuditEntry.Action.ACCESS,
+        actor=actor,
+        changes=[None],
+        additional_data=[{"export": {**details, "count": len(exported)}}],
+    )
+    _write(exported, action=AuditEntry.Action.ACCESS, actor=actor, changes=[None] * len(exported))
 
 
 def _write(
@@ -128,12 +193,13 @@ def _write(
     action: int,
     actor: User | None,
     changes: Sequence[dict[str, Any] | None],
+    additional_data: Sequence[dict[str, Any] | None] | None = None,
 ) -> None:
-    """The actor comes from the service; the request's address from django-auditlog's context."""
+    """The actor comes from the caller; the request's address from ``reintegra.audit.context``."""
     if not instances:
         return
     reads = [row if isinstance(row, Read) else Read.of(row) for row in instances]
-    context: dict[str, Any] = auditlog_value.get({})
+    where = origin()
     now = timezone.now()
     content_types: dict[type[Model], int] = {}
     for read in reads:
@@ -142,18 +208,19 @@ def _write(
     entries = [
         {
             "content_type_id": content_types[read.model],
-            "object_pk": str(read.pk),
+            "object_pk": "" if read.pk is None else str(read.pk),
             "object_id": read.pk if isinstance(read.pk, int) else None,
             "object_repr": read.label,
             "action": action,
             "changes": changed,
             "actor_id": actor.pk if actor is not None else None,
             "actor_email": getattr(actor, "email", None) or None,
-            "remote_addr": context.get("remote_addr"),
-            "remote_port": context.get("remote_port"),
+            "remote_addr": where.remote_addr,
+            "remote_port": where.remote_port,
             "timestamp": now,
+            "additional_data": extra,
         }
-        for read, changed in zip(reads, changes, strict=True)
+        for read, changed, extra in zip(reads, changes, additional_data or [None] * len(reads), strict=True)
     ]
     scopes = [read.organisation_ids for read in reads]
     if connection.vendor == "postgresql" and len(entries) >= COPY_FROM:
