@@ -6,7 +6,6 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Router, Schema
-from ninja.pagination import PageNumberPagination, paginate
 
 from reintegra.accounts.policy import requires_api
 from reintegra.people import selectors
@@ -34,12 +33,18 @@ class ErrorOut(Schema):
     message: str
 
 
-@router.get("/participants", response=list[ParticipantOut])
-@paginate(PageNumberPagination, page_size=25)
+class ParticipantPage(Schema):
+    items: list[ParticipantOut]
+    count: int
+
+
+@router.get("/participants", response=ParticipantPage)
 @requires_api("participant.view")
-def participant_list(request: HttpRequest, q: str = "") -> object:
+def participant_list(request: HttpRequest, q: str = "", page: int = 1) -> object:
+    """Participants the user may see, 25 a page; ``count`` stops at 10,001 on a broad search."""
     filters = selectors.ParticipantFilter(q=q)
-    return selectors.participant_list_for_user(request.user, filters)  # type: ignore[arg-type]
+    shown = selectors.participant_page_for_user(request.user, filters, page)  # type: ignore[arg-type]
+    return {"items": list(shown), "count": shown.paginator.count}
 
 
 @router.get("/participants/{participant_id}", response={200: ParticipantOut, 404: ErrorOut})

@@ -1,21 +1,26 @@
 """Reads of participants, always scoped to the organisations where the user may see them.
 
 A participant the user may not see is answered with ``Http404``, the same as one that does not
-exist. Every read of a participant's file is written to the audit log.
+exist. Every function here that returns a person's data writes the reads to the audit log
+itself: a file, each row of a list page or of the API list, each person of an export (with one
+entry naming the export), a consent or a family member opened to be changed.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from auditlog.signals import accessed
+from django.core.paginator import Page
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
+from reintegra.audit.bulk import log_export, log_reads, reads_together
+from reintegra.pagination import CappedPaginator, KeysFirstPaginator
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, FamilyMember, Participant
 from reintegra.programmes.models import Programme
@@ -24,6 +29,8 @@ if TYPE_CHECKING:
     from reintegra.accounts.models import User
 
 PESEL_LENGTH = 11
+PAGE_SIZE = 25
+EXPORT_LIMIT = 100_000
 PESEL_PREFIX = re.compile(r"^\d{1,11}$")
 
 
@@ -36,7 +43,43 @@ class ParticipantFilter:
     programme_id: int | None = None
 
 
-def participant_list_for_user(user: User, filters: ParticipantFilter | None = None) -> QuerySet[Participant]:
+def participant_page_for_user(
+    user: User, filters: ParticipantFilter | None = None, number: object = 1, *, per_page: int = PAGE_SIZE
+) -> Page:
+    """A page of the participants the user may see, filtered; each person shown is a read."""
+    participants = _matching(user, filters)
+    # A name search scans the trigram index once for the count and the page; other lists read
+    # the first page in index order, and count only when it is full.
+    if is_name_search(filters):
+        paginator: CappedPaginator = KeysFirstPaginator(participants, per_page)
+    else:
+        paginator = CappedPaginator(participants, per_page, count_from_short_page=True)
+    page = paginator.get_page(number)
+    log_reads(page.object_list, actor=user)
+    return page
+
+
+def participant_export_for_user(
+    user: User, filters: ParticipantFilter | None, *, fmt: str, limit: int = EXPORT_LIMIT
+) -> list[Participant]:
+    """The participants of a list for an export (at most ``limit``).
+
+    The export is one entry of the audit log naming its filter, format and count, and a read of
+    every person in it.
+    """
+    people = list(_matching(user, filters)[:limit])
+    log_export(
+        people,
+        actor=user,
+        model=Participant,
+        label=_("Export of the participant list (%(format)s)") % {"format": fmt.upper()},
+        details={"format": fmt, "filter": asdict(filters or ParticipantFilter())},
+        organisation_ids=policy.organisation_ids_where(user, "participant.view"),
+    )
+    return people
+
+
+def _matching(user: User, filters: ParticipantFilter | None = None) -> QuerySet[Participant]:
     """Participants of the organisations where the user holds participant.view, filtered."""
     filters = filters or ParticipantFilter()
     organisation_ids = policy.organisation_ids_where(user, "participant.view")
@@ -101,8 +144,46 @@ def participant_get_for_user(user: User, pk: int, *, permission: str = "particip
     )
     if participant is None:
         raise Http404
-    accessed.send(sender=Participant, instance=participant)
+    log_reads([participant], actor=user)
     return participant
+
+
+@dataclass(frozen=True)
+class ParticipantFile:
+    """A person's file and the rows of the tab open on it."""
+
+    participant: Participant
+    consents: list[Consent] = field(default_factory=list)
+    family: list[FamilyMember] = field(default_factory=list)
+    enrolments: list[Any] = field(default_factory=list)  # programmes' Enrolment, by its relation
+
+
+FILE_TABS = ("data", "consents", "family", "programmes")
+
+
+def participant_file_for_user(user: User, pk: int, tab: str = "data") -> ParticipantFile:
+    """The file with one tab's rows: a tab is its own page, so a file costs the same few queries
+    whatever its size; the person and the rows shown are logged as read together."""
+    with reads_together():
+        participant = participant_get_for_user(user, pk)
+        if tab == "consents":
+            consents = list(
+                participant.consents.select_related("recorded_by", "withdrawal_recorded_by").order_by(
+                    "withdrawn_on", "-given_on", "kind"
+                )
+            )
+            log_reads(consents, actor=user)
+            return ParticipantFile(participant, consents=consents)
+        if tab == "family":
+            family = list(participant.family.all())
+            log_reads(family, actor=user)
+            return ParticipantFile(participant, family=family)
+        if tab == "programmes":
+            enrolments = list(
+                participant.enrolments.select_related("programme", "group").order_by("-applied_at")
+            )
+            return ParticipantFile(participant, enrolments=enrolments)
+    return ParticipantFile(participant)
 
 
 def duplicates_for(user: User, data: dict[str, Any], *, exclude_pk: int | None = None) -> list[Participant]:
@@ -125,32 +206,44 @@ def duplicates_for(user: User, data: dict[str, Any], *, exclude_pk: int | None =
     )
     if exclude_pk is not None:
         matches = matches.exclude(pk=exclude_pk)
-    return list(matches[:10])
+    shown = list(matches[:10])
+    log_reads(shown, actor=user)
+    return shown
 
 
-def consents_of(participant: Participant) -> QuerySet[Consent]:
-    return participant.consents.select_related("recorded_by", "withdrawal_recorded_by").order_by(
-        "withdrawn_on", "-given_on", "kind"
+def family_member_get_for_user(
+    user: User, participant_pk: int, pk: int, *, permission: str = "participant.view"
+) -> FamilyMember:
+    """A family member or contact of a person the user may see; both are logged as read."""
+    member = (
+        FamilyMember.objects.select_related("participant__organisation")
+        .filter(
+            pk=pk,
+            participant_id=participant_pk,
+            participant__organisation_id__in=policy.organisation_ids_where(user, permission),
+        )
+        .first()
     )
-
-
-def family_of(participant: Participant) -> QuerySet[FamilyMember]:
-    return participant.family.all()
-
-
-def family_member_get(participant: Participant, pk: int) -> FamilyMember:
-    member = participant.family.filter(pk=pk).first()
     if member is None:
         raise Http404
+    log_reads([member.participant, member], actor=user)
     return member
 
 
-def consent_get(participant: Participant, pk: int) -> Consent:
-    consent = participant.consents.filter(pk=pk).first()
+def consent_get_for_user(
+    user: User, participant_pk: int, pk: int, *, permission: str = "participant.view"
+) -> Consent:
+    """A consent of a person the user may see; both are logged as read."""
+    consent = (
+        Consent.objects.select_related("participant__organisation")
+        .filter(
+            pk=pk,
+            participant_id=participant_pk,
+            participant__organisation_id__in=policy.organisation_ids_where(user, permission),
+        )
+        .first()
+    )
     if consent is None:
         raise Http404
+    log_reads([consent.participant, consent], actor=user)
     return consent
-
-
-def enrolments_of(participant: Participant) -> QuerySet[Any]:
-    return participant.enrolments.select_related("programme", "group").order_by("-applied_at")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +17,6 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
 from reintegra.http import AuthenticatedRequest
-from reintegra.pagination import CappedPaginator, KeysFirstPaginator
 from reintegra.people import export, selectors, services
 from reintegra.people.forms import (
     ConsentForm,
@@ -32,11 +29,6 @@ from reintegra.people.forms import (
 from reintegra.people.models import LabourStatus, Participant
 from reintegra.people.selectors import ParticipantFilter
 
-logger = logging.getLogger(__name__)
-
-PAGE_SIZE = 25
-EXPORT_LIMIT = 100_000
-TABS = ("data", "consents", "family", "programmes")
 URL_KEY_PLACEHOLDER = 987654321
 
 
@@ -46,20 +38,11 @@ def _filters(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, Part
     return form, form.to_filter() if form.is_bound and form.is_valid() else None
 
 
-def _paginator(filters: ParticipantFilter | None, participants: QuerySet[Participant]) -> CappedPaginator:
-    # A name search scans the trigram index once for the count and the page; other lists read
-    # the first page in index order, and count only when it is full.
-    if selectors.is_name_search(filters):
-        return KeysFirstPaginator(participants, PAGE_SIZE)
-    return CappedPaginator(participants, PAGE_SIZE, count_from_short_page=True)
-
-
 @requires("participant.view")
 @require_GET
 def participant_list(request: AuthenticatedRequest) -> HttpResponse:
     form, filters = _filters(request)
-    participants = selectors.participant_list_for_user(request.user, filters)
-    page = _paginator(filters, participants).get_page(request.GET.get("page"))
+    page = selectors.participant_page_for_user(request.user, filters, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     # htmx asks for the results only; without JavaScript the form reloads the whole page.
@@ -108,12 +91,7 @@ def participant_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
     if fmt not in {"csv", "xlsx"}:
         raise Http404
     _form, filters = _filters(request)
-    participants = selectors.participant_list_for_user(request.user, filters)
-    limited = participants[:EXPORT_LIMIT]
-    logger.info(
-        "participant list exported",
-        extra={"user_id": request.user.pk, "format": fmt, "query": request.GET.urlencode()},
-    )
+    limited = selectors.participant_export_for_user(request.user, filters, fmt=fmt)
     if fmt == "xlsx":
         response = HttpResponse(
             export.as_xlsx(limited),
@@ -153,22 +131,18 @@ def participant_create(request: AuthenticatedRequest) -> HttpResponse:
 @requires("participant.view")
 @require_GET
 def participant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant = selectors.participant_get_for_user(request.user, pk)
     tab = request.GET.get("tab", "data")
-    if tab not in TABS:
+    if tab not in selectors.FILE_TABS:
         tab = "data"
+    file = selectors.participant_file_for_user(request.user, pk, tab)
     context: dict[str, object] = {
-        "participant": participant,
+        "participant": file.participant,
         "tab": tab,
-        "can_change": policy.can(request.user, "participant.change", participant),
+        "can_change": policy.can(request.user, "participant.change", file.participant),
+        "consents": file.consents,
+        "family": file.family,
+        "enrolments": file.enrolments,
     }
-    # Each tab is its own page, so a file costs the same few queries whatever its size.
-    if tab == "consents":
-        context["consents"] = list(selectors.consents_of(participant))
-    elif tab == "family":
-        context["family"] = list(selectors.family_of(participant))
-    elif tab == "programmes":
-        context["enrolments"] = list(selectors.enrolments_of(participant))
     return render(request, "people/participant_detail.html", context)
 
 
@@ -214,8 +188,8 @@ def consent_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("participant.change")
 @require_http_methods(["GET", "POST"])
 def consent_withdraw(request: AuthenticatedRequest, pk: int, consent_pk: int) -> HttpResponse:
-    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
-    consent = selectors.consent_get(participant, consent_pk)
+    consent = selectors.consent_get_for_user(request.user, pk, consent_pk, permission="participant.change")
+    participant = consent.participant
     form = ConsentWithdrawForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -251,8 +225,10 @@ def family_member_create(request: AuthenticatedRequest, pk: int) -> HttpResponse
 @requires("participant.change")
 @require_http_methods(["GET", "POST"])
 def family_member_edit(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
-    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
-    member = selectors.family_member_get(participant, member_pk)
+    member = selectors.family_member_get_for_user(
+        request.user, pk, member_pk, permission="participant.change"
+    )
+    participant = member.participant
     form = FamilyMemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
         services.family_member_update(actor=request.user, member=member, data=form.cleaned_data)
@@ -266,8 +242,10 @@ def family_member_edit(request: AuthenticatedRequest, pk: int, member_pk: int) -
 @requires("participant.change")
 @require_POST
 def family_member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
-    participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
-    member = selectors.family_member_get(participant, member_pk)
+    member = selectors.family_member_get_for_user(
+        request.user, pk, member_pk, permission="participant.change"
+    )
+    participant = member.participant
     services.family_member_remove(actor=request.user, member=member)
     messages.success(request, _("The family member or contact has been removed."))
     return redirect(_file_url(participant, "family"))

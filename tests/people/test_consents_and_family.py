@@ -165,7 +165,12 @@ def test_a_caseworker_adds_edits_and_removes_a_family_member_and_each_step_is_au
 
     assert not FamilyMember.objects.exists()
     actions = set(AuditEntry.objects.get_for_object(member).values_list("action", flat=True))
-    assert actions == {AuditEntry.Action.CREATE, AuditEntry.Action.UPDATE, AuditEntry.Action.DELETE}
+    assert actions == {
+        AuditEntry.Action.CREATE,
+        AuditEntry.Action.ACCESS,  # the family tab and the edit form show the member
+        AuditEntry.Action.UPDATE,
+        AuditEntry.Action.DELETE,
+    }
 
 
 def test_a_family_member_of_another_participant_is_not_found_under_this_one(

@@ -23,7 +23,8 @@ def names(participants: object) -> list[str]:
 
 
 def search(user: User, q: str = "", **filters: object) -> list[str]:
-    return names(selectors.participant_list_for_user(user, selectors.ParticipantFilter(q=q, **filters)))
+    filters_ = selectors.ParticipantFilter(q=q, **filters)
+    return names(selectors.participant_page_for_user(user, filters_, per_page=1000))
 
 
 @pytest.fixture
