@@ -14,7 +14,6 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from reintegra.accounts.policy import requires_api
-from reintegra.audit.bulk import log_reads
 from reintegra.partnership import selectors
 from reintegra.partnership.models import Referral
 
@@ -45,12 +44,12 @@ class ReferralPage(Schema):
 @requires_api("referral.view")
 def referral_inbox(request: HttpRequest, page: int = 1) -> dict[str, Any]:
     """Referrals received by the user's organisations, those waiting for an answer first."""
-    page = max(page, 1)
-    start = (page - 1) * PAGE_SIZE
-    rows = list(selectors.referral_inbox(request.user)[start : start + PAGE_SIZE + 1])  # type: ignore[arg-type]
-    shown = rows[:PAGE_SIZE]
-    log_reads(shown, actor=request.user)  # type: ignore[arg-type]
-    return {"items": [_item(referral) for referral in shown], "page": page, "has_next": len(rows) > PAGE_SIZE}
+    shown = selectors.referral_inbox_page_for_user(request.user, max(page, 1), per_page=PAGE_SIZE)  # type: ignore[arg-type]
+    return {
+        "items": [_item(referral) for referral in shown],
+        "page": shown.number,
+        "has_next": shown.has_next(),
+    }
 
 
 def _item(referral: Referral) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 A referral is visible to the staff of the organisation that sent it and to the staff and
 partner viewers of the one that received it; to anyone else it answers ``Http404``, the same
-as one that does not exist. Every read of a referral is written to the audit log. The receiver
+as one that does not exist. Every read of a referral is written to the audit log, by the
+function here that returns it (one referral, or a page of a list). The receiver
 reads the referral's snapshot, until the sender withdraws it (``referral_data_withheld``); the
 participant's file stays out of their reach.
 """
@@ -12,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from auditlog.signals import accessed
+from django.core.paginator import Page
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
+from reintegra.audit.bulk import log_reads
+from reintegra.pagination import CappedPaginator
 from reintegra.partnership.models import (
     Partnership,
     PartnershipMember,
@@ -86,12 +89,29 @@ def _base() -> QuerySet[Referral]:
     return Referral.objects.select_related("from_organisation", "to_organisation", "sent_by", "consent")
 
 
-def referral_list_sent(user: User) -> QuerySet[Referral]:
+PAGE_SIZE = 25
+
+
+def referral_sent_page_for_user(user: User, number: object = 1, *, per_page: int = PAGE_SIZE) -> Page:
+    """Referrals sent by the user's organisations, newest first; each one listed is a read."""
     organisation_ids = policy.organisation_ids_where(user, "referral.send")
-    return _base().filter(from_organisation_id__in=organisation_ids).order_by("-sent_at", "-pk")
+    sent = _base().filter(from_organisation_id__in=organisation_ids).order_by("-sent_at", "-pk")
+    return _logged_page(user, sent, number, per_page)
 
 
-def referral_inbox(user: User) -> QuerySet[Referral]:
+def referral_inbox_page_for_user(user: User, number: object = 1, *, per_page: int = PAGE_SIZE) -> Page:
+    """Referrals to the user's organisations, those waiting for an answer first; each one listed
+    is a read."""
+    return _logged_page(user, _inbox(user), number, per_page)
+
+
+def _logged_page(user: User, referrals: QuerySet[Referral], number: object, per_page: int) -> Page:
+    page = CappedPaginator(referrals, per_page).get_page(number)
+    log_reads(page.object_list, actor=user)
+    return page
+
+
+def _inbox(user: User) -> QuerySet[Referral]:
     """Referrals to the user's organisations, the ones waiting for an answer first."""
     organisation_ids = policy.organisation_ids_where(user, "referral.view")
     pending_first = Case(
@@ -116,7 +136,7 @@ def referral_get_for_user(user: User, pk: int) -> tuple[Referral, ReferralAccess
     )
     if referral is None:
         raise Http404
-    accessed.send(sender=Referral, instance=referral)
+    log_reads([referral], actor=user)
     access = ReferralAccess(
         is_sender=referral.from_organisation_id in sending,
         is_receiver=referral.to_organisation_id in receiving,

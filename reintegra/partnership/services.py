@@ -222,7 +222,7 @@ def referral_send(
         to_organisation=to_organisation,
         status=S.SENT,
         fields=chosen,
-        snapshot=take_snapshot(participant, chosen),
+        snapshot=take_snapshot(participant, chosen, reader=actor),
         reason=reason,
         consent=consent,
         legal_basis=legal_basis,

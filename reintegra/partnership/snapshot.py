@@ -23,12 +23,15 @@ group                     values copied
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from auditlog.signals import accessed
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.people.models import Isced, LabourStatus, Participant, SensitiveAnswer
+from reintegra.questionnaires.selectors import latest_response_for_user
+
+if TYPE_CHECKING:
+    from reintegra.accounts.models import User
 
 REFERABLE_FIELDS: dict[str, Any] = {
     "name": _("first and last name"),
@@ -54,8 +57,9 @@ DISADVANTAGES: dict[str, Any] = {
 }
 
 
-def take_snapshot(participant: Participant, fields: list[str]) -> dict[str, Any]:
-    """Plain JSON values of the chosen groups only, as the person's file says now."""
+def take_snapshot(participant: Participant, fields: list[str], *, reader: User) -> dict[str, Any]:
+    """Plain JSON values of the chosen groups only, as the person's file says now (the latest
+    questionnaire response, if asked for, is read for ``reader`` and logged so)."""
     p = participant
     values: dict[str, Any] = {
         "name": lambda: {"first_name": p.first_name, "last_name": p.last_name},
@@ -74,24 +78,16 @@ def take_snapshot(participant: Participant, fields: list[str]) -> dict[str, Any]
             "pup_registration_date": p.pup_registration_date.isoformat() if p.pup_registration_date else "",
         },
         "disadvantages": lambda: {key: getattr(p, key) for key in DISADVANTAGES},
-        "questionnaire": lambda: _latest_questionnaire(p),
+        "questionnaire": lambda: _latest_questionnaire(p, reader),
     }
     return {key: values[key]() for key in REFERABLE_FIELDS if key in fields}
 
 
-def _latest_questionnaire(participant: Participant) -> dict[str, Any] | None:
-    """What the latest response says in summary; reading it is a read of the file, so audited."""
-    from reintegra.questionnaires.models import Response
-
-    response = (
-        Response.objects.filter(participant=participant)
-        .select_related("version__questionnaire", "participant")
-        .order_by("-filled_on", "-pk")
-        .first()
-    )
+def _latest_questionnaire(participant: Participant, reader: User) -> dict[str, Any] | None:
+    """What the latest response says in summary, never its answers."""
+    response = latest_response_for_user(reader, participant)
     if response is None:
         return None
-    accessed.send(sender=Response, instance=response)
     return {
         "name": response.version.questionnaire.name,
         "version": response.version.number,

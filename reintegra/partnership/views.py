@@ -12,9 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
-from reintegra.audit.bulk import log_reads
 from reintegra.http import AuthenticatedRequest
-from reintegra.pagination import CappedPaginator
 from reintegra.partnership import selectors, services
 from reintegra.partnership.forms import (
     DeclineForm,
@@ -29,8 +27,6 @@ from reintegra.partnership.models import Referral, ReferralStatus
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, snapshot_name, snapshot_rows
 from reintegra.partnership.workflow import IllegalMoveError, can_move
 from reintegra.people.selectors import participant_get_for_user
-
-PAGE_SIZE = 25
 
 
 def _add_errors(form: BaseForm, error: ValidationError, renamed: dict[str, str] | None = None) -> None:
@@ -217,10 +213,7 @@ def _rows(referrals: list[Referral], *, to_sender: bool) -> list[dict[str, objec
 @requires("referral.send")
 @require_GET
 def referral_sent(request: AuthenticatedRequest) -> HttpResponse:
-    page = CappedPaginator(selectors.referral_list_sent(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    log_reads(list(page), actor=request.user)
+    page = selectors.referral_sent_page_for_user(request.user, request.GET.get("page"))
     context = {"page": page, "rows": _rows(list(page), to_sender=True), "box": "sent", "can_send": True}
     return render(request, "partnership/referral_list.html", context)
 
@@ -228,10 +221,7 @@ def referral_sent(request: AuthenticatedRequest) -> HttpResponse:
 @requires("referral.view")
 @require_GET
 def referral_inbox(request: AuthenticatedRequest) -> HttpResponse:
-    page = CappedPaginator(selectors.referral_inbox(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    log_reads(list(page), actor=request.user)
+    page = selectors.referral_inbox_page_for_user(request.user, request.GET.get("page"))
     context = {
         "page": page,
         "rows": _rows(list(page), to_sender=False),

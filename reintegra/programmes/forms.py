@@ -176,8 +176,17 @@ class ApplicantForm(forms.Form):
     participant = ParticipantChoiceField(label=_("Person"), queryset=Participant.objects.none())
 
     def __init__(self, *args: Any, candidates: Any, **kwargs: Any) -> None:
+        """``candidates``: the people who may apply (a queryset, to validate a choice), or the
+        people the picker lists, already read (a list)."""
         super().__init__(*args, **kwargs)
-        self.fields["participant"].queryset = candidates  # type: ignore[attr-defined]
+        field: ParticipantChoiceField = self.fields["participant"]  # type: ignore[assignment]
+        if isinstance(candidates, list):
+            field.choices = [
+                ("", field.empty_label),
+                *((p.pk, field.label_from_instance(p)) for p in candidates),
+            ]
+        else:
+            field.queryset = candidates
         _bootstrap(self)
 
 

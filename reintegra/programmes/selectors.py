@@ -1,6 +1,8 @@
 """Reads of programmes and their recruitment, always scoped to the requesting user.
 
 A programme the user may not see is answered with ``Http404``, the same as one that does not exist.
+A programme's page shows people (its applicants and the people who may apply): the functions
+that return them log a read of each person shown.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.audit.bulk import log_reads
 from reintegra.people.identifiers import search_key
 from reintegra.people.models import Participant
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
@@ -53,6 +56,20 @@ def template_list() -> QuerySet[ProgrammeTemplate]:
 CANDIDATES_SHOWN = 50
 
 
+@dataclass(frozen=True)
+class Candidates:
+    people: list[Participant]
+    more: bool  # more people than are listed: a search narrows them down
+
+
+def applicant_candidates_for_user(user: User, programme: Programme, query: str = "") -> Candidates:
+    """The first ``CANDIDATES_SHOWN`` people who may apply, for the person picker; each is a read."""
+    people = list(applicant_candidates(programme, query)[: CANDIDATES_SHOWN + 1])
+    shown = people[:CANDIDATES_SHOWN]
+    log_reads(shown, actor=user)
+    return Candidates(shown, more=len(people) > CANDIDATES_SHOWN)
+
+
 def applicant_candidates(programme: Programme, query: str = "") -> QuerySet[Participant]:
     """People of the programme's organisation who have not applied to it yet; with a query, those
     whose name contains every word of it (diacritics and case ignored) or whose PESEL starts with it."""
@@ -87,8 +104,11 @@ def assessment_lines(enrolment: Enrolment) -> list[dict[str, Any]]:
     ]
 
 
-def programme_page(programme: Programme) -> dict[str, Any]:
+def programme_page(user: User, programme: Programme) -> dict[str, Any]:
+    """The recruitment of a programme: its funnel, applicants by status, reserve list and groups;
+    each person listed is logged as read."""
     enrolments = list(programme.enrolments.select_related("participant", "group").order_by(*RESERVE_ORDER))
+    log_reads([enrolment.participant for enrolment in enrolments], actor=user)
     by_status: dict[str, list[Enrolment]] = {status.value: [] for status in FUNNEL}
     for enrolment in enrolments:
         enrolment.assessment = assessment_lines(enrolment)  # type: ignore[attr-defined]

@@ -105,14 +105,18 @@ def _detail_context(request: AuthenticatedRequest, programme: Programme, **extra
     may_manage = policy.can(request.user, "programme.manage", programme)
     # The person picker lists at most CANDIDATES_SHOWN people; a search narrows it down.
     query = request.GET.get("applicant_q", "")[:100]
-    candidates = selectors.applicant_candidates(programme, query)
+    candidates = (
+        selectors.applicant_candidates_for_user(request.user, programme, query)
+        if may_manage
+        else selectors.Candidates([], more=False)
+    )
     context = {
         "programme": programme,
         "may_manage": may_manage,
-        **selectors.programme_page(programme),
-        "applicant_form": ApplicantForm(candidates=candidates[: selectors.CANDIDATES_SHOWN]),
+        **selectors.programme_page(request.user, programme),
+        "applicant_form": ApplicantForm(candidates=candidates.people),
         "applicant_query": query,
-        "more_candidates": len(candidates[: selectors.CANDIDATES_SHOWN + 1]) > selectors.CANDIDATES_SHOWN,
+        "more_candidates": candidates.more,
         "leave_form": LeaveForm(initial={"left_on": timezone.localdate()}),
         "group_form": GroupForm(),
         "assign_form": AssignGroupForm(groups=programme.groups.all()),

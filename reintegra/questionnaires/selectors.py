@@ -2,19 +2,23 @@
 
 Questionnaire definitions are not personal data: the shipped ones are visible to all staff and
 an organisation's own to its staff. A response is part of a person's case file: it is found only
-through the person's organisation (404 otherwise, as for a missing one) and every read is audited.
+through the person's organisation (404 otherwise, as for a missing one), and the functions that
+return responses log their reads themselves.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from auditlog.signals import accessed
+from django.core.paginator import Page
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from reintegra.accounts import policy
+from reintegra.audit.bulk import log_reads
+from reintegra.pagination import CappedPaginator
 from reintegra.people.models import Participant
+from reintegra.people.selectors import participant_get_for_user
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, Response, VersionStatus
 
 if TYPE_CHECKING:
@@ -78,14 +82,18 @@ def fillable_version_get(participant: Participant, pk: int) -> QuestionnaireVers
     return version
 
 
-def responses_of(participant: Participant) -> QuerySet[Response]:
-    """A person's responses (without their answers: a list is not a read of them)."""
-    return (
-        Response.objects.filter(participant=participant)
-        .select_related("version__questionnaire", "filled_by")
+def responses_page_for_user(
+    user: User, participant_pk: int, number: object = 1, *, per_page: int = 25
+) -> tuple[Participant, Page]:
+    """A person's responses, newest first, a page at a time, by title and date only: the person is
+    logged as read; a response is read when it is opened (its answers are not listed)."""
+    participant = participant_get_for_user(user, participant_pk)
+    responses = (
+        participant.questionnaire_responses.select_related("version__questionnaire", "filled_by")
         .defer("answers")
         .order_by("-filled_on", "-pk")
     )
+    return participant, CappedPaginator(responses, per_page).get_page(number)
 
 
 def response_get_for_user(user: User, pk: int, *, permission: str = "participant.view") -> Response:
@@ -97,5 +105,18 @@ def response_get_for_user(user: User, pk: int, *, permission: str = "participant
     )
     if response is None:
         raise Http404
-    accessed.send(sender=Response, instance=response)
+    log_reads([response], actor=user)
+    return response
+
+
+def latest_response_for_user(user: User, participant: Participant) -> Response | None:
+    """The person's latest response (a person the caller has already found for the user), its
+    read logged; None if they have none."""
+    response = (
+        participant.questionnaire_responses.select_related("version__questionnaire")
+        .order_by("-filled_on", "-pk")
+        .first()
+    )
+    if response is not None:
+        log_reads([response], actor=user)
     return response

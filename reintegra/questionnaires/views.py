@@ -244,8 +244,9 @@ def version_start_draft(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("participant.view")
 @require_GET
 def participant_questionnaires(request: AuthenticatedRequest, participant_id: int) -> HttpResponse:
-    participant = participant_get_for_user(request.user, participant_id)
-    page = CappedPaginator(selectors.responses_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
+    participant, page = selectors.responses_page_for_user(
+        request.user, participant_id, request.GET.get("page"), per_page=PAGE_SIZE
+    )
     context = {
         "participant": participant,
         "versions": list(selectors.fillable_versions_for(participant)),

@@ -21,6 +21,7 @@ from reintegra.questionnaires import services as questionnaire_services
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionStatus
 from tests.conftest import client_for
 from tests.partnership.conftest import consent_for, send
+from tests.reads import read, reads_of
 
 
 def _errors(error: pytest.ExceptionInfo[ValidationError]) -> dict[str, list[str]]:
@@ -466,3 +467,24 @@ def test_the_latest_questionnaire_goes_as_a_summary_without_its_answers_and_its_
     assert "Diagnoza wstępna" in page
     assert "Tajna notatka" not in page
     assert AuditEntry.objects.get_for_object(answered).filter(action=AuditEntry.Action.ACCESS).exists()
+
+
+def test_each_way_to_a_referral_logs_the_referrals_it_shows_by_reader(
+    partnership: Partnership,
+    person: Participant,
+    consent: Consent,
+    caseworker: User,
+    ngo: Organisation,
+    ngo_worker: User,
+) -> None:
+    referrals = [send(caseworker, person, ngo, reason=f"Powód {n}") for n in range(3)]
+    receiver = client_for(ngo_worker)
+
+    receiver.get(reverse("partnership:referral_inbox"))
+    assert reads_of(ngo_worker) == read(*referrals)
+    receiver.get("/api/v1/referrals")
+    assert reads_of(ngo_worker) == read(*referrals) + read(*referrals)
+    receiver.get(reverse("partnership:referral_detail", args=[referrals[0].pk]))
+    assert reads_of(ngo_worker) == read(*referrals) + read(*referrals) + read(referrals[0])
+    client_for(caseworker).get(reverse("partnership:referral_sent"))
+    assert reads_of(caseworker) == read(*referrals)

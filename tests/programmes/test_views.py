@@ -13,6 +13,7 @@ from reintegra.programmes.models import EnrolmentStatus as S
 from reintegra.programmes.models import Programme
 from tests.conftest import client_for
 from tests.programmes.conftest import eligible, rural_woman
+from tests.reads import read, reads_of
 
 
 def detail(programme: Programme) -> str:
@@ -236,10 +237,22 @@ def test_groups_are_created_and_enrolled_people_assigned(
 def test_the_person_picker_finds_applicants_by_name_without_diacritics(
     mobile_programme: Programme, coordinator: User
 ) -> None:
-    rural_woman(mobile_programme.organisation, first_name="Łucja", last_name="Żółkiewska")
+    found = rural_woman(mobile_programme.organisation, first_name="Łucja", last_name="Żółkiewska")
     rural_woman(mobile_programme.organisation, first_name="Anna", last_name="Nowak")
 
     page = client_for(coordinator).get(detail(mobile_programme), {"applicant_q": "zolkiew"})
 
-    listed = [str(p) for p in page.context["applicant_form"].fields["participant"].queryset]
-    assert listed == ["Łucja Żółkiewska"]
+    listed = [label for key, label in page.context["applicant_form"].fields["participant"].choices if key]
+    assert listed == [f"Żółkiewska Łucja ({found.birth_date:%Y-%m-%d})"]
+    assert reads_of(coordinator) == read(found)  # the person the picker lists
+
+
+@pytest.mark.django_db
+def test_the_programme_page_logs_a_read_of_each_applicant_it_lists(
+    mobile_programme: Programme, coordinator: User, caseworker: User
+) -> None:
+    applicants = [eligible(mobile_programme, coordinator).participant for _ in range(3)]
+
+    client_for(caseworker).get(detail(mobile_programme))
+
+    assert reads_of(caseworker) == read(*applicants)  # a case worker gets no person picker
