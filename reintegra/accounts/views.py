@@ -22,6 +22,7 @@ from reintegra.accounts.forms import (
 )
 from reintegra.accounts.landing import landing_context
 from reintegra.accounts.policy import authenticated, public, requires
+from reintegra.forms import add_service_error
 from reintegra.http import AuthenticatedRequest
 
 login = public(auth_views.LoginView.as_view(form_class=LoginForm, redirect_authenticated_user=True))
@@ -76,7 +77,7 @@ def user_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.user_update_profile(actor=request.user, user=profile, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The profile has been saved."))
             return redirect("accounts:user_detail", pk=profile.pk)

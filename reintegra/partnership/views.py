@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -12,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
+from reintegra.forms import add_service_error
 from reintegra.http import AuthenticatedRequest
 from reintegra.partnership import selectors, services
 from reintegra.partnership.forms import (
@@ -27,17 +27,6 @@ from reintegra.partnership.models import Referral, ReferralStatus
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, snapshot_name, snapshot_rows
 from reintegra.partnership.workflow import IllegalMoveError, can_move
 from reintegra.people.selectors import participant_get_for_user
-
-
-def _add_errors(form: BaseForm, error: ValidationError, renamed: dict[str, str] | None = None) -> None:
-    """A service's error lands on the named field when the form has it, else on the form."""
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.error_dict.items():
-            field = (renamed or {}).get(name, name)
-            form.add_error(field if field in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error)
-
 
 # --- Partnerships ---------------------------------------------------------------------
 
@@ -66,7 +55,7 @@ def partnership_create(request: AuthenticatedRequest) -> HttpResponse:
                 actor=request.user, organisation=organisation, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The partnership has been created."))
             return redirect("partnership:detail", pk=partnership.pk)
@@ -94,7 +83,7 @@ def partnership_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.partnership_update(actor=request.user, partnership=partnership, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The partnership has been saved."))
             return redirect("partnership:detail", pk=partnership.pk)
@@ -128,7 +117,7 @@ def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.partnership_member_add(actor=request.user, partnership=partnership, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The organisation has joined the partnership."))
             return redirect("partnership:detail", pk=partnership.pk)
@@ -190,7 +179,7 @@ def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpR
                 actor=request.user, participant=participant, **form.referral_data()
             )
         except ValidationError as error:
-            _add_errors(form, error, renamed={"fields": "referred_fields"})
+            add_service_error(form, error, renamed={"fields": "referred_fields"})
         else:
             messages.success(request, _("The referral has been sent."))
             return redirect("partnership:referral_detail", pk=referral.pk)
@@ -287,7 +276,7 @@ def _move(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
         messages.error(request, str(error))
     except ValidationError as error:
         form = decline_form or DeclineForm()
-        _add_errors(form, error)
+        add_service_error(form, error)
         return _render_referral(request, referral, access, form)
     else:
         messages.success(request, _("The status of the referral has been changed."))

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
+from reintegra.forms import add_service_error
 from reintegra.http import AuthenticatedRequest
 from reintegra.people import export, selectors, services
 from reintegra.people.forms import (
@@ -119,7 +120,7 @@ def participant_create(request: AuthenticatedRequest) -> HttpResponse:
                     actor=request.user, organisation=form.cleaned_data["organisation"], data=data
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The participant has been registered."))
                 return redirect("people:participant_detail", pk=participant.pk)
@@ -161,7 +162,7 @@ def participant_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 actor=request.user, participant=participant, data=form.participant_data()
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect(_file_url(participant))
@@ -177,7 +178,7 @@ def consent_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.consent_record(actor=request.user, participant=participant, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The consent has been recorded."))
             return redirect(_file_url(participant, "consents"))
@@ -200,7 +201,7 @@ def consent_withdraw(request: AuthenticatedRequest, pk: int, consent_pk: int) ->
                 note=form.cleaned_data["note"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The withdrawal of the consent has been recorded."))
             return redirect(_file_url(participant, "consents"))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
+from reintegra.forms import add_service_error
 from reintegra.http import AuthenticatedRequest
 from reintegra.programmes import selectors, services
 from reintegra.programmes.forms import (
@@ -57,7 +58,7 @@ def programme_create(request: AuthenticatedRequest) -> HttpResponse:
                 actor=request.user, organisation=organisation, template=template, data=data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The programme was created."))
             return redirect("programmes:detail", programme.pk)
@@ -79,19 +80,11 @@ def programme_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.programme_update(actor=request.user, programme=programme, data=dict(form.cleaned_data))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("programmes:detail", programme.pk)
     return render(request, "programmes/programme_form.html", {"form": form, "programme": programme})
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @requires("programme.view")

@@ -367,10 +367,9 @@ class AnswerForm(forms.Form):
         self.answers = engine.clean(self.definition, answers)
         return data
 
-    def add_service_errors(self, error: ValidationError) -> None:
-        if hasattr(error, "error_dict"):
-            for key, errors in error.error_dict.items():
-                name = FIELD_PREFIX + key
-                self.add_error(name if name in self.fields else None, errors)
-        else:
-            self.add_error(None, error)
+    @property
+    def fields_by_question(self) -> dict[str, str]:
+        """A question's key (as a service names it) → its field on this form."""
+        return {
+            name.removeprefix(FIELD_PREFIX): name for name in self.fields if name.startswith(FIELD_PREFIX)
+        }

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts import policy
 from reintegra.accounts.policy import requires
 from reintegra.documents import pdf_response
+from reintegra.forms import add_service_error
 from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
 from reintegra.people.selectors import participant_get_for_user
@@ -63,7 +64,7 @@ def questionnaire_create(request: AuthenticatedRequest) -> HttpResponse:
         try:
             questionnaire = services.questionnaire_create(actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(
                 request, _("The questionnaire has been created; add its sections and questions.")
@@ -168,7 +169,7 @@ def question_add(request: AuthenticatedRequest, pk: int, version_pk: int) -> Htt
                 question=form.question,
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The question has been added."))
             return redirect("questionnaires:version", pk=pk, version_pk=version_pk)
@@ -280,7 +281,7 @@ def fill(request: AuthenticatedRequest, participant_id: int, version_id: int) ->
                 filled_on=form.cleaned_data["filled_on"],
             )
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_service_error(form, error, renamed=form.fields_by_question)
         else:
             messages.success(request, _("The answers have been saved."))
             return redirect("questionnaires:response", pk=response.pk)
@@ -358,7 +359,7 @@ def response_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         try:
             services.response_update(actor=request.user, response=response, answers=form.answers)
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_service_error(form, error, renamed=form.fields_by_question)
         else:
             messages.success(request, _("The changes have been saved."))
             return redirect("questionnaires:response", pk=response.pk)
