@@ -8,6 +8,7 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
+from reintegra.accounts.services import ProfileData
 
 
 class LoginForm(AuthenticationForm):
@@ -35,6 +36,9 @@ class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "phone", "job_title"]
+
+    def profile_data(self) -> ProfileData:
+        return ProfileData(**self.cleaned_data)
 
 
 class OrganisationSecurityForm(forms.ModelForm):

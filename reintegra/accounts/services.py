@@ -3,7 +3,7 @@ audit row (who, when, what, before/after, from where) inside it."""
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, fields
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -11,19 +11,33 @@ from django.db import transaction
 from reintegra.accounts import policy
 from reintegra.accounts.models import Membership, Organisation, Role, User
 
-PROFILE_FIELDS = ("first_name", "last_name", "email", "phone", "job_title")
+
+@dataclass(frozen=True, kw_only=True)
+class ProfileData:
+    """What a user's profile says of them (an unknown field is a ``TypeError``)."""
+
+    first_name: str
+    last_name: str
+    email: str
+    phone: str
+    job_title: str
+
+    @classmethod
+    def of(cls, user: User) -> ProfileData:
+        return cls(**{field.name: getattr(user, field.name) for field in fields(cls)})
 
 
 @transaction.atomic
-def user_update_profile(*, actor: User, user: User, data: dict[str, Any]) -> User:
+def user_update_profile(*, actor: User, user: User, data: ProfileData) -> User:
     """Only the user or an administrator of one of their organisations may edit a profile."""
     if not policy.can(actor, "user.change", user):
         raise PermissionDenied
     # Compare with the stored row, not the instance: a ModelForm has already written to that.
     stored = User.objects.select_for_update().get(pk=user.pk)
-    changed = [field for field in PROFILE_FIELDS if field in data and getattr(stored, field) != data[field]]
-    for field in changed:
-        setattr(stored, field, data[field])
+    values = {field.name: getattr(data, field.name) for field in fields(data)}
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    for name in changed:
+        setattr(stored, name, values[name])
     if changed:
         stored.full_clean(exclude=["password", "username"])
         stored.save(update_fields=changed)

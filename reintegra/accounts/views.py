@@ -75,7 +75,7 @@ def user_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = ProfileForm(request.POST or None, instance=profile)
     if request.method == "POST" and form.is_valid():
         try:
-            services.user_update_profile(actor=request.user, user=profile, data=form.cleaned_data)
+            services.user_update_profile(actor=request.user, user=profile, data=form.profile_data())
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -7,6 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from reintegra.accounts.models import User
+from reintegra.accounts.services import ProfileData
 from reintegra.audit.models import AuditEntry
 
 
@@ -114,3 +115,10 @@ def test_an_invalid_email_is_refused_with_a_message_naming_the_field(
     assert response.status_code == 200
     assert "email" in response.context["form"].errors
     assert not entries_for(caseworker, AuditEntry.Action.UPDATE)
+
+
+def test_a_profile_change_with_a_field_the_profile_does_not_have_is_refused(caseworker: User) -> None:
+    known = {field: getattr(caseworker, field) for field in ("first_name", "last_name", "email", "phone")}
+
+    with pytest.raises(TypeError, match="is_superuser"):
+        ProfileData(**known, job_title="", is_superuser=True)  # type: ignore[call-arg]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
@@ -19,7 +20,9 @@ from tests.conftest import client_for
 
 
 def rename(actor: User, user: User, last_name: str) -> None:
-    services.user_update_profile(actor=actor, user=user, data={"last_name": last_name})
+    services.user_update_profile(
+        actor=actor, user=user, data=replace(services.ProfileData.of(user), last_name=last_name)
+    )
 
 
 @pytest.mark.django_db
