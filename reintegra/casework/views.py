@@ -36,11 +36,10 @@ from reintegra.casework.forms import (
     next_steps_from,
 )
 from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, MeetingStatus
-from reintegra.casework.paging import KeysPagePaginator
 from reintegra.casework.plan_forms import ToPlanForm
 from reintegra.casework.selectors import Section
 from reintegra.http import AuthenticatedRequest
-from reintegra.pagination import CappedPaginator
+from reintegra.pagination import CappedPaginator, KeysPagePaginator
 from reintegra.people.models import Participant, Relation
 
 PAGE_SIZE = 20
