@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from reintegra import errors
-from reintegra.accounts import views as account_views
+from reintegra import errors, landing
 from reintegra.accounts.policy import public
 from reintegra.api import api
 
@@ -13,7 +12,7 @@ handler404 = errors.page_not_found
 handler500 = errors.server_error
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", landing.home, name="home"),
     path("accounts/", include("reintegra.accounts.urls")),
     path("audit/", include("reintegra.audit.urls")),
     path("programmes/", include("reintegra.programmes.urls")),

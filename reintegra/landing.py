@@ -1,11 +1,27 @@
-"""What each role sees on its landing page: only real, scoped data."""
+"""The start page: what each role sees on landing, only real, scoped data.
+
+It lives at the project level because it puts together several apps' reads (the user's
+memberships and team from accounts, the latest audit entries); accounts itself stays below
+audit and every domain app.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.http import HttpResponse
+from django.shortcuts import render
+
 from reintegra.accounts import policy, selectors
 from reintegra.accounts.models import Role, User
+from reintegra.accounts.policy import authenticated
+from reintegra.audit.selectors import entry_list_for_user
+from reintegra.http import AuthenticatedRequest
+
+
+@authenticated
+def home(request: AuthenticatedRequest) -> HttpResponse:
+    return render(request, "home.html", landing_context(request.user))
 
 
 def landing_context(user: User) -> dict[str, Any]:
@@ -19,8 +35,6 @@ def landing_context(user: User) -> dict[str, Any]:
         "two_factor_verified": user.is_verified(),  # type: ignore[attr-defined]
     }
     if Role.ORG_ADMIN in roles:
-        from reintegra.audit.selectors import entry_list_for_user
-
         context["admin_organisations"] = list(policy.organisations_where(user, "organisation.manage"))
         context["recent_audit_entries"] = list(entry_list_for_user(user)[:5])
     if roles & {Role.ORG_ADMIN, Role.COORDINATOR}:
