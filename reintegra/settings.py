@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "reintegra.questionnaires",
     "reintegra.casework",
     "reintegra.partnership",
+    "reintegra.demo",
 ]
 
 MIDDLEWARE = [

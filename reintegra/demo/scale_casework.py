@@ -1,6 +1,6 @@
 """Fills a database with case work at scale, for benchmarks (`seed_demo --meetings M`).
 
-Run after the participant filler (``reintegra.people.scale``). In order:
+Run after the participant filler (``reintegra.demo.scale_people``). In order:
 
 1. the bench case worker gets a full caseload (``CASELOAD_LIMIT`` people of their organisation);
 2. every other person gets a case worker of their own organisation (a case worker other than
@@ -239,7 +239,7 @@ _PEOPLE = "scale_people"
 def _bulk_load(*tables: str) -> Iterator[None]:
     """Loads without the tables' secondary indexes (rebuilt after, much faster than row by row)
     and, where the database user may, without the per-row foreign-key triggers: the filler's
-    keys are valid by construction (tests/casework/test_scale.py checks them)."""
+    keys are valid by construction (tests/demo/test_scale_casework.py checks them)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "

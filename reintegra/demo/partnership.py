@@ -1,6 +1,6 @@
 """The demo's partnership and referrals: "Partnerstwo Lokalne Powiatu Zalesiańskiego".
 
-Called by the ``seed_partnership`` step of ``manage.py seed_demo``, after participants. The
+The ``seed_partnership`` step of ``manage.py seed_demo``, after participants. The
 county's public services, the CIS, the two NGOs and the school form the partnership (the PUP
 leads it; employers are not members). Five referrals show every state: one from the MOPS to the
 Wspólna Droga foundation waits in its inbox (``pracownik.ngo`` answers it, ``partner.ngo`` reads
@@ -14,15 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
 
+from reintegra.demo.context import DemoContext
 from reintegra.partnership import services
 from reintegra.partnership.models import LegalBasis, MemberRole, Partnership, PartnershipMember
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
-
-if TYPE_CHECKING:
-    from reintegra.accounts.management.commands.seed_demo import DemoContext
 
 NAME = "Partnerstwo Lokalne Powiatu Zalesiańskiego"
 AREA = (

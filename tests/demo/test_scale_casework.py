@@ -9,14 +9,14 @@ from django.core.management import call_command
 from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
-from reintegra.accounts.management.commands.seed_demo import SENTINEL_USERNAME
 from reintegra.accounts.models import Membership, Organisation, User
 from reintegra.casework.models import CaseAssignment, Meeting, MeetingStatus, NextStep
-from reintegra.casework.scale import CaseworkFill as FillResult
-from reintegra.casework.scale import fill_casework
 from reintegra.casework.selectors import CASELOAD_LIMIT
+from reintegra.demo.context import SENTINEL_USERNAME
+from reintegra.demo.scale_casework import CaseworkFill as FillResult
+from reintegra.demo.scale_casework import fill_casework
+from reintegra.demo.scale_people import fill_participants
 from reintegra.people.models import Participant
-from reintegra.people.scale import fill_participants
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from reintegra.accounts.management.commands.seed_demo import seed
 from reintegra.accounts.models import Organisation, User
+from reintegra.demo.seed import seed
 from reintegra.partnership.models import MemberRole, Partnership, Referral, ReferralStatus
 from tests.conftest import client_for
+
+# As in the partnership's own tests: pages and messages in English.
+pytestmark = pytest.mark.usefixtures("in_english")
 
 
 @pytest.mark.django_db

@@ -1,6 +1,6 @@
 """The demo's programmes: one running programme per model, in an organisation that fits it.
 
-Called by the ``seed_programmes`` step of ``manage.py seed_demo``, after the participants step.
+The ``seed_programmes`` step of ``manage.py seed_demo``, after the participants step.
 The organisation's participants apply and are assessed like any others (so the funnel also shows
 who is not eligible); the places are fewer than the eligible people (at most ``places``), so
 some are enrolled and some wait on the reserve list. Only when too few of the organisation's
@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils import timezone
 
+from reintegra.demo.context import DemoContext
 from reintegra.people.models import (
     IdentityDocumentType,
     LabourStatus,
@@ -27,9 +28,6 @@ from reintegra.people.models import (
 from reintegra.people.services import participant_create
 from reintegra.programmes import eligibility, services
 from reintegra.programmes.models import EnrolmentStatus, ExitReason, Programme, ProgrammeTemplate
-
-if TYPE_CHECKING:
-    from reintegra.accounts.management.commands.seed_demo import DemoContext
 
 RURAL_GMINA = "3035022"  # Borówkowo, gmina wiejska
 TOWN_GMINA = "3035011"  # Zalesie, gmina miejska

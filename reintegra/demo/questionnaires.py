@@ -1,6 +1,6 @@
 """The demo's answers: a few enrolled people have filled in their model's questionnaire.
 
-Called by the ``seed_questionnaires`` step of ``manage.py seed_demo``, after the programmes step.
+The ``seed_questionnaires`` step of ``manage.py seed_demo``, after the programmes step.
 Idempotent: a person who already answered the questionnaire is left alone.
 """
 
@@ -8,16 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils import timezone
 
+from reintegra.demo.context import DemoContext
 from reintegra.programmes.models import Enrolment, EnrolmentStatus
 from reintegra.questionnaires import services
 from reintegra.questionnaires.models import QuestionnaireVersion, Response, VersionStatus
-
-if TYPE_CHECKING:
-    from reintegra.accounts.management.commands.seed_demo import DemoContext
 
 PEOPLE_PER_PROGRAMME = 3
 

@@ -8,9 +8,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegra.accounts.models import Organisation
+from reintegra.demo.scale_people import fill_participants, pesel_for
 from reintegra.people import identifiers
 from reintegra.people.models import Participant
-from reintegra.people.scale import fill_participants, pesel_for
 
 
 @given(

@@ -1,59 +1,18 @@
-"""``manage.py seed_demo``: a fictional local partnership in powiat zalesiański to click through.
+"""The demo's organisations of powiat zalesiański and their staff, by natural key.
 
-The demo is a list of steps (``SEED_STEPS``), each a function of one ``DemoContext``; a later
-feature adds its own step (participants, programmes, …) at the end of the list. Every step is
-idempotent: it looks rows up by their natural key (organisation name, username) and creates only
-what is missing, so running the command twice writes nothing the second time. The whole seed is
-one transaction, and django-auditlog records every row it creates with no actor (the system).
+Looked up by organisation name and username and created only when missing, so a second run
+writes nothing. The first step of ``seed_demo``: every later step uses what this one made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
-
 from django.conf import settings
-from django.contrib.auth.hashers import make_password
-from django.core.management.base import BaseCommand, CommandParser
-from django.db import transaction
-from django.utils import translation
 from django.utils.translation import gettext as _
 from faker import Faker
 
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from reintegra.accounts.services import membership_create
-
-DEMO_PASSWORD = "Reintegra-demo-2026"  # noqa: S105 - published on purpose: a demo account's password
-FAKER_SEED = 2026
-# A user that exists only once the demo has been seeded: `--once` looks for it.
-SENTINEL_USERNAME = "pracownik.mops"
-
-
-@dataclass(frozen=True)
-class OrganisationSpec:
-    key: str
-    name: str
-    short_name: str
-    type: OrganisationType
-    city: str
-    address: str
-    email: str
-
-
-@dataclass(frozen=True)
-class PersonSpec:
-    """A demo account. Without a first/last name, Faker (with a fixed seed) invents one."""
-
-    username: str
-    organisation: str
-    role: Role
-    job_title: str
-    female: bool
-    first_name: str = ""
-    last_name: str = ""
-    featured: bool = False  # listed in the log-ins table printed at the end
-
+from reintegra.demo.context import DEMO_PASSWORD, DemoContext, OrganisationSpec, PersonSpec
 
 ORGANISATIONS: tuple[OrganisationSpec, ...] = (
     OrganisationSpec(
@@ -211,24 +170,6 @@ PEOPLE: tuple[PersonSpec, ...] = (
 )
 
 
-@dataclass
-class DemoContext:
-    faker: Faker
-    organisations: dict[str, Organisation] = field(default_factory=dict)
-    users: dict[str, User] = field(default_factory=dict)
-    created: dict[str, int] = field(default_factory=dict)
-    _password_hash: str = ""
-
-    def count_created(self, what: str, created: bool) -> None:
-        self.created[what] = self.created.get(what, 0) + int(created)
-
-    def password_hash(self) -> str:
-        # Hashing is deliberately slow; the demo accounts share one password, so hash it once.
-        if not self._password_hash:
-            self._password_hash = make_password(DEMO_PASSWORD)
-        return self._password_hash
-
-
 def seed_organisations(ctx: DemoContext) -> None:
     used_nips = set(Organisation.objects.exclude(nip="").values_list("nip", flat=True))
     for spec in ORGANISATIONS:
@@ -294,137 +235,6 @@ def _name_for(faker: Faker, spec: PersonSpec) -> tuple[str, str]:
 
 def _email_domain(spec: PersonSpec) -> str:
     return "example.com" if spec.role == Role.EMPLOYER_CONTACT else "example.org"
-
-
-def seed_participants(ctx: DemoContext) -> None:
-    """The TERC units of powiat zalesiański and ~40 participants with consents and family."""
-    from reintegra.people.demo import seed_participants as seed_people_app
-
-    seed_people_app(ctx)
-
-
-def seed_programmes(ctx: DemoContext) -> None:
-    """One running programme per model, with people enrolled and on the reserve list."""
-    from reintegra.programmes.demo import seed_programmes as seed_programmes_app
-
-    seed_programmes_app(ctx)
-
-
-def seed_casework(ctx: DemoContext) -> None:
-    """A caseload for pracownik.mops: people, meetings today and this week, services, an overdue step."""
-    from reintegra.casework.demo import seed_casework as seed_casework_app
-
-    seed_casework_app(ctx)
-
-
-def seed_questionnaires(ctx: DemoContext) -> None:
-    """A filled diagnosis interview, passport or professional profile for a few enrolled people."""
-    from reintegra.questionnaires.demo import seed_questionnaires as seed_questionnaires_app
-
-    seed_questionnaires_app(ctx)
-
-
-def seed_plans(ctx: DemoContext) -> None:
-    """Plans for pracownik.mops's people: an agreed IPD with an earlier version, an IPZS, an IPWzB."""
-    from reintegra.casework.demo import seed_plans as seed_plans_app
-
-    seed_plans_app(ctx)
-
-
-def seed_partnership(ctx: DemoContext) -> None:
-    """The county's local partnership and referrals between its members (one waits at the NGO)."""
-    from reintegra.partnership.demo import seed_partnership as seed_partnership_app
-
-    seed_partnership_app(ctx)
-
-
-# Later sections (participants, programmes, …) append their step here.
-SEED_STEPS: list[Callable[[DemoContext], None]] = [
-    seed_organisations,
-    seed_people,
-    seed_participants,
-    seed_programmes,
-    seed_casework,
-    seed_questionnaires,
-    seed_plans,
-    seed_partnership,
-]
-
-
-def seed(faker_seed: int = FAKER_SEED) -> DemoContext:
-    """Build the demo partnership; all of it or, on any error, nothing."""
-    faker = Faker("pl_PL")
-    faker.seed_instance(faker_seed)
-    ctx = DemoContext(faker=faker)
-    with transaction.atomic():
-        for step in SEED_STEPS:
-            step(ctx)
-    return ctx
-
-
-def demo_is_seeded() -> bool:
-    return User.objects.filter(username=SENTINEL_USERNAME).exists()
-
-
-class Command(BaseCommand):
-    help = "Creates the demo partnership of powiat zalesiański and prints its log-ins."
-
-    def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument(
-            "--once",
-            action="store_true",
-            help="If the demo is already there, only print the log-ins and write nothing.",
-        )
-        # At scale, for benchmarks: fictional load added in bulk on top of the demo.
-        parser.add_argument(
-            "--participants",
-            type=int,
-            default=0,
-            metavar="N",
-            help="Add fictional participants until there are N (bulk inserts, for benchmarks).",
-        )
-        parser.add_argument(
-            "--meetings",
-            type=int,
-            default=0,
-            metavar="M",
-            help="Add case assignments and meetings until there are M meetings (for benchmarks).",
-        )
-
-    def handle(self, *args: Any, **options: Any) -> None:
-        with translation.override(settings.LANGUAGE_CODE):
-            if options["once"] and demo_is_seeded():
-                self.stdout.write(_("The demo data is already there; nothing was changed."))
-            else:
-                ctx = seed()
-                self.stdout.write(
-                    self.style.SUCCESS(
-                        _("Demo data ready: %(organisations)d organisations and %(users)d users created.")
-                        % {
-                            "organisations": ctx.created.get("organisations", 0),
-                            "users": ctx.created.get("users", 0),
-                        }
-                    )
-                )
-            self.stdout.write(login_table())
-            fill_to_scale(participants=options["participants"], meetings=options["meetings"])
-
-
-def fill_to_scale(*, participants: int, meetings: int) -> None:
-    """Bulk load for benchmarks: participants over the first organisations with case workers,
-    then a full caseload for the demo case worker and meetings spread over everyone."""
-    from reintegra.casework.models import Meeting
-    from reintegra.casework.scale import fill_casework
-    from reintegra.people.models import Participant
-    from reintegra.people.scale import fill_participants
-
-    missing = participants - Participant.objects.count()
-    if missing > 0:
-        organisations = Organisation.objects.filter(memberships__role=Role.CASE_WORKER).distinct()[:4]
-        fill_participants(missing, list(organisations))
-    missing = meetings - Meeting.objects.count()
-    if missing > 0:
-        fill_casework(missing, worker=User.objects.get(username=SENTINEL_USERNAME))
 
 
 def login_table() -> str:

@@ -1,6 +1,6 @@
 """The demo's people: the TERC units of powiat zalesiański and ~40 fictional participants.
 
-Called by the ``seed_participants`` step of ``manage.py seed_demo``. Idempotent: a participant
+The ``seed_participants`` step of ``manage.py seed_demo``. Idempotent: a participant
 is looked up by organisation and PESEL (or identity document) and created only when missing,
 with consents and family only on creation. Values are drawn on every run from a fixed seed, so
 the same run yields the same people whatever already exists.
@@ -12,11 +12,12 @@ import random
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from faker import Faker
 from stdnum.pl import pesel as stdnum_pesel
 
+from reintegra.demo.context import DemoContext
 from reintegra.people import services, terc
 from reintegra.people.models import (
     ConsentKind,
@@ -28,9 +29,6 @@ from reintegra.people.models import (
     Sex,
     TercUnit,
 )
-
-if TYPE_CHECKING:
-    from reintegra.accounts.management.commands.seed_demo import DemoContext
 
 TERC_DEMO_FILE = Path(__file__).parent / "data" / "terc_demo.csv"
 SEED = 2026

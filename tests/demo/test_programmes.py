@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reintegra.accounts.management.commands.seed_demo import seed
+from reintegra.demo.seed import seed
 from reintegra.programmes.models import EnrolmentStatus as S
 from reintegra.programmes.models import Programme, ProgrammeTemplate
 

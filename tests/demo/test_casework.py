@@ -6,7 +6,6 @@ from decimal import Decimal
 
 import pytest
 
-from reintegra.accounts.management.commands.seed_demo import seed
 from reintegra.accounts.models import User
 from reintegra.casework.caseload import caseload_for
 from reintegra.casework.models import (
@@ -17,6 +16,7 @@ from reintegra.casework.models import (
     ServiceDelivery,
     ServiceKind,
 )
+from reintegra.demo.seed import seed
 
 
 @pytest.mark.django_db

@@ -5,23 +5,24 @@ from __future__ import annotations
 import pytest
 from faker import Faker
 
-from reintegra.accounts.management.commands import seed_demo
+from reintegra.demo import accounts, context, people, programmes, seed
+from reintegra.demo.questionnaires import seed_questionnaires
 from reintegra.questionnaires import services
-from reintegra.questionnaires.demo import seed_questionnaires
 from reintegra.questionnaires.models import Questionnaire, Response, VersionStatus
 
-pytestmark = pytest.mark.django_db
+# As in the questionnaires' own tests: pages and messages in English.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
 
-def seeded_context() -> seed_demo.DemoContext:
+def seeded_context() -> context.DemoContext:
     faker = Faker("pl_PL")
-    faker.seed_instance(seed_demo.FAKER_SEED)
-    ctx = seed_demo.DemoContext(faker=faker)
+    faker.seed_instance(context.FAKER_SEED)
+    ctx = context.DemoContext(faker=faker)
     for step in (
-        seed_demo.seed_organisations,
-        seed_demo.seed_people,
-        seed_demo.seed_participants,
-        seed_demo.seed_programmes,
+        accounts.seed_organisations,
+        accounts.seed_people,
+        people.seed_participants,
+        programmes.seed_programmes,
     ):
         step(ctx)
     return ctx
@@ -46,7 +47,7 @@ def test_demo_people_have_a_filled_diagnosis_interview_passport_and_profile_once
     assert interview.participant.organisation == ctx.organisations["pup"]
     assert interview.filled_by == ctx.users["doradca.pup"]
     assert interview.score is not None
-    assert seed_demo.seed_questionnaires in seed_demo.SEED_STEPS
+    assert seed_questionnaires in seed.SEED_STEPS
 
 
 def test_the_shipped_questionnaires_come_back_after_a_flush_and_only_once() -> None:
