@@ -9,10 +9,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import User
-from reintegra.casework.forms import DATE_WIDGET, WorkerChoiceField, _add_bootstrap_classes
 from reintegra.casework.models import ActionStatus, IndividualPlan
 from reintegra.casework.plan_services import ActionData, GoalData
 from reintegra.casework.plan_types import PlanType, choices
+from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.programmes.models import Programme
 from reintegra.questionnaires.models import Response
 
@@ -45,7 +45,7 @@ class PlanCreateForm(forms.Form):
         self.fields["plan_type"].choices = choices("person")  # type: ignore[attr-defined]
         self.fields["programme"].queryset = programmes  # type: ignore[attr-defined]
         self.fields["source_response"].queryset = responses  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class GroupPlanCreateForm(forms.Form):
@@ -55,7 +55,7 @@ class GroupPlanCreateForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan_type_code"].choices = choices("group")  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class PlanForm(forms.Form):
@@ -95,7 +95,7 @@ class PlanForm(forms.Form):
                     widget=forms.Textarea(attrs={"rows": 2}),
                     max_length=5000,
                 )
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     @classmethod
     def initial_for(cls, plan: IndividualPlan) -> dict[str, Any]:
@@ -123,7 +123,7 @@ class GoalForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def goal(self) -> GoalData | None:
         text = (self.cleaned_data.get("text") or "").strip()
@@ -152,7 +152,7 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         if staff is not None:
             self.fields["worker"].queryset = staff  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -209,7 +209,7 @@ class SignatureForm(forms.Form):
         self.fields["role"].choices = [  # type: ignore[attr-defined]
             (s.role, s.label) for s in plan_type.signatories if s.role in missing
         ]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class ToPlanForm(forms.Form):
@@ -218,4 +218,4 @@ class ToPlanForm(forms.Form):
     def __init__(self, *args: Any, plans: QuerySet[IndividualPlan], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.accounts.selectors import is_staff_of
 from reintegra.casework.models import (
     ActionStatus,
     IndividualPlan,
@@ -29,7 +30,6 @@ from reintegra.casework.models import (
     PlanStatus,
 )
 from reintegra.casework.plan_workflow import VERSIONED, check_move
-from reintegra.casework.services import is_staff_of
 from reintegra.people.models import Participant
 from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires import engine

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
+from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
 from reintegra.casework import plan_selectors, plan_services, selectors
@@ -109,7 +110,7 @@ def _detail_context(request: AuthenticatedRequest, plan: IndividualPlan, **extra
 def _edit_forms(
     request: AuthenticatedRequest, plan: IndividualPlan, data: Any = None
 ) -> tuple[PlanForm, BaseFormSet, BaseFormSet]:
-    staff = selectors.staff_of(plan.organisation_id)
+    staff = account_selectors.staff_of(plan.organisation_id)
     form = PlanForm(data, plan_type=plan.type, initial=PlanForm.initial_for(plan))
     goals = GoalFormSet(data, prefix="goals", initial=goal_initial(list(plan_selectors.goals_of(plan))))
     actions = ActionFormSet(

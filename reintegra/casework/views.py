@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
+from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
@@ -204,7 +205,7 @@ def settings_edit(request: AuthenticatedRequest, organisation_pk: int) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     participant = selectors.participant_get(request.user, pk, permission="casework.assign")
-    staff = selectors.staff_of(participant.organisation_id)
+    staff = account_selectors.staff_of(participant.organisation_id)
     form = AssignForm(request.POST or None, staff=staff)
     if request.method == "POST" and form.is_valid():
         try:
@@ -230,7 +231,7 @@ def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def assignment_reassign(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
     participant = selectors.participant_get(request.user, pk, permission="casework.assign")
     assignment = selectors.assignment_get(participant, assignment_pk)
-    form = AssignForm(request.POST, staff=selectors.staff_of(participant.organisation_id))
+    form = AssignForm(request.POST, staff=account_selectors.staff_of(participant.organisation_id))
     if form.is_valid():
         try:
             services.assignment_reassign(
