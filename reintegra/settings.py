@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "reintegra.notifications",
     "reintegra.questionnaires",
     "reintegra.casework",
+    "reintegra.plans",
     "reintegra.partnership",
     "reintegra.demo",
 ]

@@ -19,6 +19,7 @@ urlpatterns = [
     path("notifications/", include("reintegra.notifications.urls")),
     path("participants/", include("reintegra.people.urls")),
     path("casework/", include("reintegra.casework.urls")),
+    path("casework/", include("reintegra.plans.urls")),
     path("imports/", include("reintegra.people.imports.urls")),
     path("questionnaires/", include("reintegra.questionnaires.urls")),
     path("partnership/", include("reintegra.partnership.urls")),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
@@ -12,6 +13,7 @@ from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, Se
 from reintegra.casework.services import MEETING_FIELDS, SERVICE_FIELDS, NextStepData
 from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.people.models import Participant
+from reintegra.plans.models import IndividualPlan
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 NEXT_STEP_ROWS = 3
@@ -110,4 +112,15 @@ class SettingsForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        add_bootstrap_classes(self)
+
+
+class ToPlanForm(forms.Form):
+    """The person's open plan a meeting's next step joins as an action."""
+
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=IndividualPlan.objects.none())
+
+    def __init__(self, *args: Any, plans: QuerySet[IndividualPlan], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
         add_bootstrap_classes(self)

@@ -36,18 +36,15 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.casework.models import (
     DEFAULT_CONTACT_INTERVAL_DAYS,
-    OPEN_ACTION_STATUSES,
     CaseAssignment,
     CaseworkSettings,
-    IndividualPlan,
     Meeting,
     NextStep,
-    PlanAction,
-    PlanStatus,
     ServiceDelivery,
 )
 from reintegra.people import selectors as people_selectors
 from reintegra.people.models import Participant
+from reintegra.plans.models import OPEN_ACTION_STATUSES, IndividualPlan, PlanAction, PlanStatus
 from reintegra.programmes.models import Enrolment, EnrolmentStatus
 
 CASELOAD_LIMIT = 300  # people or rows in one section of a caseload; more is a sign to reassign

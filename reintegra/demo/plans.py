@@ -11,11 +11,12 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from reintegra.accounts.models import User
-from reintegra.casework import plan_services
-from reintegra.casework.models import CaseAssignment, IndividualPlan
-from reintegra.casework.plan_services import ActionData, GoalData
+from reintegra.casework.models import CaseAssignment
 from reintegra.demo.context import DemoContext
 from reintegra.people.models import Participant
+from reintegra.plans import services as plan_services
+from reintegra.plans.models import IndividualPlan
+from reintegra.plans.services import ActionData, GoalData
 from reintegra.questionnaires.models import Response
 
 

@@ -20,17 +20,16 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.accounts.selectors import is_staff_of
-from reintegra.casework.models import (
+from reintegra.people.models import Participant
+from reintegra.plans.models import (
     ActionStatus,
     IndividualPlan,
-    NextStep,
     PlanAction,
     PlanGoal,
     PlanSignature,
     PlanStatus,
 )
-from reintegra.casework.plan_workflow import VERSIONED, check_move
-from reintegra.people.models import Participant
+from reintegra.plans.workflow import VERSIONED, check_move
 from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires import engine
 from reintegra.questionnaires.models import Response
@@ -68,7 +67,7 @@ class ActionData:
     deadline: date | None = None
     status: str = ActionStatus.PLANNED
     pk: int | None = None
-    next_step: NextStep | None = None
+    next_step_id: int | None = None  # the meeting's next step (casework) the action comes from
 
 
 def _check(actor: User, permission: str, scoped: Participant | Group | IndividualPlan) -> None:
@@ -239,16 +238,12 @@ def _new_version(
             replace(
                 action,
                 pk=None,
-                next_step=action.next_step or _step(old_steps.get(action.pk) if action.pk else None),
+                next_step_id=action.next_step_id or (old_steps.get(action.pk) if action.pk else None),
             )
             for action in actions
         ],
     )
     return new
-
-
-def _step(pk: int | None) -> NextStep | None:
-    return NextStep.objects.filter(pk=pk).first() if pk else None
 
 
 def _is_current(plan: IndividualPlan) -> bool:
@@ -278,7 +273,7 @@ def _sync_actions(plan: IndividualPlan, actions: list[ActionData]) -> None:
     for position, data in enumerate(actions):
         action = existing.get(data.pk) if data.pk else None
         if action is None:
-            action = PlanAction(plan=plan, next_step=data.next_step)
+            action = PlanAction(plan=plan, next_step_id=data.next_step_id)
         kept.add(action.pk)
         action.position = position
         for field in ACTION_FIELDS:
@@ -382,23 +377,37 @@ def plan_move(*, actor: User, plan: IndividualPlan, to_status: str) -> Individua
 
 
 @transaction.atomic
-def action_from_next_step(*, actor: User, step: NextStep, plan: IndividualPlan) -> IndividualPlan:
-    """The step becomes an action of the person's open plan (an agreed plan gets a new version)."""
-    _check(actor, "casework.record", step.participant)
-    if plan.participant_id != step.participant_id or plan.status == PlanStatus.CLOSED:
+def action_from_next_step(
+    *,
+    actor: User,
+    plan: IndividualPlan,
+    participant: Participant,
+    text: str,
+    starts_on: date,
+    due_on: date | None,
+    done: bool,
+    next_step_id: int,
+) -> IndividualPlan:
+    """A meeting's next step becomes an action of the person's open plan (an agreed plan gets a
+    new version). Casework passes the step's values: plans never reads casework's models.
+
+    ``starts_on`` is the day of the meeting; a step already done is an action already done.
+    """
+    _check(actor, "casework.record", participant)
+    if plan.participant_id != participant.pk or plan.status == PlanStatus.CLOSED:
         raise ValidationError({"plan": _("Choose an open plan of this person.")}, code="foreign_plan")
-    if plan.actions.filter(next_step=step).exists():
+    if plan.actions.filter(next_step_id=next_step_id).exists():
         raise ValidationError({"plan": _("This step is already an action of that plan.")}, code="taken")
     goals = [GoalData(text=g.text, achieved=g.achieved, pk=g.pk) for g in plan.goals.all()]
-    actions = [_action_data(action) for action in plan.actions.select_related("worker", "next_step")]
+    actions = [_action_data(action) for action in plan.actions.select_related("worker")]
     actions.append(
         ActionData(
-            what=step.text[:500],
+            what=text[:500],
             worker=actor,
-            starts_on=timezone.localdate(step.meeting.starts_at),
-            deadline=step.due_on,
-            status=ActionStatus.DONE if step.done else ActionStatus.PLANNED,
-            next_step=step,
+            starts_on=starts_on,
+            deadline=due_on,
+            status=ActionStatus.DONE if done else ActionStatus.PLANNED,
+            next_step_id=next_step_id,
         )
     )
     return plan_save(
@@ -415,5 +424,5 @@ def _action_data(action: PlanAction) -> ActionData:
         deadline=action.deadline,
         status=action.status,
         pk=action.pk,
-        next_step=action.next_step,
+        next_step_id=action.next_step_id,
     )

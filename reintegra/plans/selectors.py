@@ -13,8 +13,8 @@ from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.casework.models import IndividualPlan, PlanAction, PlanGoal, PlanSignature, PlanStatus
 from reintegra.people.models import Participant
+from reintegra.plans.models import IndividualPlan, PlanAction, PlanGoal, PlanSignature, PlanStatus
 from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires.models import Response
 

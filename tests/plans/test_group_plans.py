@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
-from reintegra.casework import plan_services
-from reintegra.casework.models import IndividualPlan, PlanStatus
-from reintegra.casework.plan_services import ActionData, GoalData
+from reintegra.plans import services as plan_services
+from reintegra.plans.models import IndividualPlan, PlanStatus
+from reintegra.plans.services import ActionData, GoalData
 from reintegra.programmes.models import Group, Programme
 from tests.conftest import client_for
 from tests.factories import ProgrammeFactory
@@ -28,15 +28,15 @@ def group(organisation: Organisation) -> Group:
 
 def test_a_caseworker_creates_a_group_plan_from_the_groups_page(group: Group, caseworker: User) -> None:
     client = client_for(caseworker)
-    assert "Kobiety z gminy Źródła" in client.get(reverse("casework:groups")).content.decode()
+    assert "Kobiety z gminy Źródła" in client.get(reverse("plans:groups")).content.decode()
 
     reply = client.post(
-        reverse("casework:group_plans", args=[group.pk]),
+        reverse("plans:group_plans", args=[group.pk]),
         {"plan_type_code": "group_plan", "starts_on": "2026-03-02"},
     )
 
     plan = IndividualPlan.objects.get(group=group)
-    assert reply["Location"] == reverse("casework:plan_edit", args=[plan.pk])
+    assert reply["Location"] == reverse("plans:plan_edit", args=[plan.pk])
     assert (plan.participant, plan.programme, plan.status) == (None, group.programme, PlanStatus.DRAFT)
 
 
@@ -55,12 +55,12 @@ def test_a_group_plan_is_edited_signed_and_agreed_like_a_persons(group: Group, c
     for signatory in plan.type.signatories:
         plan_services.plan_sign(actor=caseworker, plan=plan, role=signatory.role, name="Zofia Żak")
 
-    page = client_for(caseworker).get(reverse("casework:plan_detail", args=[plan.pk]))
+    page = client_for(caseworker).get(reverse("plans:plan_detail", args=[plan.pk]))
 
     assert IndividualPlan.objects.get(pk=plan.pk).status == PlanStatus.AGREED
     assert "Warsztat pisania CV w świetlicy" in page.content.decode()
     text = " ".join(
-        pdf_text(client_for(caseworker).get(reverse("casework:plan_pdf", args=[plan.pk])).content).split()
+        pdf_text(client_for(caseworker).get(reverse("plans:plan_pdf", args=[plan.pk])).content).split()
     )
     assert "Kobiety z gminy Źródła" in text
     assert "Przedstawicielka grupy" in text
@@ -83,6 +83,6 @@ def test_a_worker_of_another_organisation_gets_404_for_a_groups_plans(
     )
     client = client_for(outsider)
 
-    assert client.get(reverse("casework:group_plans", args=[group.pk])).status_code == 404
-    assert client.get(reverse("casework:plan_detail", args=[plan.pk])).status_code == 404
-    assert "Kobiety" not in client.get(reverse("casework:groups")).content.decode()
+    assert client.get(reverse("plans:group_plans", args=[group.pk])).status_code == 404
+    assert client.get(reverse("plans:plan_detail", args=[plan.pk])).status_code == 404
+    assert "Kobiety" not in client.get(reverse("plans:groups")).content.decode()

@@ -9,10 +9,10 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import User
-from reintegra.casework.models import ActionStatus, IndividualPlan
-from reintegra.casework.plan_services import ActionData, GoalData
-from reintegra.casework.plan_types import PlanType, choices
 from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
+from reintegra.plans.models import ActionStatus, IndividualPlan
+from reintegra.plans.plan_types import PlanType, choices
+from reintegra.plans.services import ActionData, GoalData
 from reintegra.programmes.models import Programme
 from reintegra.questionnaires.models import Response
 
@@ -209,13 +209,4 @@ class SignatureForm(forms.Form):
         self.fields["role"].choices = [  # type: ignore[attr-defined]
             (s.role, s.label) for s in plan_type.signatories if s.role in missing
         ]
-        add_bootstrap_classes(self)
-
-
-class ToPlanForm(forms.Form):
-    plan = forms.ModelChoiceField(label=_("Plan"), queryset=IndividualPlan.objects.none())
-
-    def __init__(self, *args: Any, plans: QuerySet[IndividualPlan], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
         add_bootstrap_classes(self)

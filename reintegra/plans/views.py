@@ -1,4 +1,4 @@
-"""Pages of individual plans: a person's plans, one plan, its editing, signatures, workflow, PDFs."""
+"""Pages of individual and group plans: a person's plans, one plan, its editing, signatures, workflow, PDF."""
 
 from __future__ import annotations
 
@@ -17,34 +17,34 @@ from reintegra.accounts import policy
 from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
-from reintegra.casework import plan_selectors, plan_services, selectors
-from reintegra.casework.models import IndividualPlan, PlanStatus
-from reintegra.casework.plan_forms import (
+from reintegra.documents import pdf_response
+from reintegra.http import AuthenticatedRequest
+from reintegra.people import selectors as people_selectors
+from reintegra.plans import selectors, services
+from reintegra.plans.forms import (
     ActionFormSet,
     GoalFormSet,
     GroupPlanCreateForm,
     PlanCreateForm,
     PlanForm,
     SignatureForm,
-    ToPlanForm,
     action_initial,
     goal_initial,
 )
-from reintegra.casework.plan_services import PlanConflictError, missing_signatories
-from reintegra.casework.plan_workflow import IllegalPlanMoveError, next_statuses
-from reintegra.documents import pdf_response
-from reintegra.http import AuthenticatedRequest
+from reintegra.plans.models import IndividualPlan, PlanStatus
+from reintegra.plans.services import PlanConflictError, missing_signatories
+from reintegra.plans.workflow import IllegalPlanMoveError, next_statuses
 
 
 @requires("casework.view")
 @require_http_methods(["GET", "POST"])
 def plans(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant = selectors.participant_get_for_list(request.user, pk)
+    participant = people_selectors.participant_get_for_list(request.user, pk, permission="casework.view")
     can_record = policy.can(request.user, "casework.record", participant)
     form = PlanCreateForm(
         request.POST or None,
-        programmes=plan_selectors.programmes_of(participant),
-        responses=plan_selectors.responses_for_plan(participant),
+        programmes=selectors.programmes_of(participant),
+        responses=selectors.responses_for_plan(participant),
         initial={"starts_on": timezone.localdate()},
     )
     if request.method == "POST":
@@ -52,7 +52,7 @@ def plans(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                plan = plan_services.plan_create(
+                plan = services.plan_create(
                     actor=request.user,
                     participant=participant,
                     plan_type_code=form.cleaned_data["plan_type"],
@@ -64,26 +64,26 @@ def plans(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 _attach(error, form)
             else:
                 messages.success(request, _("The plan has been created as a draft."))
-                return redirect("casework:plan_edit", plan_pk=plan.pk)
-    rows = list(plan_selectors.plans_of(participant)[:100])
+                return redirect("plans:plan_edit", plan_pk=plan.pk)
+    rows = list(selectors.plans_of(participant)[:100])
     log_reads([participant, *rows], actor=request.user)
     context = {"participant": participant, "plans": rows, "form": form, "can_record": can_record}
-    return render(request, "casework/plans.html", context)
+    return render(request, "plans/plans.html", context)
 
 
 @requires("casework.view")
 @require_GET
 def plan_detail(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = plan_selectors.plan_get_for_user(request.user, plan_pk)
-    return render(request, "casework/plan_detail.html", _detail_context(request, plan))
+    plan = selectors.plan_get_for_user(request.user, plan_pk)
+    return render(request, "plans/plan_detail.html", _detail_context(request, plan))
 
 
 def _detail_context(request: AuthenticatedRequest, plan: IndividualPlan, **extra: Any) -> dict[str, Any]:
-    goals = list(plan_selectors.goals_of(plan))
-    actions = list(plan_selectors.actions_of(plan))
-    signatures = list(plan_selectors.signatures_of(plan))
+    goals = list(selectors.goals_of(plan))
+    actions = list(selectors.actions_of(plan))
+    signatures = list(selectors.signatures_of(plan))
     log_reads([*goals, *actions, *signatures], actor=request.user)
-    versions = list(plan_selectors.versions_of(plan))
+    versions = list(selectors.versions_of(plan))
     is_current = versions[0].pk == plan.pk
     signed = {signature.role for signature in signatures}
     missing = [role for role in plan.type.signatory_roles if role not in signed]
@@ -112,11 +112,11 @@ def _edit_forms(
 ) -> tuple[PlanForm, BaseFormSet, BaseFormSet]:
     staff = account_selectors.staff_of(plan.organisation_id)
     form = PlanForm(data, plan_type=plan.type, initial=PlanForm.initial_for(plan))
-    goals = GoalFormSet(data, prefix="goals", initial=goal_initial(list(plan_selectors.goals_of(plan))))
+    goals = GoalFormSet(data, prefix="goals", initial=goal_initial(list(selectors.goals_of(plan))))
     actions = ActionFormSet(
         data,
         prefix="actions",
-        initial=action_initial(list(plan_selectors.actions_of(plan))),
+        initial=action_initial(list(selectors.actions_of(plan))),
         form_kwargs={"staff": staff},
     )
     return form, goals, actions
@@ -125,15 +125,15 @@ def _edit_forms(
 @requires("casework.record")
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = plan_selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
+    plan = selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
     if plan.status == PlanStatus.CLOSED:
         messages.error(request, _("A closed plan cannot be changed."))
-        return redirect("casework:plan_detail", plan_pk=plan.pk)
+        return redirect("plans:plan_detail", plan_pk=plan.pk)
     form, goals, actions = _edit_forms(request, plan, request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid() and goals.is_valid() and actions.is_valid():
         try:
-            saved = plan_services.plan_save(
+            saved = services.plan_save(
                 actor=request.user,
                 plan=plan,
                 revision=form.cleaned_data["revision"],
@@ -154,7 +154,7 @@ def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
                 )
             else:
                 messages.success(request, _("The plan has been saved."))
-            return redirect("casework:plan_detail", plan_pk=saved.pk)
+            return redirect("plans:plan_detail", plan_pk=saved.pk)
     if request.method == "POST":
         status = 400
     context = {
@@ -164,12 +164,12 @@ def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
         "goals": goals,
         "actions": actions,
     }
-    return render(request, "casework/plan_edit.html", context, status=status)
+    return render(request, "plans/plan_edit.html", context, status=status)
 
 
 def _conflict(request: AuthenticatedRequest, plan: IndividualPlan, conflict: ValidationError) -> HttpResponse:
     """Show the second saver their own input again, against the newest version of the plan."""
-    current = plan_selectors.current_version_of(plan)
+    current = selectors.current_version_of(plan)
     data = request.POST.copy()
     data["revision"] = str(current.revision)
     form, goals, actions = _edit_forms(request, current, data)
@@ -186,7 +186,7 @@ def _conflict(request: AuthenticatedRequest, plan: IndividualPlan, conflict: Val
         "actions": actions,
         "conflict": True,
     }
-    return render(request, "casework/plan_edit.html", context, status=409)
+    return render(request, "plans/plan_edit.html", context, status=409)
 
 
 def _attach(
@@ -234,29 +234,29 @@ def _filled(formset: BaseFormSet | None) -> list[BaseForm]:
 @requires("casework.record")
 @require_POST
 def plan_sign(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = plan_selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
+    plan = selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
     form = SignatureForm(request.POST, plan_type=plan.type, missing=missing_signatories(plan))
     if form.is_valid():
         try:
-            plan_services.plan_sign(actor=request.user, plan=plan, **form.cleaned_data)
+            services.plan_sign(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
             _attach(error, form)
         else:
             messages.success(request, _("The signature has been recorded."))
-            return redirect("casework:plan_detail", plan_pk=plan.pk)
+            return redirect("plans:plan_detail", plan_pk=plan.pk)
     context = _detail_context(request, plan, sign_form=form)
-    return render(request, "casework/plan_detail.html", context, status=400)
+    return render(request, "plans/plan_detail.html", context, status=400)
 
 
 @requires("casework.record")
 @require_POST
 def plan_move(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = plan_selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
+    plan = selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
     to_status = request.POST.get("to", "")
     if to_status not in PlanStatus.values:
         raise Http404
     try:
-        plan_services.plan_move(actor=request.user, plan=plan, to_status=to_status)
+        services.plan_move(actor=request.user, plan=plan, to_status=to_status)
     except (ValidationError, IllegalPlanMoveError) as error:
         messages.error(
             request, " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
@@ -265,51 +265,16 @@ def plan_move(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
         messages.success(
             request, _("The plan is now “%(status)s”.") % {"status": PlanStatus(to_status).label}
         )
-    return redirect("casework:plan_detail", plan_pk=plan.pk)
+    return redirect("plans:plan_detail", plan_pk=plan.pk)
 
 
 @requires("casework.view")
 @require_GET
 def plan_pdf(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = plan_selectors.plan_get_for_user(request.user, plan_pk)
+    plan = selectors.plan_get_for_user(request.user, plan_pk)
     context = _detail_context(request, plan)
     filename = f"{plan.type.name} {plan.subject} v{plan.number}"
-    return pdf_response(request, "casework/print/plan.html", context, filename)
-
-
-@requires("casework.view")
-@require_GET
-def meeting_pdf(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
-    next_steps = list(selectors.next_steps_of(meeting))
-    log_reads(next_steps, actor=request.user)
-    context = {"meeting": meeting, "participant": meeting.participant, "next_steps": next_steps}
-    filename = f"{meeting.participant} {meeting.local_date.isoformat()}"
-    return pdf_response(request, "casework/print/meeting.html", context, filename)
-
-
-@requires("casework.record")
-@require_POST
-def next_step_to_plan(request: AuthenticatedRequest, meeting_pk: int, step_pk: int) -> HttpResponse:
-    """A meeting's next step becomes an action of one of the person's open plans."""
-    meeting = selectors.meeting_get_for_user(request.user, meeting_pk, permission="casework.record")
-    step = selectors.next_step_get(meeting, step_pk)
-    form = ToPlanForm(request.POST, plans=plan_selectors.open_plans_of(meeting.participant))
-    if not form.is_valid():
-        messages.error(request, _("Choose an open plan of this person."))
-        return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
-    try:
-        saved = plan_services.action_from_next_step(
-            actor=request.user, step=step, plan=form.cleaned_data["plan"]
-        )
-    except PlanConflictError as conflict:
-        messages.error(request, " ".join(conflict.messages))
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The step is now an action of the plan."))
-        return redirect("casework:plan_detail", plan_pk=saved.pk)
-    return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+    return pdf_response(request, "plans/print/plan.html", context, filename)
 
 
 # --- Group action plans -----------------------------------------------------------------
@@ -318,14 +283,14 @@ def next_step_to_plan(request: AuthenticatedRequest, meeting_pk: int, step_pk: i
 @requires("casework.view")
 @require_GET
 def groups(request: AuthenticatedRequest) -> HttpResponse:
-    context = {"groups": list(plan_selectors.groups_for_user(request.user))}
-    return render(request, "casework/groups.html", context)
+    context = {"groups": list(selectors.groups_for_user(request.user))}
+    return render(request, "plans/groups.html", context)
 
 
 @requires("casework.view")
 @require_http_methods(["GET", "POST"])
 def group_plans(request: AuthenticatedRequest, group_pk: int) -> HttpResponse:
-    group = plan_selectors.group_get_for_user(request.user, group_pk)
+    group = selectors.group_get_for_user(request.user, group_pk)
     can_record = policy.can(request.user, "casework.record", group)
     form = GroupPlanCreateForm(request.POST or None, initial={"starts_on": timezone.localdate()})
     if request.method == "POST":
@@ -333,15 +298,13 @@ def group_plans(request: AuthenticatedRequest, group_pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                plan = plan_services.plan_create_for_group(
-                    actor=request.user, group=group, **form.cleaned_data
-                )
+                plan = services.plan_create_for_group(actor=request.user, group=group, **form.cleaned_data)
             except ValidationError as error:
                 _attach(error, form)
             else:
                 messages.success(request, _("The plan has been created as a draft."))
-                return redirect("casework:plan_edit", plan_pk=plan.pk)
-    rows = list(plan_selectors.plans_of_group(group)[:100])
+                return redirect("plans:plan_edit", plan_pk=plan.pk)
+    rows = list(selectors.plans_of_group(group)[:100])
     log_reads(rows, actor=request.user)
     context = {"group": group, "plans": rows, "form": form, "can_record": can_record}
-    return render(request, "casework/group_plans.html", context)
+    return render(request, "plans/group_plans.html", context)

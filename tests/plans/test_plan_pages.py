@@ -11,10 +11,11 @@ from django.utils import timezone
 
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
-from reintegra.casework import plan_services, services
-from reintegra.casework.models import IndividualPlan, PlanAction, PlanStatus
+from reintegra.casework import services
 from reintegra.casework.services import NextStepData
 from reintegra.people.models import Participant
+from reintegra.plans import services as plan_services
+from reintegra.plans.models import IndividualPlan, PlanAction, PlanStatus
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, Response, VersionStatus
 from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for
@@ -93,13 +94,13 @@ def test_a_caseworker_creates_an_ipd_from_the_diagnosis_questionnaire(
     response = a_diagnosis(ours, caseworker)
 
     reply = client_for(caseworker).post(
-        reverse("casework:plans", args=[ours.pk]),
+        reverse("plans:plans", args=[ours.pk]),
         {"plan_type": "ipd", "starts_on": "2026-03-02", "programme": "", "source_response": response.pk},
     )
 
     plan = IndividualPlan.objects.get(participant=ours)
     assert reply.status_code == 302
-    assert reply["Location"] == reverse("casework:plan_edit", args=[plan.pk])
+    assert reply["Location"] == reverse("plans:plan_edit", args=[plan.pk])
     assert (plan.plan_type, plan.status, plan.source_response) == ("ipd", PlanStatus.DRAFT, response)
     assert "Mocne strony: Gotowanie, opieka nad dziećmi" in plan.diagnosis
     assert "Diagnoza kobiet z obszarów wiejskich" in plan.diagnosis
@@ -108,11 +109,11 @@ def test_a_caseworker_creates_an_ipd_from_the_diagnosis_questionnaire(
 def test_the_persons_plans_are_listed_on_their_case_file(ours: Participant, caseworker: User) -> None:
     a_plan(ours, caseworker, "ipzs")
 
-    page = client_for(caseworker).get(reverse("casework:plans", args=[ours.pk])).content.decode()
+    page = client_for(caseworker).get(reverse("plans:plans", args=[ours.pk])).content.decode()
     file = client_for(caseworker).get(reverse("people:participant_detail", args=[ours.pk])).content.decode()
 
     assert "Indywidualny Program Zatrudnienia Socjalnego" in page
-    assert reverse("casework:plans", args=[ours.pk]) in file
+    assert reverse("plans:plans", args=[ours.pk]) in file
 
 
 def test_a_caseworker_saves_goals_and_actions_of_a_draft(ours: Participant, caseworker: User) -> None:
@@ -121,7 +122,7 @@ def test_a_caseworker_saves_goals_and_actions_of_a_draft(ours: Participant, case
         plan, support="Doradztwo zawodowe", actions=[{"what": "Kurs kucharza", "worker": str(caseworker.pk)}]
     )
 
-    reply = client_for(caseworker).post(reverse("casework:plan_edit", args=[plan.pk]), data)
+    reply = client_for(caseworker).post(reverse("plans:plan_edit", args=[plan.pk]), data)
 
     assert reply.status_code == 302
     plan.refresh_from_db()
@@ -136,7 +137,7 @@ def test_a_deadline_before_the_start_is_refused_on_that_actions_deadline(
     plan = a_plan(ours, caseworker)
     data = edit_data(plan, actions=[{"what": "Kurs", "starts_on": "2026-04-01", "deadline": "2026-03-01"}])
 
-    reply = client_for(caseworker).post(reverse("casework:plan_edit", args=[plan.pk]), data)
+    reply = client_for(caseworker).post(reverse("plans:plan_edit", args=[plan.pk]), data)
 
     assert reply.status_code == 400
     assert "deadline" in reply.context["actions"].forms[0].errors
@@ -147,7 +148,7 @@ def test_the_second_of_two_workers_saving_at_once_sees_a_conflict_and_keeps_thei
     ours: Participant, caseworker: User, coordinator: User
 ) -> None:
     plan = a_plan(ours, caseworker)
-    url = reverse("casework:plan_edit", args=[plan.pk])
+    url = reverse("plans:plan_edit", args=[plan.pk])
     first = edit_data(plan, support="Wsparcie pierwszej osoby")
     second = edit_data(plan, support="Wsparcie drugiej osoby – ąęł")  # opened at the same revision
 
@@ -169,7 +170,7 @@ def test_the_second_of_two_workers_saving_at_once_sees_a_conflict_and_keeps_thei
 def test_signing_every_party_on_the_page_agrees_the_plan(ours: Participant, caseworker: User) -> None:
     plan = a_plan(ours, caseworker)
     client = client_for(caseworker)
-    url = reverse("casework:plan_sign", args=[plan.pk])
+    url = reverse("plans:plan_sign", args=[plan.pk])
 
     client.post(url, {"role": "participant", "name": "Łucja Żółkiewska", "signed_on": "2026-03-02"})
     assert IndividualPlan.objects.get(pk=plan.pk).status == PlanStatus.DRAFT
@@ -184,13 +185,11 @@ def test_changing_an_agreed_plan_on_the_page_makes_a_new_version_and_the_old_one
     plan = sign_all(a_plan(ours, caseworker), caseworker)
     client = client_for(caseworker)
 
-    reply = client.post(
-        reverse("casework:plan_edit", args=[plan.pk]), edit_data(plan, support="Nowe wsparcie")
-    )
+    reply = client.post(reverse("plans:plan_edit", args=[plan.pk]), edit_data(plan, support="Nowe wsparcie"))
 
     new = IndividualPlan.objects.get(previous=plan)
-    assert reply["Location"] == reverse("casework:plan_detail", args=[new.pk])
-    old_page = client.get(reverse("casework:plan_detail", args=[plan.pk]))
+    assert reply["Location"] == reverse("plans:plan_detail", args=[new.pk])
+    old_page = client.get(reverse("plans:plan_detail", args=[plan.pk]))
     assert old_page.status_code == 200
     assert old_page.context["is_current"] is False
     assert IndividualPlan.objects.get(pk=plan.pk).support == ""
@@ -202,20 +201,20 @@ def test_the_workflow_buttons_move_the_plan_and_refuse_an_unsigned_agreement(
     plan = a_plan(ours, caseworker)
     client = client_for(caseworker)
 
-    reply = client.post(reverse("casework:plan_move", args=[plan.pk]), {"to": "agreed"}, follow=True)
+    reply = client.post(reverse("plans:plan_move", args=[plan.pk]), {"to": "agreed"}, follow=True)
 
     assert "Doradca klienta" in reply.content.decode()
     assert IndividualPlan.objects.get(pk=plan.pk).status == PlanStatus.DRAFT
-    client.post(reverse("casework:plan_move", args=[plan.pk]), {"to": "closed"})
+    client.post(reverse("plans:plan_move", args=[plan.pk]), {"to": "closed"})
     assert IndividualPlan.objects.get(pk=plan.pk).status == PlanStatus.CLOSED
 
 
 def test_opening_a_plan_audits_the_plan_and_its_actions_as_read(ours: Participant, caseworker: User) -> None:
     plan = a_plan(ours, caseworker)
-    client_for(caseworker).post(reverse("casework:plan_edit", args=[plan.pk]), edit_data(plan))
+    client_for(caseworker).post(reverse("plans:plan_edit", args=[plan.pk]), edit_data(plan))
     action = PlanAction.objects.get()
 
-    client_for(caseworker).get(reverse("casework:plan_detail", args=[plan.pk]))
+    client_for(caseworker).get(reverse("plans:plan_detail", args=[plan.pk]))
 
     for record in (plan, action):
         reads = AuditEntry.objects.get_for_object(record).filter(
@@ -231,9 +230,9 @@ def test_a_worker_of_another_organisation_gets_404_for_a_plan_and_its_pages(
     client = client_for(outsider)
 
     for name in ("plan_detail", "plan_edit", "plan_pdf"):
-        assert client.get(reverse(f"casework:{name}", args=[plan.pk])).status_code == 404, name
-    assert client.get(reverse("casework:plans", args=[ours.pk])).status_code == 404
-    assert client.post(reverse("casework:plan_move", args=[plan.pk]), {"to": "closed"}).status_code == 404
+        assert client.get(reverse(f"plans:{name}", args=[plan.pk])).status_code == 404, name
+    assert client.get(reverse("plans:plans", args=[ours.pk])).status_code == 404
+    assert client.post(reverse("plans:plan_move", args=[plan.pk]), {"to": "closed"}).status_code == 404
 
 
 def test_the_plan_pdf_has_the_persons_name_and_a_signature_box_per_signatory(
@@ -243,7 +242,7 @@ def test_the_plan_pdf_has_the_persons_name_and_a_signature_box_per_signatory(
     ours.save(update_fields=["first_name", "last_name"])
     plan = a_plan(ours, caseworker, "ipu")
 
-    reply = client_for(caseworker).get(reverse("casework:plan_pdf", args=[plan.pk]))
+    reply = client_for(caseworker).get(reverse("plans:plan_pdf", args=[plan.pk]))
 
     assert reply.status_code == 200
     assert reply["Content-Type"] == "application/pdf"
@@ -257,26 +256,6 @@ def test_the_plan_pdf_has_the_persons_name_and_a_signature_box_per_signatory(
         assert label in " ".join(text.split()), label
     read = AuditEntry.objects.get_for_object(plan).filter(action=AuditEntry.Action.ACCESS, actor=caseworker)
     assert read.exists()
-
-
-def test_a_meeting_summary_prints_with_its_next_steps(
-    ours: Participant, caseworker: User, outsider: User
-) -> None:
-    meeting = meeting_for(
-        ours,
-        caseworker,
-        at(date(2026, 2, 2)),
-        next_steps=[NextStepData("Złożyć CV w piekarni")],
-        notes="Rozmowa",
-    )
-
-    reply = client_for(caseworker).get(reverse("casework:meeting_pdf", args=[meeting.pk]))
-
-    assert reply["Content-Type"] == "application/pdf"
-    text = pdf_text(reply.content)
-    assert "Żółkiewska" in text
-    assert "Złożyć CV w piekarni" in text
-    assert client_for(outsider).get(reverse("casework:meeting_pdf", args=[meeting.pk])).status_code == 404
 
 
 def test_a_next_step_of_a_meeting_becomes_an_action_of_the_persons_open_plan(
@@ -310,7 +289,7 @@ def test_every_persons_plan_type_shows_its_own_fields_on_the_edit_page(
 ) -> None:
     plan = a_plan(ours, caseworker, code)
 
-    page = client_for(caseworker).get(reverse("casework:plan_edit", args=[plan.pk]))
+    page = client_for(caseworker).get(reverse("plans:plan_edit", args=[plan.pk]))
 
     assert page.status_code == 200
     for field in plan.type.fields:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from reintegra.casework.models import PlanStatus as S
+from reintegra.plans.models import PlanStatus as S
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     S.DRAFT: frozenset({S.AGREED, S.CLOSED}),

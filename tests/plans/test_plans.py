@@ -9,11 +9,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
-from reintegra.casework import plan_services
-from reintegra.casework.models import IndividualPlan, PlanAction, PlanStatus
-from reintegra.casework.plan_services import ActionData, GoalData, PlanConflictError
-from reintegra.casework.plan_workflow import IllegalPlanMoveError
 from reintegra.people.models import Participant
+from reintegra.plans import services as plan_services
+from reintegra.plans.models import IndividualPlan, PlanAction, PlanStatus
+from reintegra.plans.services import ActionData, GoalData, PlanConflictError
+from reintegra.plans.workflow import IllegalPlanMoveError
 
 pytestmark = pytest.mark.django_db
 

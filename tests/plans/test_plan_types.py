@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from reintegra.casework.plan_types import FIELD_KINDS, extra_problems, plan_type, plan_types
+from reintegra.plans.plan_types import FIELD_KINDS, extra_problems, plan_type, plan_types
 
 TEMPLATES = Path(__file__).parents[2] / "reintegra" / "programmes" / "data" / "templates.json"
 
