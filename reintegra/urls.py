@@ -20,7 +20,7 @@ urlpatterns = [
     path("participants/", include("reintegra.people.urls")),
     path("casework/", include("reintegra.casework.urls")),
     path("casework/", include("reintegra.plans.urls")),
-    path("imports/", include("reintegra.people.imports.urls")),
+    path("imports/", include("reintegra.programmes.imports.urls")),
     path("questionnaires/", include("reintegra.questionnaires.urls")),
     path("partnership/", include("reintegra.partnership.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),

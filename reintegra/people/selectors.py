@@ -12,13 +12,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from auditlog.signals import accessed
+from django.apps import apps
 from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, FamilyMember, Participant
-from reintegra.programmes.models import Programme
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
@@ -62,10 +62,17 @@ def participant_list_for_user(user: User, filters: ParticipantFilter | None = No
     return participants.order_by("last_name", "first_name", "pk")
 
 
-def programmes_for_filter(user: User) -> QuerySet[Programme]:
-    """The programmes of the user's organisations, by which the participant list may be narrowed."""
+def programmes_for_filter(user: User) -> QuerySet[Any, tuple[int, str]]:
+    """The programmes of the user's organisations, by which the participant list may be narrowed,
+    as (id, name) choices."""
+    # By its label: people sits below programmes in the layering and never imports it.
+    programme = apps.get_model("programmes", "Programme")
     organisation_ids = policy.organisation_ids_where(user, "participant.view")
-    return Programme.objects.filter(organisation_id__in=organisation_ids).order_by("-start_date", "name")
+    return (
+        programme._default_manager.filter(organisation_id__in=organisation_ids)
+        .order_by("-start_date", "name")
+        .values_list("pk", "name")
+    )
 
 
 def is_name_search(filters: ParticipantFilter | None) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from reintegra.people.imports.services import participants_import, report_summary
+from reintegra.programmes.imports.services import participants_import, report_summary
 from reintegra.programmes.models import Programme
 
 

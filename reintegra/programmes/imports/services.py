@@ -20,10 +20,10 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_bulk_create
-from reintegra.people.imports import parsing
-from reintegra.people.imports.parsing import IMPORT_MAX_BYTES, Problem, Row
 from reintegra.people.models import Participant, TercUnit
 from reintegra.people.services import participant_build
+from reintegra.programmes.imports import parsing
+from reintegra.programmes.imports.parsing import IMPORT_MAX_BYTES, Problem, Row
 from reintegra.programmes.models import Enrolment, Programme
 from reintegra.programmes.services import enrolments_apply_in_bulk
 

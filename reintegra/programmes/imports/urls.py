@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reintegra.people.imports import views
+from reintegra.programmes.imports import views
 
 app_name = "imports"
 

@@ -10,8 +10,8 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.accounts.policy import requires
 from reintegra.http import AuthenticatedRequest
-from reintegra.people.imports.forms import ParticipantImportForm
-from reintegra.people.imports.services import participants_import, report_summary
+from reintegra.programmes.imports.forms import ParticipantImportForm
+from reintegra.programmes.imports.services import participants_import, report_summary
 from reintegra.programmes.models import Programme
 
 PROBLEMS_SHOWN = 1000
@@ -33,7 +33,9 @@ def _programme_for_import(user: User, pk: int) -> Programme:
 @requires("programme.manage")
 @require_GET
 def import_start(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "imports/start.html", {"programmes": _programmes_for_import(request.user)})
+    return render(
+        request, "programmes/imports/start.html", {"programmes": _programmes_for_import(request.user)}
+    )
 
 
 @requires("programme.manage")
@@ -57,4 +59,4 @@ def participants_upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             problems=report.problems[:PROBLEMS_SHOWN],
             problems_hidden=max(0, len(report.problems) - PROBLEMS_SHOWN),
         )
-    return render(request, "imports/participants_upload.html", context)
+    return render(request, "programmes/imports/participants_upload.html", context)
