@@ -42,11 +42,11 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from reintegra.accounts.models import User  # noqa: E402
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
-from reintegra.casework.scale import heavy_participant_of  # noqa: E402
+from reintegra.demo.scale_casework import heavy_participant_of  # noqa: E402
+from reintegra.demo.scale_people import pesel_for  # noqa: E402
 from reintegra.people.identifiers import pesel_birth_date, search_key  # noqa: E402
-from reintegra.people.imports.services import participants_import  # noqa: E402
 from reintegra.people.models import Participant  # noqa: E402
-from reintegra.people.scale import pesel_for  # noqa: E402
+from reintegra.programmes.imports.services import participants_import  # noqa: E402
 from reintegra.programmes.models import Programme  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results"

@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from weasyprint import HTML
 
-from reintegra.people.identifiers import search_key
+from reintegra.text import search_key
 
 
 def render_pdf(template_name: str, context: dict[str, Any], request: HttpRequest | None = None) -> bytes:

@@ -1,4 +1,5 @@
-"""The one way to show a service's refusal on the form that asked for it.
+"""Form pieces shared by the apps' forms (they import no app), and the one way to show a
+service's refusal on the form that asked for it.
 
 A service raises ``ValidationError`` naming the fields it refuses (``{"end_on": [...]}``); a
 message about one row of a formset carries the row in its params (``params={"action": 2}``).
@@ -9,16 +10,36 @@ else on the form's field of that name (or of its new name on this form), else ab
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import Any
 
+from django import forms
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def add_bootstrap_classes(form: forms.BaseForm) -> None:
+    """Bootstrap's class on every field's widget: a select is a form-select, the rest form-control."""
+    for field in form.fields.values():
+        widget = field.widget
+        if isinstance(widget, forms.CheckboxInput):
+            continue
+        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
+        widget.attrs.setdefault("class", css)
+
+
+class WorkerChoiceField(forms.ModelChoiceField):
+    """A choice of users by their name."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj)
 
 
 def add_service_error(
-    form: BaseForm,
+    form: forms.BaseForm,
     error: ValidationError,
     *,
-    rows: Mapping[str, Sequence[BaseForm]] | None = None,
+    rows: Mapping[str, Sequence[forms.BaseForm]] | None = None,
     renamed: Mapping[str, str] | None = None,
 ) -> None:
     """``rows``: a formset's row forms by the param that names a row in a message; ``renamed``:
@@ -36,10 +57,10 @@ def add_service_error(
                 form.add_error(field if field in form.fields else None, message)
 
 
-def _row(message: ValidationError, rows: Mapping[str, Sequence[BaseForm]]) -> BaseForm | None:
+def _row(message: ValidationError, rows: Mapping[str, Sequence[forms.BaseForm]]) -> forms.BaseForm | None:
     params = message.params or {}
-    for kind, forms in rows.items():
+    for kind, row_forms in rows.items():
         index = params.get(kind)
-        if isinstance(index, int) and 0 <= index < len(forms):
-            return forms[index]
+        if isinstance(index, int) and 0 <= index < len(row_forms):
+            return row_forms[index]
     return None

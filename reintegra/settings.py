@@ -56,7 +56,9 @@ INSTALLED_APPS = [
     "reintegra.notifications",
     "reintegra.questionnaires",
     "reintegra.casework",
+    "reintegra.plans",
     "reintegra.partnership",
+    "reintegra.demo",
 ]
 
 MIDDLEWARE = [

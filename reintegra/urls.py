@@ -2,8 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from reintegra import errors
-from reintegra.accounts import views as account_views
+from reintegra import errors, landing
 from reintegra.accounts.policy import public
 from reintegra.api import api
 
@@ -13,14 +12,15 @@ handler404 = errors.page_not_found
 handler500 = errors.server_error
 
 urlpatterns = [
-    path("", account_views.home, name="home"),
+    path("", landing.home, name="home"),
     path("accounts/", include("reintegra.accounts.urls")),
     path("audit/", include("reintegra.audit.urls")),
     path("programmes/", include("reintegra.programmes.urls")),
     path("notifications/", include("reintegra.notifications.urls")),
     path("participants/", include("reintegra.people.urls")),
     path("casework/", include("reintegra.casework.urls")),
-    path("imports/", include("reintegra.people.imports.urls")),
+    path("casework/", include("reintegra.plans.urls")),
+    path("imports/", include("reintegra.programmes.imports.urls")),
     path("questionnaires/", include("reintegra.questionnaires.urls")),
     path("partnership/", include("reintegra.partnership.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),

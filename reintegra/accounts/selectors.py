@@ -50,5 +50,26 @@ def user_get_for_user(viewer: User, pk: int, *, permission: str = "user.view") -
     return target
 
 
+def staff_of(organisation_id: int) -> QuerySet[User]:
+    """Who may look after a person of the organisation: its administrators, coordinators, case workers."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            memberships__organisation_id=organisation_id,
+            memberships__role__in=policy.STAFF_ROLES,
+        )
+        .distinct()
+        .order_by("last_name", "first_name", "username")
+    )
+
+
+def is_staff_of(user: User, organisation_id: int) -> bool:
+    """Whether the user is one of ``staff_of(organisation_id)``."""
+    return (
+        user.is_active
+        and user.memberships.filter(organisation_id=organisation_id, role__in=policy.STAFF_ROLES).exists()
+    )
+
+
 def memberships_of(user: User) -> QuerySet[Membership]:
     return user.memberships.select_related("organisation").order_by("organisation__name", "role")

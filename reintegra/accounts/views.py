@@ -1,4 +1,4 @@
-"""Accounts pages: landing by role, profiles, organisation security, two-factor enrolment."""
+"""Accounts pages: log-in, profiles, organisation security, two-factor enrolment."""
 
 from __future__ import annotations
 
@@ -20,7 +20,6 @@ from reintegra.accounts.forms import (
     ProfileForm,
     TOTPCodeForm,
 )
-from reintegra.accounts.landing import landing_context
 from reintegra.accounts.policy import authenticated, public, requires
 from reintegra.forms import add_service_error
 from reintegra.http import AuthenticatedRequest
@@ -41,11 +40,6 @@ password_change = authenticated(
     auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("accounts:password_change_done"))
 )
 password_change_done = authenticated(auth_views.PasswordChangeDoneView.as_view())
-
-
-@authenticated
-def home(request: AuthenticatedRequest) -> HttpResponse:
-    return render(request, "accounts/home.html", landing_context(request.user))
 
 
 @requires("user.list")

@@ -25,13 +25,9 @@ from reintegra.accounts.models import User
 from reintegra.audit.bulk import Read
 from reintegra.casework.models import (
     DEFAULT_CONTACT_INTERVAL_DAYS,
-    OPEN_ACTION_STATUSES,
-    IndividualPlan,
     Meeting,
     NextStep,
-    PlanStatus,
     meeting_label,
-    plan_label,
 )
 from reintegra.casework.selectors import (
     CASELOAD_LIMIT,
@@ -43,6 +39,7 @@ from reintegra.casework.selectors import (
     team_member_get,
     week_of,
 )
+from reintegra.plans.models import OPEN_ACTION_STATUSES, IndividualPlan, PlanStatus, plan_label
 from reintegra.programmes.models import EnrolmentStatus
 from reintegra.rawsql import day, fetch, keys_in, placeholders, read_date, read_datetime, when
 
@@ -407,19 +404,19 @@ _PLANS = """
 WITH current_plans AS (
   SELECT pl.id, pl.plan_type, pl.number, pl.status, pl.review_on, pl.participant_id,
     pl.organisation_id,
-    (SELECT COUNT(*) FROM casework_planaction x
+    (SELECT COUNT(*) FROM plans_planaction x
       WHERE x.plan_id = pl.id AND x.status IN ({open}) AND x.deadline < %s) AS overdue_actions,
-    (SELECT x.what FROM casework_planaction x
+    (SELECT x.what FROM plans_planaction x
       WHERE x.plan_id = pl.id AND x.status IN ({open}) AND x.deadline < %s
       ORDER BY x.deadline, x.id LIMIT 1) AS first_overdue,
-    (SELECT x.deadline FROM casework_planaction x
+    (SELECT x.deadline FROM plans_planaction x
       WHERE x.plan_id = pl.id AND x.status IN ({open}) AND x.deadline < %s
       ORDER BY x.deadline, x.id LIMIT 1) AS first_deadline,
     CASE WHEN pl.status IN (%s, %s) AND pl.review_on < %s THEN pl.review_on ELSE %s END AS review_due
-  FROM casework_individualplan pl
+  FROM plans_individualplan pl
   WHERE pl.participant_id IN ({people}) AND pl.organisation_id IN ({organisations})
     AND pl.status <> %s
-    AND NOT EXISTS (SELECT 1 FROM casework_individualplan later WHERE later.previous_id = pl.id)
+    AND NOT EXISTS (SELECT 1 FROM plans_individualplan later WHERE later.previous_id = pl.id)
 )
 SELECT current_plans.*,
   CASE WHEN COALESCE(first_deadline, %s) <= review_due THEN COALESCE(first_deadline, %s)

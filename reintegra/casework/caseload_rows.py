@@ -21,8 +21,8 @@ from django.utils.translation import ngettext
 
 from reintegra.casework.caseload import MeetingRow, PlanRow, StepRow
 from reintegra.casework.models import MeetingKind, MeetingStatus
-from reintegra.casework.plan_types import plan_type
 from reintegra.casework.selectors import CasePerson, Shown
+from reintegra.plans.plan_types import plan_type
 
 KEY = 987654321  # stands for a row's key in an address reversed once a page
 
@@ -99,7 +99,7 @@ def step_items(steps: Sequence[StepRow]) -> SafeString:
 
 
 def plan_items(plans: Sequence[PlanRow], today: date) -> SafeString:
-    address = address_of("casework:plan_detail")
+    address = address_of("plans:plan_detail")
 
     def notes(plan: PlanRow) -> SafeString:
         lines = []

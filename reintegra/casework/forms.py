@@ -5,25 +5,18 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, ServiceDelivery
 from reintegra.casework.services import MEETING_FIELDS, SERVICE_FIELDS, NextStepData
+from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.people.models import Participant
+from reintegra.plans.models import IndividualPlan
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 NEXT_STEP_ROWS = 3
-
-
-def _add_bootstrap_classes(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            continue
-        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-        widget.attrs.setdefault("class", css)
 
 
 class MeetingForm(forms.ModelForm):
@@ -45,7 +38,7 @@ class MeetingForm(forms.ModelForm):
         family_field.queryset = participant.family.all()  # type: ignore[attr-defined]
         family_field.empty_label = _("the person themselves")  # type: ignore[attr-defined]
         self.fields["kind"].initial = MeetingKind.INDIVIDUAL_CONSULTATION
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def meeting_data(self) -> dict[str, Any]:
         return {field: self.cleaned_data[field] for field in MEETING_FIELDS}
@@ -57,7 +50,7 @@ class NextStepForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -82,7 +75,7 @@ class MarkHeldForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class ServiceForm(forms.ModelForm):
@@ -97,15 +90,10 @@ class ServiceForm(forms.ModelForm):
         provider = self.fields["provider_organisation"]
         provider.queryset = Organisation.objects.filter(pk__in=[o.pk for o in partners])  # type: ignore[attr-defined]
         provider.empty_label = _("— not a partner organisation —")  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def service_data(self) -> dict[str, Any]:
         return {field: self.cleaned_data[field] for field in SERVICE_FIELDS}
-
-
-class WorkerChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj)
 
 
 class AssignForm(forms.Form):
@@ -114,7 +102,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, staff: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["worker"].queryset = staff  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class SettingsForm(forms.ModelForm):
@@ -124,4 +112,15 @@ class SettingsForm(forms.ModelForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
+
+
+class ToPlanForm(forms.Form):
+    """The person's open plan a meeting's next step joins as an action."""
+
+    plan = forms.ModelChoiceField(label=_("Plan"), queryset=IndividualPlan.objects.none())
+
+    def __init__(self, *args: Any, plans: QuerySet[IndividualPlan], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = plans  # type: ignore[attr-defined]
+        add_bootstrap_classes(self)

@@ -36,18 +36,15 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.casework.models import (
     DEFAULT_CONTACT_INTERVAL_DAYS,
-    OPEN_ACTION_STATUSES,
     CaseAssignment,
     CaseworkSettings,
-    IndividualPlan,
     Meeting,
     NextStep,
-    PlanAction,
-    PlanStatus,
     ServiceDelivery,
 )
 from reintegra.people import selectors as people_selectors
 from reintegra.people.models import Participant
+from reintegra.plans.models import OPEN_ACTION_STATUSES, IndividualPlan, PlanAction, PlanStatus
 from reintegra.programmes.models import Enrolment, EnrolmentStatus
 
 CASELOAD_LIMIT = 300  # people or rows in one section of a caseload; more is a sign to reassign
@@ -63,20 +60,8 @@ def participant_get(user: User, pk: int, *, permission: str = "casework.view") -
 
 
 def participant_get_for_list(user: User, pk: int, *, permission: str = "casework.view") -> Participant:
-    """The same person and the same 404, for a list page that logs the read itself.
-
-    The caller passes the person to ``log_reads`` with the rows of the page: one bulk insert
-    records both, so the page's query count stays constant.
-    """
-    organisation_ids = policy.organisation_ids_where(user, permission)
-    participant = (
-        Participant.objects.select_related("organisation")
-        .filter(pk=pk, organisation_id__in=organisation_ids)
-        .first()
-    )
-    if participant is None:
-        raise Http404
-    return participant
+    """The same person and the same 404, for a list page that logs the read itself."""
+    return people_selectors.participant_get_for_list(user, pk, permission=permission)
 
 
 def meetings_of(participant: Participant) -> QuerySet[Meeting]:
@@ -102,19 +87,6 @@ def assignment_get(participant: Participant, pk: int) -> CaseAssignment:
     if assignment is None:
         raise Http404
     return assignment
-
-
-def staff_of(organisation_id: int) -> QuerySet[User]:
-    """Who may look after a person of the organisation: its administrators, coordinators, case workers."""
-    return (
-        User.objects.filter(
-            is_active=True,
-            memberships__organisation_id=organisation_id,
-            memberships__role__in=policy.STAFF_ROLES,
-        )
-        .distinct()
-        .order_by("last_name", "first_name", "username")
-    )
 
 
 def meeting_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> Meeting:

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.accounts.selectors import is_staff_of
 from reintegra.casework.models import (
     CaseAssignment,
     CaseworkSettings,
@@ -41,13 +42,6 @@ class NextStepData:
 def _check(actor: User, permission: str, participant: Participant) -> None:
     if not policy.can(actor, permission, participant):
         raise PermissionDenied
-
-
-def is_staff_of(user: User, organisation_id: int) -> bool:
-    return (
-        user.is_active
-        and user.memberships.filter(organisation_id=organisation_id, role__in=policy.STAFF_ROLES).exists()
-    )
 
 
 # --- Assignments ------------------------------------------------------------------------

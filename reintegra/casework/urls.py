@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reintegra.casework import plan_views, views
+from reintegra.casework import views
 
 app_name = "casework"
 
@@ -30,18 +30,10 @@ urlpatterns = [
     path("meetings/<int:meeting_pk>/steps/", views.next_step_add, name="next_step_add"),
     path("meetings/<int:meeting_pk>/steps/<int:step_pk>/", views.next_step_toggle, name="next_step_toggle"),
     path("services/<int:service_pk>/", views.service_detail, name="service_detail"),
-    path("participant/<int:pk>/plans/", plan_views.plans, name="plans"),
-    path("plans/<int:plan_pk>/", plan_views.plan_detail, name="plan_detail"),
-    path("groups/", plan_views.groups, name="groups"),
-    path("groups/<int:group_pk>/plans/", plan_views.group_plans, name="group_plans"),
-    path("plans/<int:plan_pk>/edit/", plan_views.plan_edit, name="plan_edit"),
-    path("plans/<int:plan_pk>/sign/", plan_views.plan_sign, name="plan_sign"),
-    path("plans/<int:plan_pk>/move/", plan_views.plan_move, name="plan_move"),
-    path("plans/<int:plan_pk>/pdf/", plan_views.plan_pdf, name="plan_pdf"),
-    path("meetings/<int:meeting_pk>/pdf/", plan_views.meeting_pdf, name="meeting_pdf"),
+    path("meetings/<int:meeting_pk>/pdf/", views.meeting_pdf, name="meeting_pdf"),
     path(
         "meetings/<int:meeting_pk>/steps/<int:step_pk>/to-plan/",
-        plan_views.next_step_to_plan,
+        views.next_step_to_plan,
         name="next_step_to_plan",
     ),
 ]

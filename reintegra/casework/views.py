@@ -20,11 +20,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
+from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
 from reintegra.casework import caseload as caseload_reads
-from reintegra.casework import caseload_rows, plan_selectors, selectors, services
+from reintegra.casework import caseload_rows, selectors, services
 from reintegra.casework.forms import (
     AssignForm,
     MarkHeldForm,
@@ -33,15 +34,18 @@ from reintegra.casework.forms import (
     NextStepFormSet,
     ServiceForm,
     SettingsForm,
+    ToPlanForm,
     next_steps_from,
 )
 from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, MeetingStatus
-from reintegra.casework.paging import KeysPagePaginator
-from reintegra.casework.plan_forms import ToPlanForm
 from reintegra.casework.selectors import Section
+from reintegra.documents import pdf_response
 from reintegra.http import AuthenticatedRequest
-from reintegra.pagination import CappedPaginator
+from reintegra.pagination import CappedPaginator, KeysPagePaginator
 from reintegra.people.models import Participant, Relation
+from reintegra.plans import selectors as plan_selectors
+from reintegra.plans import services as plan_services
+from reintegra.plans.services import PlanConflictError
 
 PAGE_SIZE = 20
 
@@ -205,7 +209,7 @@ def settings_edit(request: AuthenticatedRequest, organisation_pk: int) -> HttpRe
 @require_http_methods(["GET", "POST"])
 def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     participant = selectors.participant_get(request.user, pk, permission="casework.assign")
-    staff = selectors.staff_of(participant.organisation_id)
+    staff = account_selectors.staff_of(participant.organisation_id)
     form = AssignForm(request.POST or None, staff=staff)
     if request.method == "POST" and form.is_valid():
         try:
@@ -231,7 +235,7 @@ def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def assignment_reassign(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
     participant = selectors.participant_get(request.user, pk, permission="casework.assign")
     assignment = selectors.assignment_get(participant, assignment_pk)
-    form = AssignForm(request.POST, staff=selectors.staff_of(participant.organisation_id))
+    form = AssignForm(request.POST, staff=account_selectors.staff_of(participant.organisation_id))
     if form.is_valid():
         try:
             services.assignment_reassign(
@@ -433,6 +437,48 @@ def next_step_toggle(request: AuthenticatedRequest, meeting_pk: int, step_pk: in
     step = selectors.next_step_get(meeting, step_pk)
     services.next_step_set_done(actor=request.user, step=step, done=request.POST.get("done") == "1")
     messages.success(request, _("The changes have been saved."))
+    return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+
+
+@requires("casework.view")
+@require_GET
+def meeting_pdf(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
+    meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
+    next_steps = list(selectors.next_steps_of(meeting))
+    log_reads(next_steps, actor=request.user)
+    context = {"meeting": meeting, "participant": meeting.participant, "next_steps": next_steps}
+    filename = f"{meeting.participant} {meeting.local_date.isoformat()}"
+    return pdf_response(request, "casework/print/meeting.html", context, filename)
+
+
+@requires("casework.record")
+@require_POST
+def next_step_to_plan(request: AuthenticatedRequest, meeting_pk: int, step_pk: int) -> HttpResponse:
+    """A meeting's next step becomes an action of one of the person's open plans."""
+    meeting = selectors.meeting_get_for_user(request.user, meeting_pk, permission="casework.record")
+    step = selectors.next_step_get(meeting, step_pk)
+    form = ToPlanForm(request.POST, plans=plan_selectors.open_plans_of(meeting.participant))
+    if not form.is_valid():
+        messages.error(request, _("Choose an open plan of this person."))
+        return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
+    try:
+        saved = plan_services.action_from_next_step(
+            actor=request.user,
+            plan=form.cleaned_data["plan"],
+            participant=step.participant,
+            text=step.text,
+            starts_on=meeting.local_date,
+            due_on=step.due_on,
+            done=step.done,
+            next_step_id=step.pk,
+        )
+    except PlanConflictError as conflict:
+        messages.error(request, " ".join(conflict.messages))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The step is now an action of the plan."))
+        return redirect("plans:plan_detail", plan_pk=saved.pk)
     return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
 
 

@@ -25,7 +25,6 @@ from reintegra.people.models import (
 )
 from reintegra.people.selectors import ParticipantFilter
 from reintegra.people.services import FAMILY_FIELDS, PARTICIPANT_FIELDS
-from reintegra.programmes.models import Programme
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -95,13 +94,11 @@ class ParticipantFilterForm(forms.Form):
         help_text=_("People who applied to or are enrolled in the programme."),
     )
 
-    def __init__(self, *args: Any, programmes: Iterable[Programme] = (), **kwargs: Any) -> None:
+    def __init__(self, *args: Any, programmes: Iterable[tuple[int, str]] = (), **kwargs: Any) -> None:
+        """``programmes``: (id, name) of the programmes the list may be narrowed by."""
         super().__init__(*args, **kwargs)
         # Plain choices from one query: validating the choice costs no second query.
-        self.fields["programme"].choices = [  # type: ignore[attr-defined]
-            ("", _("any")),
-            *((programme.pk, programme.name) for programme in programmes),
-        ]
+        self.fields["programme"].choices = [("", _("any")), *programmes]  # type: ignore[attr-defined]
         _add_bootstrap_classes(self)
 
     def to_filter(self) -> ParticipantFilter:

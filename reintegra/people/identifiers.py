@@ -7,11 +7,13 @@ services share one set of rules.
 from __future__ import annotations
 
 import re
-import unicodedata
 from datetime import date
 
 from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import pesel as stdnum_pesel
+
+# A participant's name key (``Participant.search_key``) is the shared diacritics-free key.
+from reintegra.text import search_key as search_key
 
 POSTAL_CODE = re.compile(r"^\d{2}-\d{3}$")
 TERC_GMINA = re.compile(r"^\d{7}$")
@@ -40,12 +42,3 @@ def pesel_birth_date(value: str) -> date:
 def pesel_sex_at_birth(value: str) -> str:
     """'M' or 'F' as encoded in the PESEL; distinct from the gender EFS+ asks for."""
     return str(stdnum_pesel.get_gender(pesel_compact(value)))
-
-
-def search_key(*parts: str) -> str:
-    """Lower-case text without Polish diacritics: 'Żółkiewska' and 'zolkiewska' meet here."""
-    text = " ".join(part for part in parts if part)
-    text = text.replace("ł", "l").replace("Ł", "L")
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(stripped.lower().split())

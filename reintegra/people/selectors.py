@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.apps import apps
 from django.core.paginator import Page
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -23,7 +24,6 @@ from reintegra.audit.bulk import log_export, log_reads, reads_together
 from reintegra.pagination import CappedPaginator, KeysFirstPaginator
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, FamilyMember, Participant
-from reintegra.programmes.models import Programme
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
@@ -105,10 +105,17 @@ def _matching(user: User, filters: ParticipantFilter | None = None) -> QuerySet[
     return participants.order_by("last_name", "first_name", "pk")
 
 
-def programmes_for_filter(user: User) -> QuerySet[Programme]:
-    """The programmes of the user's organisations, by which the participant list may be narrowed."""
+def programmes_for_filter(user: User) -> QuerySet[Any, tuple[int, str]]:
+    """The programmes of the user's organisations, by which the participant list may be narrowed,
+    as (id, name) choices."""
+    # By its label: people sits below programmes in the layering and never imports it.
+    programme = apps.get_model("programmes", "Programme")
     organisation_ids = policy.organisation_ids_where(user, "participant.view")
-    return Programme.objects.filter(organisation_id__in=organisation_ids).order_by("-start_date", "name")
+    return (
+        programme._default_manager.filter(organisation_id__in=organisation_ids)
+        .order_by("-start_date", "name")
+        .values_list("pk", "name")
+    )
 
 
 def is_name_search(filters: ParticipantFilter | None) -> bool:
@@ -184,6 +191,23 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
             )
             return ParticipantFile(participant, enrolments=enrolments)
     return ParticipantFile(participant)
+
+
+def participant_get_for_list(user: User, pk: int, *, permission: str = "participant.view") -> Participant:
+    """The same person and the same 404, for a list page that logs the read itself.
+
+    The caller passes the person to ``log_reads`` with the rows of the page: one bulk insert
+    records both, so the page's query count stays constant.
+    """
+    organisation_ids = policy.organisation_ids_where(user, permission)
+    participant = (
+        Participant.objects.select_related("organisation")
+        .filter(pk=pk, organisation_id__in=organisation_ids)
+        .first()
+    )
+    if participant is None:
+        raise Http404
+    return participant
 
 
 def duplicates_for(user: User, data: dict[str, Any], *, exclude_pk: int | None = None) -> list[Participant]:

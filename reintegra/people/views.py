@@ -34,8 +34,9 @@ URL_KEY_PLACEHOLDER = 987654321
 
 
 def _filters(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, ParticipantFilter | None]:
-    programmes = selectors.programmes_for_filter(request.user).only("pk", "name")
-    form = ParticipantFilterForm(request.GET or None, programmes=programmes)
+    form = ParticipantFilterForm(
+        request.GET or None, programmes=selectors.programmes_for_filter(request.user)
+    )
     return form, form.to_filter() if form.is_bound and form.is_valid() else None
 
 

@@ -13,12 +13,14 @@ from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
-from reintegra.casework import plan_services, services
-from reintegra.casework.models import CaseAssignment, CaseworkSettings, IndividualPlan, Meeting
-from reintegra.casework.plan_services import ActionData
+from reintegra.casework import services
+from reintegra.casework.models import CaseAssignment, CaseworkSettings, Meeting
 from reintegra.casework.services import NextStepData
 from reintegra.casework.views import PAGE_SIZE
 from reintegra.people.models import Participant
+from reintegra.plans import services as plan_services
+from reintegra.plans.models import IndividualPlan
+from reintegra.plans.services import ActionData
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for

@@ -13,9 +13,11 @@ from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
 from reintegra.casework import services
 from reintegra.casework.models import Meeting, MeetingKind, MeetingStatus, NextStep
+from reintegra.casework.services import NextStepData
 from reintegra.people.models import FamilyMember, Participant
 from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for
+from tests.pdf import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -234,3 +236,23 @@ def test_the_persons_last_contact_follows_their_latest_held_meeting(
         services.meeting_mark_held(actor=caseworker, meeting=planned)
 
     assert last_contact() == planned.starts_at
+
+
+def test_a_meeting_summary_prints_with_its_next_steps(
+    ours: Participant, caseworker: User, outsider: User
+) -> None:
+    meeting = meeting_for(
+        ours,
+        caseworker,
+        at(date(2026, 2, 2)),
+        next_steps=[NextStepData("Złożyć CV w piekarni")],
+        notes="Rozmowa",
+    )
+
+    reply = client_for(caseworker).get(reverse("casework:meeting_pdf", args=[meeting.pk]))
+
+    assert reply["Content-Type"] == "application/pdf"
+    text = pdf_text(reply.content)
+    assert "Żółkiewska" in text
+    assert "Złożyć CV w piekarni" in text
+    assert client_for(outsider).get(reverse("casework:meeting_pdf", args=[meeting.pk])).status_code == 404

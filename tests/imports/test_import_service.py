@@ -9,8 +9,8 @@ import pytest
 
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
-from reintegra.people.imports.services import ImportReport, participants_import
 from reintegra.people.models import Participant
+from reintegra.programmes.imports.services import ImportReport, participants_import
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from tests.factories import ParticipantFactory
 from tests.imports.conftest import GMINA, HEADER, as_csv, as_xlsx, person_row, rows

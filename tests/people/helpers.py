@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from reintegra.people.demo import pesel_for
+from reintegra.demo.people import pesel_for
 from reintegra.people.models import Degurba, Sex, TercUnit
 
 __all__ = ["gminas", "pesel_for"]

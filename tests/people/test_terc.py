@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from reintegra.demo.people import TERC_DEMO_FILE
 from reintegra.people import terc
-from reintegra.people.demo import TERC_DEMO_FILE
 from reintegra.people.models import Degurba, TercUnit
 
 pytestmark = pytest.mark.django_db

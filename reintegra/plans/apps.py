@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PlansConfig(AppConfig):
+    """Individual and group plans; casework imports this app, never the other way round."""
+
+    name = "reintegra.plans"
+    label = "plans"
+    verbose_name = _("Plans")
+
+    def ready(self) -> None:
+        from reintegra.plans import audit_registration  # noqa: F401

@@ -1,0 +1,135 @@
+"""Reads of individual plans, scoped to the organisations where the user may see the person.
+
+A plan of another organisation is a 404, the same as one that does not exist. Opening a plan is
+audited as a read of it; its goals, actions and signatures are logged by the page in one bulk
+insert (``reintegra.audit.bulk.log_reads``).
+"""
+
+from __future__ import annotations
+
+from auditlog.signals import accessed
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import User
+from reintegra.people.models import Participant
+from reintegra.plans.models import IndividualPlan, PlanAction, PlanGoal, PlanSignature, PlanStatus
+from reintegra.programmes.models import Group, Programme
+from reintegra.questionnaires.models import Response
+
+PLAN_RELATED = (
+    "participant",
+    "participant__organisation",
+    "group__programme",
+    "organisation",
+    "programme",
+    "created_by",
+)
+GROUP_LIMIT = 200
+
+
+def plan_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> IndividualPlan:
+    """A plan (any version), if the user may see its person; the read is audited."""
+    plan = (
+        IndividualPlan.objects.select_related(*PLAN_RELATED, "source_response__version__questionnaire")
+        .filter(pk=pk, organisation_id__in=policy.organisation_ids_where(user, permission))
+        .first()
+    )
+    if plan is None:
+        raise Http404
+    accessed.send(sender=IndividualPlan, instance=plan)
+    return plan
+
+
+def plans_of(participant: Participant) -> QuerySet[IndividualPlan]:
+    """The person's plans, newest version of each."""
+    return (
+        IndividualPlan.objects.filter(participant=participant, next_version__isnull=True)
+        .select_related("participant", "programme")
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def open_plans_of(participant: Participant) -> QuerySet[IndividualPlan]:
+    return plans_of(participant).exclude(status=PlanStatus.CLOSED)
+
+
+def open_plan_get(participant: Participant, pk: int) -> IndividualPlan:
+    plan = open_plans_of(participant).filter(pk=pk).first()
+    if plan is None:
+        raise Http404
+    return plan
+
+
+def versions_of(plan: IndividualPlan) -> QuerySet[IndividualPlan]:
+    return IndividualPlan.objects.filter(series=plan.series).select_related("participant").order_by("-number")
+
+
+def current_version_of(plan: IndividualPlan) -> IndividualPlan:
+    current = (
+        IndividualPlan.objects.filter(series=plan.series, next_version__isnull=True)
+        .select_related(*PLAN_RELATED)
+        .first()
+    )
+    return current or plan
+
+
+def goals_of(plan: IndividualPlan) -> QuerySet[PlanGoal]:
+    return plan.goals.select_related("plan").order_by("position", "pk")
+
+
+def actions_of(plan: IndividualPlan) -> QuerySet[PlanAction]:
+    return plan.actions.select_related("plan", "worker", "next_step").order_by("position", "pk")
+
+
+def signatures_of(plan: IndividualPlan) -> QuerySet[PlanSignature]:
+    return plan.signatures.select_related("plan").order_by("signed_on", "pk")
+
+
+def responses_for_plan(participant: Participant) -> QuerySet[Response]:
+    """The person's questionnaire responses a plan may start from (answers not loaded)."""
+    return (
+        Response.objects.filter(participant=participant)
+        .select_related("version__questionnaire")
+        .defer("answers")
+        .order_by("-filled_on", "-pk")
+    )
+
+
+def programmes_of(participant: Participant) -> QuerySet[Programme]:
+    """The programmes the person has an enrolment in: a plan may belong to one of them."""
+    return Programme.objects.filter(enrolments__participant=participant).distinct().order_by("name")
+
+
+# --- Group action plans -----------------------------------------------------------------
+
+
+def groups_for_user(user: User, *, permission: str = "casework.view") -> QuerySet[Group]:
+    """The groups of the programmes of the user's organisations, with their number of plans."""
+    return (
+        Group.objects.filter(programme__organisation_id__in=policy.organisation_ids_where(user, permission))
+        .select_related("programme")
+        .annotate(plan_count=Count("plans", filter=Q(plans__next_version__isnull=True)))
+        .order_by("programme__name", "name")[:GROUP_LIMIT]
+    )
+
+
+def group_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> Group:
+    group = (
+        Group.objects.select_related("programme__organisation")
+        .filter(pk=pk, programme__organisation_id__in=policy.organisation_ids_where(user, permission))
+        .first()
+    )
+    if group is None:
+        raise Http404
+    return group
+
+
+def plans_of_group(group: Group) -> QuerySet[IndividualPlan]:
+    """The group's plans, newest version of each."""
+    return (
+        IndividualPlan.objects.filter(group=group, next_version__isnull=True)
+        .select_related("group", "programme")
+        .order_by("-starts_on", "-pk")
+    )

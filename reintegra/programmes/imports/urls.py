@@ -1,0 +1,10 @@
+from django.urls import path
+
+from reintegra.programmes.imports import views
+
+app_name = "imports"
+
+urlpatterns = [
+    path("", views.import_start, name="start"),
+    path("programmes/<int:pk>/participants/", views.participants_upload, name="participants_upload"),
+]

@@ -1,0 +1,62 @@
+"""Uploading a participants file into a programme: the same all-or-nothing import as the command."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET, require_http_methods
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import User
+from reintegra.accounts.policy import requires
+from reintegra.http import AuthenticatedRequest
+from reintegra.programmes.imports.forms import ParticipantImportForm
+from reintegra.programmes.imports.services import participants_import, report_summary
+from reintegra.programmes.models import Programme
+
+PROBLEMS_SHOWN = 1000
+
+
+def _programmes_for_import(user: User) -> list[Programme]:
+    organisation_ids = policy.organisation_ids_where(user, "programme.manage")
+    return list(Programme.objects.filter(organisation_id__in=organisation_ids).select_related("organisation"))
+
+
+def _programme_for_import(user: User, pk: int) -> Programme:
+    """The programme, or the same 404 as a missing one when the user may not manage it."""
+    programme = Programme.objects.select_related("organisation").filter(pk=pk).first()
+    if programme is None or not policy.can(user, "programme.manage", programme):
+        raise Http404
+    return programme
+
+
+@requires("programme.manage")
+@require_GET
+def import_start(request: AuthenticatedRequest) -> HttpResponse:
+    return render(
+        request, "programmes/imports/start.html", {"programmes": _programmes_for_import(request.user)}
+    )
+
+
+@requires("programme.manage")
+@require_http_methods(["GET", "POST"])
+def participants_upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = _programme_for_import(request.user, pk)
+    # Not `request.POST or None`: with the box unticked a POST may carry nothing but the file.
+    posted = request.method == "POST"
+    form = ParticipantImportForm(request.POST if posted else None, request.FILES if posted else None)
+    context: dict[str, object] = {"programme": programme, "form": form}
+    if posted and form.is_valid():
+        report = participants_import(
+            actor=request.user,
+            programme=programme,
+            source=form.cleaned_data["file"],
+            dry_run=form.cleaned_data["dry_run"],
+        )
+        context.update(
+            report=report,
+            summary=report_summary(report),
+            problems=report.problems[:PROBLEMS_SHOWN],
+            problems_hidden=max(0, len(report.problems) - PROBLEMS_SHOWN),
+        )
+    return render(request, "programmes/imports/participants_upload.html", context)

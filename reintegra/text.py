@@ -1,0 +1,14 @@
+"""Text helpers shared by every app: plain functions, no Django and no app imports."""
+
+from __future__ import annotations
+
+import unicodedata
+
+
+def search_key(*parts: str) -> str:
+    """Lower-case text without Polish diacritics: 'Żółkiewska' and 'zolkiewska' meet here."""
+    text = " ".join(part for part in parts if part)
+    text = text.replace("ł", "l").replace("Ł", "L")
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(stripped.lower().split())

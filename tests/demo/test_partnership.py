@@ -1,0 +1,54 @@
+"""The demo's partnership: the county's organisations, and a referral waiting at the NGO."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from reintegra.accounts.models import Organisation, User
+from reintegra.demo.seed import seed
+from reintegra.partnership.models import MemberRole, Partnership, Referral, ReferralStatus
+from tests.conftest import client_for
+
+# As in the partnership's own tests: pages and messages in English.
+pytestmark = pytest.mark.usefixtures("in_english")
+
+
+@pytest.mark.django_db
+def test_the_demo_organisations_of_the_county_form_the_local_partnership_led_by_the_pup() -> None:
+    seed()
+
+    partnership = Partnership.objects.get(name="Partnerstwo Lokalne Powiatu Zalesiańskiego")
+    members = {m.organisation.type: m.role for m in partnership.members.select_related("organisation")}
+    assert members["pup"] == MemberRole.LEADER
+    assert {"ops", "pcpr", "cis", "ngo", "school"} <= set(members)
+    assert "employer" not in members
+
+
+@pytest.mark.django_db
+def test_the_demo_ngo_worker_has_a_referral_waiting_and_others_in_every_state() -> None:
+    seed()
+    ngo = Organisation.objects.get(short_name="Wspólna Droga")
+
+    assert {r.status for r in Referral.objects.all()} == {
+        ReferralStatus.SENT,
+        ReferralStatus.ACCEPTED,
+        ReferralStatus.DECLINED,
+        ReferralStatus.COMPLETED,
+        ReferralStatus.WITHDRAWN,
+    }
+    for username in ("pracownik.ngo", "partner.ngo"):
+        inbox = client_for(User.objects.get(username=username)).get(reverse("partnership:referral_inbox"))
+        first = inbox.context["rows"][0]["referral"]
+        assert first.status == ReferralStatus.SENT
+        assert first.to_organisation == ngo
+
+
+@pytest.mark.django_db
+def test_seeding_the_partnership_twice_writes_nothing_the_second_time() -> None:
+    seed()
+    counts = (Partnership.objects.count(), Referral.objects.count())
+
+    seed()
+
+    assert (Partnership.objects.count(), Referral.objects.count()) == counts
