@@ -36,9 +36,11 @@ run: env
 system-packages:
 	@scripts/system-packages.sh
 
+# ruff, then the layering of the apps as import-linter contracts (pyproject.toml).
 lint: env
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 typecheck: env
 	$(VENV)/bin/mypy

@@ -13,10 +13,10 @@ from django.http import HttpResponse
 from django.shortcuts import render
 
 from reintegra.accounts import policy, selectors
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.models import Role, User
 from reintegra.accounts.policy import authenticated
 from reintegra.audit.selectors import entry_list_for_user
-from reintegra.http import AuthenticatedRequest
 
 
 @authenticated

@@ -20,9 +20,9 @@ from reintegra.accounts.forms import (
     ProfileForm,
     TOTPCodeForm,
 )
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import authenticated, public, requires
 from reintegra.forms import add_service_error
-from reintegra.http import AuthenticatedRequest
 
 login = public(auth_views.LoginView.as_view(form_class=LoginForm, redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())

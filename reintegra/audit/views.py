@@ -8,12 +8,12 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from reintegra.accounts import policy
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.audit import export
 from reintegra.audit.forms import EntryFilterForm
 from reintegra.audit.models import AuditEntry
 from reintegra.audit.selectors import entry_list_for_user
-from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
 
 PAGE_SIZE = 50

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reintegra.accounts import policy
 from reintegra.accounts import selectors as account_selectors
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
@@ -40,7 +41,6 @@ from reintegra.casework.forms import (
 from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, MeetingStatus
 from reintegra.casework.selectors import Section
 from reintegra.documents import pdf_response
-from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator, KeysPagePaginator
 from reintegra.people.models import Participant, Relation
 from reintegra.plans import selectors as plan_selectors

@@ -7,8 +7,8 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import authenticated
-from reintegra.http import AuthenticatedRequest
 from reintegra.notifications import selectors, services
 
 PAGE_SIZE = 30

@@ -15,10 +15,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reintegra.accounts import policy
 from reintegra.accounts import selectors as account_selectors
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
 from reintegra.documents import pdf_response
-from reintegra.http import AuthenticatedRequest
 from reintegra.people import selectors as people_selectors
 from reintegra.plans import selectors, services
 from reintegra.plans.forms import (

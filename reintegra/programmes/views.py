@@ -14,9 +14,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.forms import add_service_error
-from reintegra.http import AuthenticatedRequest
 from reintegra.programmes import selectors, services
 from reintegra.programmes.forms import (
     ApplicantForm,

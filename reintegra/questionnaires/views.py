@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.documents import pdf_response
 from reintegra.forms import add_service_error
-from reintegra.http import AuthenticatedRequest
 from reintegra.pagination import CappedPaginator
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.questionnaires import engine, selectors, services

@@ -7,9 +7,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from reintegra.accounts import policy
+from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.models import User
 from reintegra.accounts.policy import requires
-from reintegra.http import AuthenticatedRequest
 from reintegra.programmes.imports.forms import ParticipantImportForm
 from reintegra.programmes.imports.services import participants_import, report_summary
 from reintegra.programmes.models import Programme
