@@ -1,19 +1,22 @@
 """Reads of individual plans, scoped to the organisations where the user may see the person.
 
-A plan of another organisation is a 404, the same as one that does not exist. Opening a plan is
-audited as a read of it; its goals, actions and signatures are logged by the page in one bulk
-insert (``reintegra.audit.bulk.log_reads``).
+A plan of another organisation is a 404, the same as one that does not exist. The functions
+that return plans log the reads themselves: a plan opened with its goals, actions and signatures
+(one statement for all of them), a person's or a group's list of plans.
 """
 
 from __future__ import annotations
 
-from auditlog.signals import accessed
+from dataclasses import dataclass
+
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.audit.bulk import log_reads, reads_together
 from reintegra.people.models import Participant
+from reintegra.people.selectors import participant_get_for_user
 from reintegra.plans.models import IndividualPlan, PlanAction, PlanGoal, PlanSignature, PlanStatus
 from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires.models import Response
@@ -38,11 +41,72 @@ def plan_get_for_user(user: User, pk: int, *, permission: str = "casework.view")
     )
     if plan is None:
         raise Http404
-    accessed.send(sender=IndividualPlan, instance=plan)
+    log_reads([plan], actor=user)
     return plan
 
 
-def plans_of(participant: Participant) -> QuerySet[IndividualPlan]:
+@dataclass(frozen=True)
+class PlanFile:
+    """A plan as its pages and its PDF show it."""
+
+    plan: IndividualPlan
+    goals: list[PlanGoal]
+    actions: list[PlanAction]
+    signatures: list[PlanSignature]
+
+
+def plan_file_for_user(user: User, pk: int, *, permission: str = "casework.view") -> PlanFile:
+    """A plan (any version) with its goals, actions and signatures, all logged as read together."""
+    with reads_together():
+        return _file_of(user, plan_get_for_user(user, pk, permission=permission))
+
+
+def current_plan_file_for_user(user: User, plan: IndividualPlan) -> PlanFile:
+    """The newest version of a plan the user has opened (say, after someone else saved it)."""
+    current = (
+        IndividualPlan.objects.filter(series=plan.series, next_version__isnull=True)
+        .select_related(*PLAN_RELATED)
+        .first()
+    ) or plan
+    with reads_together():
+        log_reads([current], actor=user)
+        return _file_of(user, current)
+
+
+def _file_of(user: User, plan: IndividualPlan) -> PlanFile:
+    file = PlanFile(
+        plan,
+        goals=list(_goals_of(plan)),
+        actions=list(_actions_of(plan)),
+        signatures=list(_signatures_of(plan)),
+    )
+    log_reads([*file.goals, *file.actions, *file.signatures], actor=user)
+    return file
+
+
+PLANS_LISTED = 100
+
+
+def person_plans_for_user(
+    user: User, participant_pk: int, *, permission: str = "casework.view"
+) -> tuple[Participant, list[IndividualPlan]]:
+    """A person and their plans (the newest version of each, at most ``PLANS_LISTED``), all
+    logged as read together."""
+    with reads_together():
+        participant = participant_get_for_user(user, participant_pk, permission=permission)
+        plans = list(_plans_of(participant)[:PLANS_LISTED])
+        log_reads(plans, actor=user)
+    return participant, plans
+
+
+def group_plans_for_user(user: User, group: Group) -> list[IndividualPlan]:
+    """The plans of a group the user has opened (``group_get_for_user``), each logged as read."""
+    plans = list(_plans_of_group(group)[:PLANS_LISTED])
+    log_reads(plans, actor=user)
+    return plans
+
+
+def _plans_of(participant: Participant) -> QuerySet[IndividualPlan]:
     """The person's plans, newest version of each."""
     return (
         IndividualPlan.objects.filter(participant=participant, next_version__isnull=True)
@@ -52,7 +116,7 @@ def plans_of(participant: Participant) -> QuerySet[IndividualPlan]:
 
 
 def open_plans_of(participant: Participant) -> QuerySet[IndividualPlan]:
-    return plans_of(participant).exclude(status=PlanStatus.CLOSED)
+    return _plans_of(participant).exclude(status=PlanStatus.CLOSED)
 
 
 def open_plan_get(participant: Participant, pk: int) -> IndividualPlan:
@@ -66,24 +130,15 @@ def versions_of(plan: IndividualPlan) -> QuerySet[IndividualPlan]:
     return IndividualPlan.objects.filter(series=plan.series).select_related("participant").order_by("-number")
 
 
-def current_version_of(plan: IndividualPlan) -> IndividualPlan:
-    current = (
-        IndividualPlan.objects.filter(series=plan.series, next_version__isnull=True)
-        .select_related(*PLAN_RELATED)
-        .first()
-    )
-    return current or plan
-
-
-def goals_of(plan: IndividualPlan) -> QuerySet[PlanGoal]:
+def _goals_of(plan: IndividualPlan) -> QuerySet[PlanGoal]:
     return plan.goals.select_related("plan").order_by("position", "pk")
 
 
-def actions_of(plan: IndividualPlan) -> QuerySet[PlanAction]:
+def _actions_of(plan: IndividualPlan) -> QuerySet[PlanAction]:
     return plan.actions.select_related("plan", "worker", "next_step").order_by("position", "pk")
 
 
-def signatures_of(plan: IndividualPlan) -> QuerySet[PlanSignature]:
+def _signatures_of(plan: IndividualPlan) -> QuerySet[PlanSignature]:
     return plan.signatures.select_related("plan").order_by("signed_on", "pk")
 
 
@@ -126,7 +181,7 @@ def group_get_for_user(user: User, pk: int, *, permission: str = "casework.view"
     return group
 
 
-def plans_of_group(group: Group) -> QuerySet[IndividualPlan]:
+def _plans_of_group(group: Group) -> QuerySet[IndividualPlan]:
     """The group's plans, newest version of each."""
     return (
         IndividualPlan.objects.filter(group=group, next_version__isnull=True)

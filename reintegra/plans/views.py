@@ -17,9 +17,8 @@ from reintegra.accounts import policy
 from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
-from reintegra.audit.bulk import log_reads
 from reintegra.documents import pdf_response
-from reintegra.people import selectors as people_selectors
+from reintegra.forms import add_service_error
 from reintegra.plans import selectors, services
 from reintegra.plans.forms import (
     ActionFormSet,
@@ -39,7 +38,7 @@ from reintegra.plans.workflow import IllegalPlanMoveError, next_statuses
 @requires("casework.view")
 @require_http_methods(["GET", "POST"])
 def plans(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant = people_selectors.participant_get_for_list(request.user, pk, permission="casework.view")
+    participant, rows = selectors.person_plans_for_user(request.user, pk)
     can_record = policy.can(request.user, "casework.record", participant)
     form = PlanCreateForm(
         request.POST or None,
@@ -61,12 +60,10 @@ def plans(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                     source_response=form.cleaned_data["source_response"],
                 )
             except ValidationError as error:
-                _attach(error, form)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The plan has been created as a draft."))
                 return redirect("plans:plan_edit", plan_pk=plan.pk)
-    rows = list(selectors.plans_of(participant)[:100])
-    log_reads([participant, *rows], actor=request.user)
     context = {"participant": participant, "plans": rows, "form": form, "can_record": can_record}
     return render(request, "plans/plans.html", context)
 
@@ -74,15 +71,12 @@ def plans(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("casework.view")
 @require_GET
 def plan_detail(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = selectors.plan_get_for_user(request.user, plan_pk)
-    return render(request, "plans/plan_detail.html", _detail_context(request, plan))
+    file = selectors.plan_file_for_user(request.user, plan_pk)
+    return render(request, "plans/plan_detail.html", _detail_context(request, file))
 
 
-def _detail_context(request: AuthenticatedRequest, plan: IndividualPlan, **extra: Any) -> dict[str, Any]:
-    goals = list(selectors.goals_of(plan))
-    actions = list(selectors.actions_of(plan))
-    signatures = list(selectors.signatures_of(plan))
-    log_reads([*goals, *actions, *signatures], actor=request.user)
+def _detail_context(request: AuthenticatedRequest, file: selectors.PlanFile, **extra: Any) -> dict[str, Any]:
+    plan, goals, actions, signatures = file.plan, file.goals, file.actions, file.signatures
     versions = list(selectors.versions_of(plan))
     is_current = versions[0].pk == plan.pk
     signed = {signature.role for signature in signatures}
@@ -107,16 +101,15 @@ def _detail_context(request: AuthenticatedRequest, plan: IndividualPlan, **extra
     }
 
 
-def _edit_forms(
-    request: AuthenticatedRequest, plan: IndividualPlan, data: Any = None
-) -> tuple[PlanForm, BaseFormSet, BaseFormSet]:
+def _edit_forms(file: selectors.PlanFile, data: Any = None) -> tuple[PlanForm, BaseFormSet, BaseFormSet]:
+    plan = file.plan
     staff = account_selectors.staff_of(plan.organisation_id)
     form = PlanForm(data, plan_type=plan.type, initial=PlanForm.initial_for(plan))
-    goals = GoalFormSet(data, prefix="goals", initial=goal_initial(list(selectors.goals_of(plan))))
+    goals = GoalFormSet(data, prefix="goals", initial=goal_initial(file.goals))
     actions = ActionFormSet(
         data,
         prefix="actions",
-        initial=action_initial(list(selectors.actions_of(plan))),
+        initial=action_initial(file.actions),
         form_kwargs={"staff": staff},
     )
     return form, goals, actions
@@ -125,11 +118,12 @@ def _edit_forms(
 @requires("casework.record")
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
+    file = selectors.plan_file_for_user(request.user, plan_pk, permission="casework.record")
+    plan = file.plan
     if plan.status == PlanStatus.CLOSED:
         messages.error(request, _("A closed plan cannot be changed."))
         return redirect("plans:plan_detail", plan_pk=plan.pk)
-    form, goals, actions = _edit_forms(request, plan, request.POST or None)
+    form, goals, actions = _edit_forms(file, request.POST or None)
     status = 200
     if request.method == "POST" and form.is_valid() and goals.is_valid() and actions.is_valid():
         try:
@@ -144,7 +138,7 @@ def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
         except PlanConflictError as conflict:
             return _conflict(request, plan, conflict)
         except ValidationError as error:
-            _attach(error, form, goals=goals, actions=actions)
+            add_service_error(form, error, rows={"goal": _filled(goals), "action": _filled(actions)})
         else:
             if saved.pk != plan.pk:
                 messages.success(
@@ -169,10 +163,11 @@ def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
 
 def _conflict(request: AuthenticatedRequest, plan: IndividualPlan, conflict: ValidationError) -> HttpResponse:
     """Show the second saver their own input again, against the newest version of the plan."""
-    current = selectors.current_version_of(plan)
+    file = selectors.current_plan_file_for_user(request.user, plan)
+    current = file.plan
     data = request.POST.copy()
     data["revision"] = str(current.revision)
-    form, goals, actions = _edit_forms(request, current, data)
+    form, goals, actions = _edit_forms(file, data)
     form.is_valid()
     goals.is_valid()
     actions.is_valid()
@@ -189,37 +184,6 @@ def _conflict(request: AuthenticatedRequest, plan: IndividualPlan, conflict: Val
     return render(request, "plans/plan_edit.html", context, status=409)
 
 
-def _attach(
-    error: ValidationError,
-    form: BaseForm,
-    *,
-    goals: BaseFormSet | None = None,
-    actions: BaseFormSet | None = None,
-) -> None:
-    """Put each message on the field it names; a goal's or an action's on its own row."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    rows = {"goal": _filled(goals), "action": _filled(actions)}
-    for field, errors in error.error_dict.items():
-        for item in errors:
-            params = item.params or {}
-            row = next(
-                (
-                    rows[kind][params[kind]]
-                    for kind in rows
-                    if kind in params and params[kind] < len(rows[kind])
-                ),
-                None,
-            )
-            if row is not None and field in row.fields:
-                row.add_error(field, item)
-            elif field in form.fields:
-                form.add_error(field, item)
-            else:
-                form.add_error(None, item)
-
-
 def _filled(formset: BaseFormSet | None) -> list[BaseForm]:
     """The rows that were saved, in order: the index a service reports is into this list."""
     if formset is None:
@@ -234,17 +198,18 @@ def _filled(formset: BaseFormSet | None) -> list[BaseForm]:
 @requires("casework.record")
 @require_POST
 def plan_sign(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = selectors.plan_get_for_user(request.user, plan_pk, permission="casework.record")
+    file = selectors.plan_file_for_user(request.user, plan_pk, permission="casework.record")
+    plan = file.plan
     form = SignatureForm(request.POST, plan_type=plan.type, missing=missing_signatories(plan))
     if form.is_valid():
         try:
             services.plan_sign(actor=request.user, plan=plan, **form.cleaned_data)
         except ValidationError as error:
-            _attach(error, form)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The signature has been recorded."))
             return redirect("plans:plan_detail", plan_pk=plan.pk)
-    context = _detail_context(request, plan, sign_form=form)
+    context = _detail_context(request, file, sign_form=form)
     return render(request, "plans/plan_detail.html", context, status=400)
 
 
@@ -271,8 +236,9 @@ def plan_move(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
 @requires("casework.view")
 @require_GET
 def plan_pdf(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    plan = selectors.plan_get_for_user(request.user, plan_pk)
-    context = _detail_context(request, plan)
+    file = selectors.plan_file_for_user(request.user, plan_pk)
+    plan = file.plan
+    context = _detail_context(request, file)
     filename = f"{plan.type.name} {plan.subject} v{plan.number}"
     return pdf_response(request, "plans/print/plan.html", context, filename)
 
@@ -300,11 +266,10 @@ def group_plans(request: AuthenticatedRequest, group_pk: int) -> HttpResponse:
             try:
                 plan = services.plan_create_for_group(actor=request.user, group=group, **form.cleaned_data)
             except ValidationError as error:
-                _attach(error, form)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The plan has been created as a draft."))
                 return redirect("plans:plan_edit", plan_pk=plan.pk)
-    rows = list(selectors.plans_of_group(group)[:100])
-    log_reads(rows, actor=request.user)
+    rows = selectors.group_plans_for_user(request.user, group)
     context = {"group": group, "plans": rows, "form": form, "can_record": can_record}
     return render(request, "plans/group_plans.html", context)

@@ -20,6 +20,7 @@ from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion,
 from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for
 from tests.pdf import pdf_text
+from tests.reads import read, reads_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("in_english")]
 
@@ -221,6 +222,27 @@ def test_opening_a_plan_audits_the_plan_and_its_actions_as_read(ours: Participan
             action=AuditEntry.Action.ACCESS, actor=caseworker
         )
         assert reads.exists(), record
+
+
+def test_a_plan_its_pdf_and_a_persons_plans_log_what_they_show_by_record(
+    ours: Participant, caseworker: User, coordinator: User
+) -> None:
+    plan = a_plan(ours, caseworker)
+    client_for(caseworker).post(reverse("plans:plan_edit", args=[plan.pk]), edit_data(plan))
+    other = a_plan(ours, caseworker, code="ipzs")
+    action = PlanAction.objects.get()
+    goals = list(plan.goals.all())
+    client = client_for(coordinator)
+
+    client.get(reverse("plans:plan_detail", args=[plan.pk]))
+    assert reads_of(coordinator) == read(plan, *goals, action)
+    client.get(reverse("plans:plan_pdf", args=[plan.pk]))
+    assert reads_of(coordinator) == read(plan, *goals, action) + read(plan, *goals, action)
+    client.get(reverse("plans:plans", args=[ours.pk]))
+
+    assert reads_of(coordinator) == read(plan, *goals, action) + read(plan, *goals, action) + read(
+        ours, plan, other
+    )
 
 
 def test_a_worker_of_another_organisation_gets_404_for_a_plan_and_its_pages(
