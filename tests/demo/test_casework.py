@@ -18,8 +18,9 @@ from reintegra.demo.seed import seed
 
 
 @pytest.mark.django_db
-def test_the_demo_case_worker_has_people_meetings_today_an_overdue_step_and_someone_not_contacted() -> None:
-    seed()
+def test_the_demo_case_worker_has_people_meetings_today_an_overdue_step_and_someone_not_contacted(
+    demo: str,
+) -> None:
     worker = User.objects.get(username="pracownik.mops")
 
     caseload = caseload_for(worker)
@@ -36,8 +37,7 @@ def test_the_demo_case_worker_has_people_meetings_today_an_overdue_step_and_some
 
 
 @pytest.mark.django_db
-def test_seeding_the_caseload_twice_writes_nothing_the_second_time() -> None:
-    seed()
+def test_seeding_the_caseload_twice_writes_nothing_the_second_time(demo: str) -> None:
     counts = (CaseAssignment.objects.count(), Meeting.objects.count(), ServiceDelivery.objects.count())
 
     seed()

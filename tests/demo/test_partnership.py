@@ -15,8 +15,7 @@ pytestmark = pytest.mark.usefixtures("in_english")
 
 
 @pytest.mark.django_db
-def test_the_demo_organisations_of_the_county_form_the_local_partnership_led_by_the_pup() -> None:
-    seed()
+def test_the_demo_organisations_of_the_county_form_the_local_partnership_led_by_the_pup(demo: str) -> None:
 
     partnership = Partnership.objects.get(name="Partnerstwo Lokalne Powiatu Zalesiańskiego")
     members = {m.organisation.type: m.role for m in partnership.members.select_related("organisation")}
@@ -26,8 +25,7 @@ def test_the_demo_organisations_of_the_county_form_the_local_partnership_led_by_
 
 
 @pytest.mark.django_db
-def test_the_demo_ngo_worker_has_a_referral_waiting_and_others_in_every_state() -> None:
-    seed()
+def test_the_demo_ngo_worker_has_a_referral_waiting_and_others_in_every_state(demo: str) -> None:
     ngo = Organisation.objects.get(short_name="Wspólna Droga")
 
     assert {r.status for r in Referral.objects.all()} == {
@@ -45,8 +43,7 @@ def test_the_demo_ngo_worker_has_a_referral_waiting_and_others_in_every_state() 
 
 
 @pytest.mark.django_db
-def test_seeding_the_partnership_twice_writes_nothing_the_second_time() -> None:
-    seed()
+def test_seeding_the_partnership_twice_writes_nothing_the_second_time(demo: str) -> None:
     counts = (Partnership.objects.count(), Referral.objects.count())
 
     seed()

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from io import StringIO
-
 import pytest
-from django.core.management import call_command
 from stdnum.pl import pesel
 
 from reintegra.people.models import Consent, FamilyMember, Participant, TercUnit
@@ -13,8 +10,7 @@ from reintegra.people.models import Consent, FamilyMember, Participant, TercUnit
 pytestmark = pytest.mark.django_db
 
 
-def test_the_demo_has_about_forty_participants_across_organisations_with_valid_pesels() -> None:
-    call_command("seed_demo", stdout=StringIO())
+def test_the_demo_has_about_forty_participants_across_organisations_with_valid_pesels(demo: str) -> None:
 
     people = list(Participant.objects.select_related("organisation"))
     assert 35 <= len(people) <= 45
@@ -27,8 +23,7 @@ def test_the_demo_has_about_forty_participants_across_organisations_with_valid_p
         person.full_clean()
 
 
-def test_the_demo_has_a_zolkiewska_consents_a_withdrawal_family_and_its_county() -> None:
-    call_command("seed_demo", stdout=StringIO())
+def test_the_demo_has_a_zolkiewska_consents_a_withdrawal_family_and_its_county(demo: str) -> None:
 
     assert Participant.objects.filter(last_name="Żółkiewska").exists()
     assert Consent.objects.filter(withdrawn_on__isnull=False).exists()

@@ -11,8 +11,7 @@ from reintegra.plans.models import IndividualPlan, PlanStatus
 
 
 @pytest.mark.django_db
-def test_the_demo_has_an_agreed_ipd_with_an_earlier_version_a_draft_ipzs_and_an_ipwzb() -> None:
-    seed()
+def test_the_demo_has_an_agreed_ipd_with_an_earlier_version_a_draft_ipzs_and_an_ipwzb(demo: str) -> None:
     seed()  # the second time writes no more plans
 
     plans = {plan.plan_type: plan for plan in IndividualPlan.objects.filter(next_version__isnull=True)}

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from reintegra.demo.seed import seed
 from reintegra.programmes.models import EnrolmentStatus as S
 from reintegra.programmes.models import Programme, ProgrammeTemplate
 
 
 @pytest.mark.django_db
-def test_every_template_has_a_running_programme_with_enrolled_and_reserve_people() -> None:
-    seed()
+def test_every_template_has_a_running_programme_with_enrolled_and_reserve_people(demo: str) -> None:
 
     for template in ProgrammeTemplate.objects.all():
         programme = Programme.objects.get(template=template)
@@ -22,8 +20,7 @@ def test_every_template_has_a_running_programme_with_enrolled_and_reserve_people
 
 
 @pytest.mark.django_db
-def test_the_mobile_centre_runs_at_the_pup_with_a_place_offered_after_someone_left() -> None:
-    seed()
+def test_the_mobile_centre_runs_at_the_pup_with_a_place_offered_after_someone_left(demo: str) -> None:
 
     programme = Programme.objects.get(template__code="mobile-activation")
 
