@@ -11,6 +11,8 @@ PY := $(VENV)/bin/python
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 PYTEST := $(VENV)/bin/pytest -p no:cacheprovider
+# The SQLite and PostgreSQL stages run on two processes (pytest-xdist), one database each.
+TEST_WORKERS ?= 2
 
 .PHONY: help run test env system-packages lint typecheck migrations-check test-sqlite test-postgres test-e2e messages bench clean
 
@@ -51,10 +53,10 @@ migrations-check: env
 
 # TEST_DATABASE_VENDOR makes tests/test_database_engine.py prove which engine each stage ran on.
 test-sqlite: env
-	TEST_DATABASE_VENDOR=sqlite DATABASE_URL=sqlite:///var/test.sqlite3 $(PYTEST) -m "not e2e"
+	TEST_DATABASE_VENDOR=sqlite DATABASE_URL=sqlite:///var/test.sqlite3 $(PYTEST) -n $(TEST_WORKERS) -m "not e2e"
 
 test-postgres: env system-packages
-	scripts/with-postgres.sh $(PYTEST) -m "not e2e"
+	scripts/with-postgres.sh $(PYTEST) -n $(TEST_WORKERS) -m "not e2e"
 
 test-e2e: env system-packages
 	DATABASE_URL=sqlite:///var/test.sqlite3 $(PYTEST) -m e2e tests/e2e
