@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.html import format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reintegra import rows
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
@@ -29,8 +29,6 @@ from reintegra.people.forms import (
 )
 from reintegra.people.models import LabourStatus, Participant
 from reintegra.people.selectors import ParticipantFilter
-
-URL_KEY_PLACEHOLDER = 987654321
 
 
 def _filters(request: AuthenticatedRequest) -> tuple[ParticipantFilterForm, ParticipantFilter | None]:
@@ -59,32 +57,34 @@ def participant_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, template, context)
 
 
-def _rows(people: Iterable[Participant]) -> SafeString:
-    """The table's rows, written out in Python (as the admin writes its change list's rows).
+@dataclass(frozen=True)
+class ListRow:
+    address: str
+    name: str
+    pesel: str
+    birth_date: str
+    organisation: str
+    gmina: str
+    labour_status: str
 
-    Per cell, a template's lookups, filters and ``{% url %}`` cost more than the whole query, and
-    the list is rendered again on every search.
-    """
-    # One reverse() for the page: each row's address differs from it only by the key.
-    url = reverse("people:participant_detail", args=[URL_KEY_PLACEHOLDER])
-    labour_statuses = {value: str(label) for value, label in LabourStatus.choices}
-    return format_html_join(
-        "\n",
-        '<tr><td><a href="{}">{} {}</a></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>',
-        (
-            (
-                url.replace(str(URL_KEY_PLACEHOLDER), str(person.pk)),
-                person.last_name,
-                person.first_name,
-                person.pesel or "—",
-                person.birth_date.isoformat(),
-                person.organisation.short_name or person.organisation.name,
-                person.gmina.name if person.gmina else "—",
-                labour_statuses.get(person.labour_status) or "—",
-            )
-            for person in people
-        ),
-    )
+
+def _rows(people: Iterable[Participant]) -> list[ListRow]:
+    """The table's rows as the template prints them (``reintegra.rows``: addresses and labels
+    worked out once a page)."""
+    address = rows.address_of("people:participant_detail")
+    statuses = rows.labels(LabourStatus)
+    return [
+        ListRow(
+            address=address(person.pk),
+            name=f"{person.last_name} {person.first_name}",
+            pesel=person.pesel or "—",
+            birth_date=person.birth_date.isoformat(),
+            organisation=person.organisation.short_name or person.organisation.name,
+            gmina=person.gmina.name if person.gmina else "—",
+            labour_status=statuses.get(person.labour_status) or "—",
+        )
+        for person in people
+    ]
 
 
 @requires("participant.view")
