@@ -145,16 +145,16 @@ def _seed_programme(ctx: DemoContext, spec: DemoProgramme, today: date) -> None:
         actor=actor,
         organisation=organisation,
         template=template,
-        data={
-            "name": spec.name,
-            "code": spec.code,
-            "start_date": date(today.year, 1, 1),
-            "end_date": date(today.year, 12, 31),
-            "places": min(spec.places, len(fitting) - spec.reserve),
-            "venues": spec.venues,
-            "funding_source": spec.funding_source,
-            "staff": [actor],
-        },
+        data=services.ProgrammeData(
+            name=spec.name,
+            code=spec.code,
+            start_date=date(today.year, 1, 1),
+            end_date=date(today.year, 12, 31),
+            places=min(spec.places, len(fitting) - spec.reserve),
+            venues=spec.venues,
+            funding_source=spec.funding_source,
+            staff=(actor,),
+        ),
     )
     not_fitting = [person for person in people if person not in fitting][:NOT_FITTING_APPLICANTS]
     for person in fitting + not_fitting:
