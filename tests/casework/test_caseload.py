@@ -168,7 +168,7 @@ def a_plan_with_actions(
         actor=worker,
         plan=plan,
         revision=plan.revision,
-        data=plan_services.plan_data(plan),
+        data=plan_services.PlanData.of(plan),
         goals=[],
         actions=[ActionData(f"Działanie {index}", deadline=due) for index, due in enumerate(deadlines)],
     )
