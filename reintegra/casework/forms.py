@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, ServiceDelivery
-from reintegra.casework.services import MEETING_FIELDS, SERVICE_FIELDS, NextStepData
+from reintegra.casework.services import MEETING_FIELDS, SERVICE_FIELDS, MeetingData, NextStepData, ServiceData
 from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.people.models import Participant
 from reintegra.plans.models import IndividualPlan
@@ -40,8 +40,8 @@ class MeetingForm(forms.ModelForm):
         self.fields["kind"].initial = MeetingKind.INDIVIDUAL_CONSULTATION
         add_bootstrap_classes(self)
 
-    def meeting_data(self) -> dict[str, Any]:
-        return {field: self.cleaned_data[field] for field in MEETING_FIELDS}
+    def meeting_data(self) -> MeetingData:
+        return MeetingData(**{field: self.cleaned_data[field] for field in MEETING_FIELDS})
 
 
 class NextStepForm(forms.Form):
@@ -92,8 +92,8 @@ class ServiceForm(forms.ModelForm):
         provider.empty_label = _("— not a partner organisation —")  # type: ignore[attr-defined]
         add_bootstrap_classes(self)
 
-    def service_data(self) -> dict[str, Any]:
-        return {field: self.cleaned_data[field] for field in SERVICE_FIELDS}
+    def service_data(self) -> ServiceData:
+        return ServiceData(**{field: self.cleaned_data[field] for field in SERVICE_FIELDS})
 
 
 class AssignForm(forms.Form):

@@ -6,9 +6,9 @@ in the audit log by django-auditlog (the request's user is the actor).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-from typing import Any
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import User
+from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.selectors import is_staff_of
 from reintegra.casework.models import (
     CaseAssignment,
@@ -27,10 +27,34 @@ from reintegra.casework.models import (
     NextStep,
     ServiceDelivery,
 )
-from reintegra.people.models import Participant
+from reintegra.people.models import FamilyMember, Participant
 
-MEETING_FIELDS = ("family_member", "starts_at", "duration_minutes", "kind", "notes")
-SERVICE_FIELDS = ("kind", "provider_name", "provider_organisation", "delivered_on", "cost", "notes")
+
+@dataclass(frozen=True, kw_only=True)
+class MeetingData:
+    """A meeting as the worker records it (an unknown field is a ``TypeError``)."""
+
+    family_member: FamilyMember | None = None  # None: the person themselves
+    starts_at: datetime
+    duration_minutes: int
+    kind: str
+    notes: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ServiceData:
+    """A service delivered to the person (an unknown field is a ``TypeError``)."""
+
+    kind: str
+    provider_name: str = ""
+    provider_organisation: Organisation | None = None
+    delivered_on: date
+    cost: Decimal = Decimal("0.00")
+    notes: str = ""
+
+
+MEETING_FIELDS = tuple(field.name for field in fields(MeetingData))
+SERVICE_FIELDS = tuple(field.name for field in fields(ServiceData))
 
 
 @dataclass(frozen=True)
@@ -106,7 +130,7 @@ def meeting_record(
     *,
     actor: User,
     participant: Participant,
-    data: dict[str, Any],
+    data: MeetingData,
     next_steps: list[NextStepData] | None = None,
     worker: User | None = None,
 ) -> Meeting:
@@ -115,7 +139,7 @@ def meeting_record(
     meeting = Meeting(
         participant=participant,
         worker=worker or actor,
-        **{field: value for field, value in data.items() if field in MEETING_FIELDS},
+        **{name: getattr(data, name) for name in MEETING_FIELDS},
     )
     if meeting.starts_at is not None:
         meeting.status = MeetingStatus.PLANNED if meeting.starts_at > timezone.now() else MeetingStatus.HELD
@@ -193,13 +217,13 @@ def next_step_set_done(*, actor: User, step: NextStep, done: bool) -> NextStep:
 
 
 @transaction.atomic
-def service_record(*, actor: User, participant: Participant, data: dict[str, Any]) -> ServiceDelivery:
+def service_record(*, actor: User, participant: Participant, data: ServiceData) -> ServiceDelivery:
     """A service delivered to the person, with its provider and its cost in PLN."""
     _check(actor, "casework.record", participant)
     service = ServiceDelivery(
         participant=participant,
         recorded_by=actor,
-        **{field: value for field, value in data.items() if field in SERVICE_FIELDS},
+        **{name: getattr(data, name) for name in SERVICE_FIELDS},
     )
     service.full_clean()
     service.save()

@@ -20,7 +20,7 @@ from reintegra.casework.models import (
     MeetingKind,
     ServiceKind,
 )
-from reintegra.casework.services import NextStepData
+from reintegra.casework.services import MeetingData, NextStepData, ServiceData
 from reintegra.demo.context import DemoContext
 from reintegra.people.models import Participant
 
@@ -75,7 +75,7 @@ def seed_casework(ctx: DemoContext) -> None:
         services.meeting_record(
             actor=worker,
             participant=people[index],
-            data={"starts_at": starts_at, "duration_minutes": minutes, "kind": kind, "notes": notes},
+            data=MeetingData(starts_at=starts_at, duration_minutes=minutes, kind=kind, notes=notes),
             next_steps=steps,
         )
         ctx.count_created("meetings", True)
@@ -95,11 +95,8 @@ def _seed_services(ctx: DemoContext, people: list[Participant], today: date) -> 
         services.service_record(
             actor=worker,
             participant=people[index],
-            data={
-                "kind": kind,
-                "provider_name": provider,
-                "delivered_on": today - timedelta(days=days_ago),
-                "cost": cost,
-            },
+            data=ServiceData(
+                kind=kind, provider_name=provider, delivered_on=today - timedelta(days=days_ago), cost=cost
+            ),
         )
         ctx.count_created("services", True)

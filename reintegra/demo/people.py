@@ -100,39 +100,39 @@ def _person(faker: Faker, rng: random.Random, *, featured: bool) -> Person:
 
 def _participant_data(
     rng: random.Random, person: Person, serial: int, gminas: list[TercUnit]
-) -> dict[str, Any]:
+) -> services.ParticipantData:
     gmina = rng.choice(gminas)
     locality, postal_code = ADDRESSES[gmina.code]
     labour_status = rng.choice(list(LabourStatus))
     unemployed = labour_status in {LabourStatus.UNEMPLOYED, LabourStatus.LONG_TERM_UNEMPLOYED}
     without_pesel = serial % 7 == 0
     answers = [SensitiveAnswer.NO] * 6 + [SensitiveAnswer.YES, SensitiveAnswer.REFUSED]
-    return {
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "sex": person.sex,
-        "pesel": "" if without_pesel else pesel_for(person.birth_date, serial, person.sex),
-        "birth_date": person.birth_date,
-        "identity_document_type": IdentityDocumentType.ID_CARD if without_pesel else "",
-        "identity_document_number": f"ZZD{serial:06d}" if without_pesel else "",
-        "phone": f"+48 600 {serial:03d} {rng.randint(100, 999)}",
-        "gmina": gmina,
-        "locality": locality,
-        "postal_code": postal_code,
-        "street_address": f"ul. {rng.choice(STREETS)} {rng.randint(1, 60)}",
-        "education": rng.randint(1, 6),
-        "labour_status": labour_status,
-        "pup_registration_date": REFERENCE_DAY - timedelta(days=rng.randint(30, 900)) if unemployed else None,
-        "disability": rng.choice(answers),
-        "third_country_national": SensitiveAnswer.NO,
-        "foreign_background": rng.choice(answers),
-        "minority": rng.choice(answers),
-        "homeless": rng.choice(answers),
-    }
+    return services.ParticipantData(
+        first_name=person.first_name,
+        last_name=person.last_name,
+        sex=person.sex,
+        pesel="" if without_pesel else pesel_for(person.birth_date, serial, person.sex),
+        birth_date=person.birth_date,
+        identity_document_type=IdentityDocumentType.ID_CARD if without_pesel else "",
+        identity_document_number=f"ZZD{serial:06d}" if without_pesel else "",
+        phone=f"+48 600 {serial:03d} {rng.randint(100, 999)}",
+        gmina=gmina,
+        locality=locality,
+        postal_code=postal_code,
+        street_address=f"ul. {rng.choice(STREETS)} {rng.randint(1, 60)}",
+        education=rng.randint(1, 6),
+        labour_status=labour_status,
+        pup_registration_date=REFERENCE_DAY - timedelta(days=rng.randint(30, 900)) if unemployed else None,
+        disability=rng.choice(answers),
+        third_country_national=SensitiveAnswer.NO,
+        foreign_background=rng.choice(answers),
+        minority=rng.choice(answers),
+        homeless=rng.choice(answers),
+    )
 
 
 def _ensure(
-    ctx: DemoContext, organisation: Any, data: dict[str, Any], recorder: str, rng: random.Random
+    ctx: DemoContext, organisation: Any, data: services.ParticipantData, recorder: str, rng: random.Random
 ) -> bool:
     # Draw what the consents and family need on every run, so later draws do not shift.
     given_on = REFERENCE_DAY - timedelta(days=rng.randint(0, 200))
@@ -140,10 +140,10 @@ def _ensure(
     family = rng.random() < 0.3
     child_age_days = rng.randint(365, 12 * 365)
     existing = Participant.objects.filter(organisation=organisation)
-    if data["pesel"]:
-        existing = existing.filter(pesel=data["pesel"])
+    if data.pesel:
+        existing = existing.filter(pesel=data.pesel)
     else:
-        existing = existing.filter(identity_document_number=data["identity_document_number"])
+        existing = existing.filter(identity_document_number=data.identity_document_number)
     if existing.exists():
         return False
     participant = services.participant_create(actor=None, organisation=organisation, data=data)
@@ -172,12 +172,12 @@ def _ensure(
         services.family_member_add(
             actor=actor,
             participant=participant,
-            data={
-                "first_name": "Jan" if participant.sex == Sex.MAN else "Zofia",
-                "last_name": participant.last_name,
-                "relation": Relation.CHILD,
-                "birth_date": REFERENCE_DAY - timedelta(days=child_age_days),
-                "shares_household": True,
-            },
+            data=services.FamilyMemberData(
+                first_name="Jan" if participant.sex == Sex.MAN else "Zofia",
+                last_name=participant.last_name,
+                relation=Relation.CHILD,
+                birth_date=REFERENCE_DAY - timedelta(days=child_age_days),
+                shares_household=True,
+            ),
         )
     return True

@@ -6,6 +6,7 @@ starts from a filled questionnaire).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -16,7 +17,7 @@ from reintegra.demo.context import DemoContext
 from reintegra.people.models import Participant
 from reintegra.plans import services as plan_services
 from reintegra.plans.models import IndividualPlan
-from reintegra.plans.services import ActionData, GoalData
+from reintegra.plans.services import ActionData, GoalData, PlanData
 from reintegra.questionnaires.models import Response
 
 
@@ -43,10 +44,7 @@ def seed_plans(ctx: DemoContext) -> None:
         actor=worker,
         plan=ipzs,
         revision=ipzs.revision,
-        data={
-            **plan_services.plan_data(ipzs),
-            "extra": {"referred_by": "MOPS Zalesie", "workshop": "Gastronomia"},
-        },
+        data=replace(PlanData.of(ipzs), extra={"referred_by": "MOPS Zalesie", "workshop": "Gastronomia"}),
         goals=[GoalData("Nabycie umiejętności pracy w kuchni")],
         actions=[ActionData("Warsztat gastronomiczny w CIS", worker=worker, starts_on=today)],
     )
@@ -58,10 +56,7 @@ def seed_plans(ctx: DemoContext) -> None:
         actor=worker,
         plan=ipwzb,
         revision=ipwzb.revision,
-        data={
-            **plan_services.plan_data(ipwzb),
-            "support": "Miejsce w schronisku, pomoc w wyrobieniu dowodu.",
-        },
+        data=replace(PlanData.of(ipwzb), support="Miejsce w schronisku, pomoc w wyrobieniu dowodu."),
         goals=[GoalData("Samodzielne mieszkanie treningowe")],
         actions=[
             ActionData(
@@ -93,7 +88,7 @@ def _seed_ipd(ctx: DemoContext, worker: User, person: Participant, today: date) 
         actor=worker,
         plan=plan,
         revision=plan.revision,
-        data={**plan_services.plan_data(plan), "extra": {"contact_form": "in_person"}},
+        data=replace(PlanData.of(plan), extra={"contact_form": "in_person"}),
         goals=goals,
         actions=actions,
     )
@@ -103,7 +98,7 @@ def _seed_ipd(ctx: DemoContext, worker: User, person: Participant, today: date) 
         actor=worker,
         plan=plan,
         revision=plan.revision,
-        data={**plan_services.plan_data(plan), "support": "Zwrot kosztów dojazdu na szkolenie."},
+        data=replace(PlanData.of(plan), support="Zwrot kosztów dojazdu na szkolenie."),
         goals=[*goals, GoalData("Prawo jazdy kat. B")],
         actions=actions,
     )

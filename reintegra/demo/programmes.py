@@ -10,7 +10,7 @@ as it is; a person made for the demo is looked up by organisation and identity d
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -25,7 +25,7 @@ from reintegra.people.models import (
     Sex,
     TercUnit,
 )
-from reintegra.people.services import participant_create
+from reintegra.people.services import ParticipantData, participant_create
 from reintegra.programmes import eligibility, services
 from reintegra.programmes.models import EnrolmentStatus, ExitReason, Programme, ProgrammeTemplate
 
@@ -145,16 +145,16 @@ def _seed_programme(ctx: DemoContext, spec: DemoProgramme, today: date) -> None:
         actor=actor,
         organisation=organisation,
         template=template,
-        data={
-            "name": spec.name,
-            "code": spec.code,
-            "start_date": date(today.year, 1, 1),
-            "end_date": date(today.year, 12, 31),
-            "places": min(spec.places, len(fitting) - spec.reserve),
-            "venues": spec.venues,
-            "funding_source": spec.funding_source,
-            "staff": [actor],
-        },
+        data=services.ProgrammeData(
+            name=spec.name,
+            code=spec.code,
+            start_date=date(today.year, 1, 1),
+            end_date=date(today.year, 12, 31),
+            places=min(spec.places, len(fitting) - spec.reserve),
+            venues=spec.venues,
+            funding_source=spec.funding_source,
+            staff=(actor,),
+        ),
     )
     not_fitting = [person for person in people if person not in fitting][:NOT_FITTING_APPLICANTS]
     for person in fitting + not_fitting:
@@ -188,21 +188,22 @@ def _demo_person(organisation: Any, spec: DemoProgramme, index: int, today: date
     profile = dict(spec.profile)
     gmina_code = profile.pop("gmina", TOWN_GMINA if index % 2 else RURAL_GMINA)
     unemployed = profile.get("labour_status") in {LabourStatus.UNEMPLOYED, LabourStatus.LONG_TERM_UNEMPLOYED}
-    data = {
-        "first_name": (WOMEN if woman else MEN)[index % len(WOMEN)],
-        "last_name": (SURNAMES_F if woman else SURNAMES_M)[(index + len(spec.code)) % len(SURNAMES_F)],
-        "sex": Sex.WOMAN if woman else Sex.MAN,
-        "birth_date": today - timedelta(days=age * 365 + 40 + index),
-        "identity_document_type": IdentityDocumentType.ID_CARD,
-        "identity_document_number": document,
-        "gmina": TercUnit.objects.filter(code=gmina_code).first(),
-        "pup_registration_date": today - timedelta(days=120 + 150 * index) if unemployed else None,
-        "disability": SensitiveAnswer.NO,
-        "homeless": SensitiveAnswer.NO,
-        **profile,
-    }
-    gmina = data["gmina"]
-    data["degurba"] = (
+    gmina = TercUnit.objects.filter(code=gmina_code).first()
+    degurba = (
         gmina.degurba if gmina is not None and gmina.degurba else (3 if gmina_code == RURAL_GMINA else 1)
     )
+    data = ParticipantData(
+        first_name=(WOMEN if woman else MEN)[index % len(WOMEN)],
+        last_name=(SURNAMES_F if woman else SURNAMES_M)[(index + len(spec.code)) % len(SURNAMES_F)],
+        sex=Sex.WOMAN if woman else Sex.MAN,
+        birth_date=today - timedelta(days=age * 365 + 40 + index),
+        identity_document_type=IdentityDocumentType.ID_CARD,
+        identity_document_number=document,
+        gmina=gmina,
+        pup_registration_date=today - timedelta(days=120 + 150 * index) if unemployed else None,
+        disability=SensitiveAnswer.NO,
+        homeless=SensitiveAnswer.NO,
+    )
+    # The model's profile overrides the defaults above; the area always follows the gmina.
+    data = replace(data, **{**profile, "degurba": degurba})
     return participant_create(actor=None, organisation=organisation, data=data)

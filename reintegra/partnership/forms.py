@@ -102,12 +102,6 @@ class ReferralForm(forms.Form):
         self.fields["to_organisation"].queryset = targets  # type: ignore[attr-defined]
         _add_bootstrap_classes(self)
 
-    def referral_data(self) -> dict[str, Any]:
-        """The cleaned values under the names the service takes."""
-        data = dict(self.cleaned_data)
-        data["fields"] = data.pop("referred_fields")
-        return data
-
 
 class DeclineForm(forms.Form):
     reason = forms.CharField(

@@ -52,7 +52,10 @@ def partnership_create(request: AuthenticatedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             partnership = services.partnership_create(
-                actor=request.user, organisation=organisation, **form.cleaned_data
+                actor=request.user,
+                organisation=organisation,
+                name=form.cleaned_data["name"],
+                area_description=form.cleaned_data["area_description"],
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -81,7 +84,12 @@ def partnership_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = PartnershipForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
-            services.partnership_update(actor=request.user, partnership=partnership, **form.cleaned_data)
+            services.partnership_update(
+                actor=request.user,
+                partnership=partnership,
+                name=form.cleaned_data["name"],
+                area_description=form.cleaned_data["area_description"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -115,7 +123,12 @@ def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = MemberAddForm(request.POST, organisations=selectors.organisations_to_add(partnership))
     if form.is_valid():
         try:
-            services.partnership_member_add(actor=request.user, partnership=partnership, **form.cleaned_data)
+            services.partnership_member_add(
+                actor=request.user,
+                partnership=partnership,
+                organisation=form.cleaned_data["organisation"],
+                role=form.cleaned_data["role"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -136,7 +149,9 @@ def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -
         messages.error(request, " ".join(str(e) for e in form.errors["role"]))
         return redirect("partnership:detail", pk=partnership.pk)
     try:
-        services.partnership_member_change_role(actor=request.user, member=member, **form.cleaned_data)
+        services.partnership_member_change_role(
+            actor=request.user, member=member, role=form.cleaned_data["role"]
+        )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -176,7 +191,13 @@ def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpR
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_send(
-                actor=request.user, participant=participant, **form.referral_data()
+                actor=request.user,
+                participant=participant,
+                to_organisation=form.cleaned_data["to_organisation"],
+                fields=form.cleaned_data["referred_fields"],
+                reason=form.cleaned_data["reason"],
+                legal_basis=form.cleaned_data["legal_basis"],
+                legal_basis_reference=form.cleaned_data["legal_basis_reference"],
             )
         except ValidationError as error:
             add_service_error(form, error, renamed={"fields": "referred_fields"})

@@ -24,7 +24,7 @@ from reintegra.people.models import (
     TercUnit,
 )
 from reintegra.people.selectors import ParticipantFilter
-from reintegra.people.services import FAMILY_FIELDS, PARTICIPANT_FIELDS
+from reintegra.people.services import FAMILY_FIELDS, PARTICIPANT_FIELDS, FamilyMemberData, ParticipantData
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -206,8 +206,8 @@ class ParticipantForm(forms.ModelForm[Participant]):
             self.instance.birth_date = self.cleaned_data["birth_date"]
         super()._post_clean()  # type: ignore[misc]
 
-    def participant_data(self) -> dict[str, Any]:
-        return {field: self.cleaned_data[field] for field in PARTICIPANT_FIELDS if field in self.cleaned_data}
+    def participant_data(self) -> ParticipantData:
+        return ParticipantData(**{field: self.cleaned_data[field] for field in PARTICIPANT_FIELDS})
 
 
 class ParticipantCreateForm(ParticipantForm):
@@ -236,6 +236,9 @@ class FamilyMemberForm(forms.ModelForm[FamilyMember]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _add_bootstrap_classes(self)
+
+    def family_member_data(self) -> FamilyMemberData:
+        return FamilyMemberData(**{field: self.cleaned_data[field] for field in FAMILY_FIELDS})
 
 
 class ConsentForm(forms.ModelForm[Consent]):

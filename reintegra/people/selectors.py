@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
@@ -27,6 +26,7 @@ from reintegra.people.models import Consent, FamilyMember, Participant
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
+    from reintegra.people.services import ParticipantData
 
 PESEL_LENGTH = 11
 PAGE_SIZE = 25
@@ -210,20 +210,18 @@ def participant_get_for_list(user: User, pk: int, *, permission: str = "particip
     return participant
 
 
-def duplicates_for(user: User, data: dict[str, Any], *, exclude_pk: int | None = None) -> list[Participant]:
+def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None = None) -> list[Participant]:
     """Participants within the user's reach that look like the same person.
 
     Same PESEL, or the same name (ignoring diacritics and case) and birth date. A warning for
     the person registering, never a block: namesakes born on the same day exist.
     """
-    pesel: str = data.get("pesel") or ""
-    birth_date: date | None = data.get("birth_date")
-    key = identifiers.search_key(data.get("last_name") or "", data.get("first_name") or "")
+    key = identifiers.search_key(data.last_name, data.first_name)
     condition = Q(pk__in=[])
-    if pesel:
-        condition |= Q(pesel=pesel)
-    if key and birth_date:
-        condition |= Q(search_key=key, birth_date=birth_date)
+    if data.pesel:
+        condition |= Q(pesel=data.pesel)
+    if key and data.birth_date:
+        condition |= Q(search_key=key, birth_date=data.birth_date)
     organisation_ids = policy.organisation_ids_where(user, "participant.view")
     matches = Participant.objects.filter(condition, organisation_id__in=organisation_ids).select_related(
         "organisation"

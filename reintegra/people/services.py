@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import dataclass, fields
 from datetime import date
 from typing import Any
 
@@ -15,48 +16,68 @@ from reintegra.accounts.models import Organisation, User
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, ConsentKind, FamilyMember, Participant, TercUnit
 
-PARTICIPANT_FIELDS = (
-    "first_name",
-    "last_name",
-    "pesel",
-    "birth_date",
-    "identity_document_type",
-    "identity_document_number",
-    "sex",
-    "phone",
-    "email",
-    "gmina",
-    "locality",
-    "postal_code",
-    "street_address",
-    "degurba",
-    "education",
-    "labour_status",
-    "pup_registration_date",
-    "disability",
-    "third_country_national",
-    "foreign_background",
-    "minority",
-    "homeless",
-)
+
+@dataclass(frozen=True, kw_only=True)
+class ParticipantData:
+    """A participant's own fields, as a form or an import gives them (an unknown field is a
+    ``TypeError``). A field left out takes the value a new record would have: empty text, no
+    date or number, no gmina; a PESEL gives the birth date."""
+
+    first_name: str
+    last_name: str
+    pesel: str = ""
+    birth_date: date | None = None
+    identity_document_type: str = ""
+    identity_document_number: str = ""
+    sex: str = ""
+    phone: str = ""
+    email: str = ""
+    gmina: TercUnit | None = None
+    locality: str = ""
+    postal_code: str = ""
+    street_address: str = ""
+    degurba: int | None = None
+    education: int | None = None
+    labour_status: str = ""
+    pup_registration_date: date | None = None
+    disability: str = ""
+    third_country_national: str = ""
+    foreign_background: str = ""
+    minority: str = ""
+    homeless: str = ""
+
+    @classmethod
+    def of(cls, participant: Participant) -> ParticipantData:
+        """The record as it is: what an update starts from, ``dataclasses.replace``-ing the changes."""
+        return cls(**{name: getattr(participant, name) for name in PARTICIPANT_FIELDS})
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in PARTICIPANT_FIELDS}
 
 
-def participant_build(*, organisation: Organisation, data: dict[str, Any]) -> Participant:
+PARTICIPANT_FIELDS = tuple(field.name for field in fields(ParticipantData))
+
+
+def participant_build(*, organisation: Organisation, data: ParticipantData) -> Participant:
     """An unsaved, fully validated participant (imports validate a whole file before saving)."""
-    unknown = set(data) - set(PARTICIPANT_FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown participant fields: {sorted(unknown)}")
-    participant = Participant(organisation=organisation, **data)
-    if participant.pesel and not participant.birth_date:
-        with contextlib.suppress(ValueError):  # full_clean names the invalid PESEL
-            participant.birth_date = identifiers.pesel_birth_date(participant.pesel)
+    participant = Participant(organisation=organisation, **data.values())
+    _birth_date_from_pesel(participant)
     _default_degurba(participant)
     # The organisation and gmina arrive as loaded rows, and clean() enforces the rule of the
     # PESEL-or-document constraint: skip the per-row queries that would check them again
     # (an import validates 100,000 rows; the database still enforces both on save).
-    trusted = ["organisation"] + (["gmina"] if isinstance(data.get("gmina"), TercUnit) else [])
+    trusted = ["organisation"] + (["gmina"] if data.gmina is not None else [])
     participant.full_clean(exclude=trusted, validate_constraints=False)
     return participant
+
+
+def _birth_date_from_pesel(participant: Participant) -> bool:
+    """A birth date nobody gave is the PESEL's."""
+    if participant.pesel and not participant.birth_date:
+        with contextlib.suppress(ValueError):  # full_clean names the invalid PESEL
+            participant.birth_date = identifiers.pesel_birth_date(participant.pesel)
+            return True
+    return False
 
 
 def _default_degurba(participant: Participant) -> bool:
@@ -69,7 +90,7 @@ def _default_degurba(participant: Participant) -> bool:
 
 @transaction.atomic
 def participant_create(
-    *, actor: User | None, organisation: Organisation, data: dict[str, Any]
+    *, actor: User | None, organisation: Organisation, data: ParticipantData
 ) -> Participant:
     """Only staff of the organisation may register a participant in it (None: a system job)."""
     if actor is not None and not policy.can(actor, "participant.create", organisation):
@@ -81,38 +102,54 @@ def participant_create(
 
 
 @transaction.atomic
-def participant_update(*, actor: User, participant: Participant, data: dict[str, Any]) -> Participant:
-    """Staff of the participant's organisation may change the record; only changed fields are saved."""
+def participant_update(*, actor: User, participant: Participant, data: ParticipantData) -> Participant:
+    """Staff of the participant's organisation may change the record; only changed fields are saved.
+
+    ``data`` is the whole record: a field left at its default is cleared, not kept. A caller
+    changing a few fields starts from ``ParticipantData.of(participant)`` and replaces them.
+    """
     if not policy.can(actor, "participant.change", participant):
         raise PermissionDenied
-    unknown = set(data) - set(PARTICIPANT_FIELDS)
-    if unknown:
-        raise ValueError(f"Unknown participant fields: {sorted(unknown)}")
     # Compare with the stored row, not the instance: a ModelForm has already written to that.
     stored = Participant.objects.select_for_update().get(pk=participant.pk)
-    changed = [
-        field for field in PARTICIPANT_FIELDS if field in data and getattr(stored, field) != data[field]
-    ]
-    for field in changed:
-        setattr(stored, field, data[field])
+    values = data.values()
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    for name in changed:
+        setattr(stored, name, values[name])
+    if _birth_date_from_pesel(stored):
+        changed.append("birth_date")
     if _default_degurba(stored):
         changed.append("degurba")
     if changed:
         stored.full_clean()
-        stored.save(update_fields=[*changed, "updated_at"])
+        stored.save(update_fields=[*dict.fromkeys(changed), "updated_at"])
     return stored
 
 
-FAMILY_FIELDS = (
-    "first_name",
-    "last_name",
-    "relation",
-    "birth_date",
-    "phone",
-    "shares_household",
-    "receives_support",
-    "notes",
-)
+@dataclass(frozen=True, kw_only=True)
+class FamilyMemberData:
+    """A family member's or close contact's fields (an unknown field is a ``TypeError``); a field
+    left out is empty, as on a new record."""
+
+    first_name: str
+    last_name: str = ""
+    relation: str
+    birth_date: date | None = None
+    phone: str = ""
+    shares_household: bool = False
+    receives_support: bool = False
+    notes: str = ""
+
+    @classmethod
+    def of(cls, member: FamilyMember) -> FamilyMemberData:
+        """The record as it is: what an update starts from, ``dataclasses.replace``-ing the changes."""
+        return cls(**{name: getattr(member, name) for name in FAMILY_FIELDS})
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in FAMILY_FIELDS}
+
+
+FAMILY_FIELDS = tuple(field.name for field in fields(FamilyMemberData))
 
 
 def _check_change(actor: User, participant: Participant) -> None:
@@ -121,22 +158,24 @@ def _check_change(actor: User, participant: Participant) -> None:
 
 
 @transaction.atomic
-def family_member_add(*, actor: User, participant: Participant, data: dict[str, Any]) -> FamilyMember:
+def family_member_add(*, actor: User, participant: Participant, data: FamilyMemberData) -> FamilyMember:
     """Staff of the participant's organisation record the family and close contacts."""
     _check_change(actor, participant)
-    member = FamilyMember(participant=participant, **{k: v for k, v in data.items() if k in FAMILY_FIELDS})
+    member = FamilyMember(participant=participant, **data.values())
     member.full_clean()
     member.save()
     return member
 
 
 @transaction.atomic
-def family_member_update(*, actor: User, member: FamilyMember, data: dict[str, Any]) -> FamilyMember:
+def family_member_update(*, actor: User, member: FamilyMember, data: FamilyMemberData) -> FamilyMember:
+    """``data`` is the whole record (start from ``FamilyMemberData.of(member)``); only changes are saved."""
     _check_change(actor, member.participant)
     stored = FamilyMember.objects.select_for_update().get(pk=member.pk)
-    changed = [field for field in FAMILY_FIELDS if field in data and getattr(stored, field) != data[field]]
-    for field in changed:
-        setattr(stored, field, data[field])
+    values = data.values()
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    for name in changed:
+        setattr(stored, name, values[name])
     if changed:
         stored.full_clean()
         stored.save(update_fields=changed)

@@ -177,7 +177,13 @@ def consent_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = ConsentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.consent_record(actor=request.user, participant=participant, **form.cleaned_data)
+            services.consent_record(
+                actor=request.user,
+                participant=participant,
+                kind=form.cleaned_data["kind"],
+                given_on=form.cleaned_data["given_on"],
+                document=form.cleaned_data["document"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -217,7 +223,9 @@ def family_member_create(request: AuthenticatedRequest, pk: int) -> HttpResponse
     participant = selectors.participant_get_for_user(request.user, pk, permission="participant.change")
     form = FamilyMemberForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.family_member_add(actor=request.user, participant=participant, data=form.cleaned_data)
+        services.family_member_add(
+            actor=request.user, participant=participant, data=form.family_member_data()
+        )
         messages.success(request, _("The family member or contact has been added."))
         return redirect(_file_url(participant, "family"))
     context = {"form": form, "participant": participant, "title": _("Add a family member or close contact")}
@@ -233,7 +241,7 @@ def family_member_edit(request: AuthenticatedRequest, pk: int, member_pk: int) -
     participant = member.participant
     form = FamilyMemberForm(request.POST or None, instance=member)
     if request.method == "POST" and form.is_valid():
-        services.family_member_update(actor=request.user, member=member, data=form.cleaned_data)
+        services.family_member_update(actor=request.user, member=member, data=form.family_member_data())
         messages.success(request, _("The changes have been saved."))
         return redirect(_file_url(participant, "family"))
     title = _("Edit: %(name)s") % {"name": member}

@@ -12,7 +12,7 @@ from reintegra.accounts.models import User
 from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.plans.models import ActionStatus, IndividualPlan
 from reintegra.plans.plan_types import PlanType, choices
-from reintegra.plans.services import ActionData, GoalData
+from reintegra.plans.services import ActionData, GoalData, PlanData
 from reintegra.programmes.models import Programme
 from reintegra.questionnaires.models import Response
 
@@ -103,17 +103,22 @@ class PlanForm(forms.Form):
         initial |= {"diagnosis": plan.diagnosis, "support": plan.support}
         return initial | {EXTRA_PREFIX + key: value for key, value in plan.extra.items()}
 
-    def plan_data(self, plan: IndividualPlan) -> dict[str, Any]:
-        data = {
-            field: self.cleaned_data[field]
-            for field in ("starts_on", "review_on", "ends_on", "diagnosis", "support")
-        }
+    def plan_data(self, plan: IndividualPlan) -> PlanData:
+        """What the worker typed; the programme is not edited here and stays the plan's."""
         extra = {}
         for extra_field in self.plan_type.fields:
             value = self.cleaned_data.get(EXTRA_PREFIX + extra_field.key)
             if value not in (None, ""):
                 extra[extra_field.key] = value.isoformat() if hasattr(value, "isoformat") else value
-        return data | {"extra": extra, "programme": plan.programme}
+        return PlanData(
+            starts_on=self.cleaned_data["starts_on"],
+            review_on=self.cleaned_data["review_on"],
+            ends_on=self.cleaned_data["ends_on"],
+            diagnosis=self.cleaned_data["diagnosis"],
+            support=self.cleaned_data["support"],
+            extra=extra,
+            programme=plan.programme,
+        )
 
 
 class GoalForm(forms.Form):

@@ -7,7 +7,7 @@ the first save wins, the second gets ``PlanConflictError`` and nothing of theirs
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -34,7 +34,6 @@ from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires import engine
 from reintegra.questionnaires.models import Response
 
-PLAN_FIELDS = ("diagnosis", "support", "extra", "starts_on", "review_on", "ends_on", "programme")
 ACTION_FIELDS = ("what", "worker", "responsible", "starts_on", "deadline", "status")
 
 
@@ -49,6 +48,31 @@ class PlanConflictError(ValidationError):
             ),
             code="conflict",
         )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanData:
+    """A plan's own text and dates (an unknown field is a ``TypeError``); its goals and actions
+    travel apart. ``extra`` holds the fields of the plan's type, a JSON document."""
+
+    diagnosis: str = ""
+    support: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    starts_on: date
+    review_on: date | None = None
+    ends_on: date | None = None
+    programme: Programme | None = None
+
+    @classmethod
+    def of(cls, plan: IndividualPlan) -> PlanData:
+        """The plan as it is: what a save starts from, ``dataclasses.replace``-ing the changes."""
+        return cls(**{name: getattr(plan, name) for name in PLAN_FIELDS})
+
+    def values(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in PLAN_FIELDS}
+
+
+PLAN_FIELDS = tuple(each.name for each in fields(PlanData))
 
 
 @dataclass(frozen=True)
@@ -155,21 +179,20 @@ def plan_create_for_group(
     return plan
 
 
-def plan_data(plan: IndividualPlan) -> dict[str, Any]:
-    return {field: getattr(plan, field) for field in PLAN_FIELDS}
-
-
 @transaction.atomic
 def plan_save(
     *,
     actor: User,
     plan: IndividualPlan,
     revision: int,
-    data: dict[str, Any],
+    data: PlanData,
     goals: list[GoalData],
     actions: list[ActionData],
 ) -> IndividualPlan:
     """Save a draft in place, or an agreed plan as a new draft version; refuse a stale revision.
+
+    ``data`` is the whole plan: a field left at its default is cleared, not kept; a caller
+    changing a few starts from ``PlanData.of(plan)``. Only the fields that changed are saved.
 
     Saving a draft clears the signatures recorded on it, so that every party signs the same text.
 
@@ -186,11 +209,10 @@ def plan_save(
     ):
         raise PlanConflictError
     stored = IndividualPlan.objects.select_related("participant").get(pk=plan.pk)
-    changed = [
-        field for field in PLAN_FIELDS if getattr(stored, field) != data.get(field, getattr(stored, field))
-    ]
-    for field in changed:
-        setattr(stored, field, data[field])
+    values = data.values()
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    for name in changed:
+        setattr(stored, name, values[name])
     stored.full_clean()
     stored.save(update_fields=[*changed, "updated_at"])
     _sync_goals(stored, goals)
@@ -205,7 +227,7 @@ def _new_version(
     actor: User,
     plan: IndividualPlan,
     revision: int,
-    data: dict[str, Any],
+    data: PlanData,
     goals: list[GoalData],
     actions: list[ActionData],
 ) -> IndividualPlan:
@@ -223,7 +245,7 @@ def _new_version(
         previous=plan,
         source_response_id=plan.source_response_id,
         created_by=actor,
-        **{**plan_data(plan), **{k: v for k, v in data.items() if k in PLAN_FIELDS}},
+        **data.values(),
     )
     new.full_clean(validate_unique=False, validate_constraints=False)
     try:
@@ -276,8 +298,8 @@ def _sync_actions(plan: IndividualPlan, actions: list[ActionData]) -> None:
             action = PlanAction(plan=plan, next_step_id=data.next_step_id)
         kept.add(action.pk)
         action.position = position
-        for field in ACTION_FIELDS:
-            setattr(action, field, getattr(data, field))
+        for name in ACTION_FIELDS:
+            setattr(action, name, getattr(data, name))
         if data.worker is not None:
             if data.worker.pk not in workers:
                 workers[data.worker.pk] = is_staff_of(data.worker, plan.organisation_id)
@@ -411,7 +433,7 @@ def action_from_next_step(
         )
     )
     return plan_save(
-        actor=actor, plan=plan, revision=plan.revision, data=plan_data(plan), goals=goals, actions=actions
+        actor=actor, plan=plan, revision=plan.revision, data=PlanData.of(plan), goals=goals, actions=actions
     )
 
 

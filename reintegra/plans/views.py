@@ -203,7 +203,13 @@ def plan_sign(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
     form = SignatureForm(request.POST, plan_type=plan.type, missing=missing_signatories(plan))
     if form.is_valid():
         try:
-            services.plan_sign(actor=request.user, plan=plan, **form.cleaned_data)
+            services.plan_sign(
+                actor=request.user,
+                plan=plan,
+                role=form.cleaned_data["role"],
+                name=form.cleaned_data["name"],
+                signed_on=form.cleaned_data["signed_on"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -264,7 +270,12 @@ def group_plans(request: AuthenticatedRequest, group_pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                plan = services.plan_create_for_group(actor=request.user, group=group, **form.cleaned_data)
+                plan = services.plan_create_for_group(
+                    actor=request.user,
+                    group=group,
+                    plan_type_code=form.cleaned_data["plan_type_code"],
+                    starts_on=form.cleaned_data["starts_on"],
+                )
             except ValidationError as error:
                 add_service_error(form, error)
             else:

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from reintegra.accounts.models import Organisation, User
 from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, Sex
 from reintegra.programmes.models import ExitReason, Group, ProgrammeTemplate
+from reintegra.programmes.services import PROGRAMME_FIELDS, ProgrammeData
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
@@ -74,6 +75,13 @@ class ProgrammeForm(forms.Form):
         if start and end and end < start:
             self.add_error("end_date", _("The end of the programme cannot be before its start."))
         return data
+
+    def programme_data(self) -> ProgrammeData:
+        return ProgrammeData(
+            **{name: self.cleaned_data[name] for name in PROGRAMME_FIELDS},
+            staff=tuple(self.cleaned_data["staff"]),
+            partners=tuple(self.cleaned_data["partners"]),
+        )
 
 
 class RulesForm(forms.Form):

@@ -14,6 +14,7 @@ The rules these services enforce:
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,15 +47,37 @@ from reintegra.programmes.workflow import HOLDS_A_PLACE, check_move
 S = EnrolmentStatus
 RESERVE_ORDER = ("-priority", "applied_at", "pk")
 TEMPLATES_FILE = Path(__file__).resolve().parent / "data" / "templates.json"
-PROGRAMME_FIELDS = (
-    "name",
-    "code",
-    "start_date",
-    "end_date",
-    "places",
-    "venues",
-    "funding_source",
-    "contact_interval_days",
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProgrammeData:
+    """A programme's own fields with its staff and partners (an unknown field is a ``TypeError``);
+    a field left out is empty, as on a new programme."""
+
+    name: str
+    code: str
+    start_date: date
+    end_date: date
+    places: int
+    venues: str = ""
+    funding_source: str = ""
+    contact_interval_days: int | None = None
+    staff: tuple[User, ...] = ()
+    partners: tuple[Organisation, ...] = ()
+
+    @classmethod
+    def of(cls, programme: Programme) -> ProgrammeData:
+        """The programme as it is: what an update starts from, ``dataclasses.replace``-ing the changes."""
+        return cls(
+            **{name: getattr(programme, name) for name in PROGRAMME_FIELDS},
+            staff=tuple(programme.staff.all()),
+            partners=tuple(programme.partners.all()),
+        )
+
+
+# The programme's own columns; staff and partners are its many-to-many relations.
+PROGRAMME_FIELDS = tuple(
+    field.name for field in fields(ProgrammeData) if field.name not in {"staff", "partners"}
 )
 
 
@@ -80,7 +103,7 @@ def templates_load() -> int:
 
 @transaction.atomic
 def programme_create_from_template(
-    *, actor: User | None, organisation: Organisation, template: ProgrammeTemplate, data: dict[str, Any]
+    *, actor: User | None, organisation: Organisation, template: ProgrammeTemplate, data: ProgrammeData
 ) -> Programme:
     """A programme of the organisation, copying the template's eligibility and priority rules."""
     if actor is not None and not policy.can(actor, "programme.manage", organisation):
@@ -92,28 +115,29 @@ def programme_create_from_template(
         eligibility_rules=list(definition.get("eligibility_rules", [])),
         priority_rules=list(definition.get("priority_rules", [])),
         created_by=actor,
-        **{key: data[key] for key in PROGRAMME_FIELDS if key in data},
+        **{name: getattr(data, name) for name in PROGRAMME_FIELDS},
     )
     _check_period(programme)
     programme.full_clean()
     programme.save()
-    programme.staff.set(data.get("staff", []))
-    programme.partners.set(data.get("partners", []))
+    programme.staff.set(data.staff)
+    programme.partners.set(data.partners)
     return programme
 
 
 @transaction.atomic
-def programme_update(*, actor: User | None, programme: Programme, data: dict[str, Any]) -> Programme:
+def programme_update(*, actor: User | None, programme: Programme, data: ProgrammeData) -> Programme:
     """Changes a running programme; more places go at once to the reserve list, in its order.
 
+    ``data`` is the whole programme, staff and partners included: a field left at its default
+    is cleared, not kept; a caller changing a few starts from ``ProgrammeData.of(programme)``.
     Places cannot drop below the places already held (enrolled or offered): nobody loses a place
     by an edit. The change is audited field by field (django-auditlog), staff and partners too.
     """
     _require(actor, "programme.manage", programme)
     programme = _lock_programme(programme)
-    for key in PROGRAMME_FIELDS:
-        if key in data:
-            setattr(programme, key, data[key])
+    for name in PROGRAMME_FIELDS:
+        setattr(programme, name, getattr(data, name))
     held = _places_held(programme)
     if programme.places < held:
         raise ValidationError(
@@ -126,10 +150,8 @@ def programme_update(*, actor: User | None, programme: Programme, data: dict[str
     _check_period(programme)
     programme.full_clean()
     programme.save()
-    if "staff" in data:
-        programme.staff.set(data["staff"])
-    if "partners" in data:
-        programme.partners.set(data["partners"])
+    programme.staff.set(data.staff)
+    programme.partners.set(data.partners)
     _offer_free_places(actor=actor, programme=programme)
     return programme
 

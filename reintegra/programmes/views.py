@@ -51,11 +51,12 @@ def programme_create(request: AuthenticatedRequest) -> HttpResponse:
     initial = {"template": request.GET.get("template")}
     form = ProgrammeForm(request.POST or None, organisations=organisations, initial=initial)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        template, organisation = data.pop("template"), data.pop("organisation")
         try:
             programme = services.programme_create_from_template(
-                actor=request.user, organisation=organisation, template=template, data=data
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                template=form.cleaned_data["template"],
+                data=form.programme_data(),
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -78,7 +79,7 @@ def programme_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     del form.fields["template"], form.fields["organisation"]
     if request.method == "POST" and form.is_valid():
         try:
-            services.programme_update(actor=request.user, programme=programme, data=dict(form.cleaned_data))
+            services.programme_update(actor=request.user, programme=programme, data=form.programme_data())
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -175,7 +176,12 @@ def group_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = GroupForm(request.POST)
     if form.is_valid():
         try:
-            services.group_create(actor=request.user, programme=programme, **form.cleaned_data)
+            services.group_create(
+                actor=request.user,
+                programme=programme,
+                name=form.cleaned_data["name"],
+                starts_on=form.cleaned_data["starts_on"],
+            )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:

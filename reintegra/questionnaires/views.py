@@ -62,7 +62,13 @@ def questionnaire_create(request: AuthenticatedRequest) -> HttpResponse:
     form = QuestionnaireForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
-            questionnaire = services.questionnaire_create(actor=request.user, **form.cleaned_data)
+            questionnaire = services.questionnaire_create(
+                actor=request.user,
+                organisation=form.cleaned_data["organisation"],
+                code=form.cleaned_data["code"],
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:

@@ -20,12 +20,20 @@ def at(day: date, hour: int = 10, minute: int = 0) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
-def meeting_for(participant: Participant, worker: User, starts_at: datetime, **data: Any) -> Meeting:
+def meeting_for(
+    participant: Participant,
+    worker: User,
+    starts_at: datetime,
+    next_steps: list[services.NextStepData] | None = None,
+    **fields: Any,
+) -> Meeting:
     return services.meeting_record(
         actor=worker,
         participant=participant,
-        data={"starts_at": starts_at, "duration_minutes": 60, "kind": MeetingKind.SOCIAL_WORK, **data},
-        next_steps=data.pop("next_steps", None),
+        data=services.MeetingData(
+            **{"duration_minutes": 60, "kind": MeetingKind.SOCIAL_WORK, **fields}, starts_at=starts_at
+        ),
+        next_steps=next_steps,
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -167,7 +168,7 @@ def a_plan_with_actions(
         actor=worker,
         plan=plan,
         revision=plan.revision,
-        data=plan_services.plan_data(plan),
+        data=plan_services.PlanData.of(plan),
         goals=[],
         actions=[ActionData(f"Działanie {index}", deadline=due) for index, due in enumerate(deadlines)],
     )
@@ -309,7 +310,9 @@ def test_a_persons_services_page_costs_the_same_few_queries_however_many_service
             services.service_record(
                 actor=caseworker,
                 participant=in_care.participant,
-                data={"kind": "dentist", "provider_name": "Gabinet", "delivered_on": TODAY, "cost": index},
+                data=services.ServiceData(
+                    kind="dentist", provider_name="Gabinet", delivered_on=TODAY, cost=Decimal(index)
+                ),
             )
 
     deliver(PAGE_SIZE + 2)  # a full first page: a short one skips the count

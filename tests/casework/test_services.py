@@ -35,12 +35,12 @@ def a_dentist_visit(participant: Participant, actor: User) -> ServiceDelivery:
     return services.service_record(
         actor=actor,
         participant=participant,
-        data={
-            "kind": ServiceKind.DENTIST,
-            "provider_name": "Gabinet",
-            "delivered_on": date(2026, 2, 3),
-            "cost": Decimal("280"),
-        },
+        data=services.ServiceData(
+            kind=ServiceKind.DENTIST,
+            provider_name="Gabinet",
+            delivered_on=date(2026, 2, 3),
+            cost=Decimal("280"),
+        ),
     )
 
 
@@ -112,3 +112,17 @@ def test_a_worker_of_another_organisation_gets_404_for_the_services_of_our_perso
 
     assert [page.status_code for page in pages] == [404, 404, 404]
     assert ServiceDelivery.objects.count() == 1
+
+
+def test_a_service_or_a_meeting_with_a_field_they_do_not_have_is_refused() -> None:
+    service: dict[str, Any] = {
+        "kind": ServiceKind.DENTIST,
+        "delivered_on": date(2026, 2, 3),
+        "paid_by": "NFZ",
+    }
+    meeting: dict[str, Any] = {"starts_at": None, "duration_minutes": 60, "kind": "", "worker": None}
+
+    with pytest.raises(TypeError, match="paid_by"):
+        services.ServiceData(**service)
+    with pytest.raises(TypeError, match="worker"):
+        services.MeetingData(**meeting)

@@ -10,6 +10,8 @@ import pytest
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
 from reintegra.people.models import Participant
+from reintegra.people.services import PARTICIPANT_FIELDS
+from reintegra.programmes.imports import parsing
 from reintegra.programmes.imports.services import ImportReport, participants_import
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from tests.factories import ParticipantFactory
@@ -211,6 +213,31 @@ def test_missing_and_unknown_columns_are_named(programme: Programme) -> None:
         (1, "nazwisko"),
         (1, "pesel"),
     }
+
+
+def test_a_column_the_import_does_not_know_is_reported_and_nothing_is_written(programme: Programme) -> None:
+    table = [[*row, "niebieskie"] for row in rows(3)]
+    before = counts()
+
+    report = run(programme, as_csv(table, header=[*HEADER, "Kolor oczu"]))
+
+    assert [(problem.line, problem.column) for problem in report.problems] == [(1, "kolor_oczu")]
+    assert "Unknown column kolor_oczu" in messages(report)
+    assert counts() == before
+
+
+def test_every_column_the_import_knows_is_a_field_of_a_participant() -> None:
+    assert {column.target for column in parsing.COLUMNS.values()} <= set(PARTICIPANT_FIELDS)
+
+
+def test_a_row_with_an_empty_name_is_named_on_its_column(programme: Programme) -> None:
+    table = rows(3)
+    table[1][0] = ""  # line 3: no first name
+
+    report = run(programme, as_csv(table))
+
+    assert [(problem.line, problem.column) for problem in report.problems] == [(3, "imie")]
+    assert Participant.objects.count() == 0
 
 
 def test_a_file_over_the_size_limit_is_refused_before_it_is_read(programme: Programme) -> None:

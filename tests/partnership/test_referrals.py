@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -57,7 +58,11 @@ def test_the_receiver_never_reaches_the_participants_file(referral: Referral, ng
 def test_the_referral_keeps_the_data_as_they_were_when_it_was_sent(
     referral: Referral, person: Participant, caseworker: User, ngo_worker: User
 ) -> None:
-    people_services.participant_update(actor=caseworker, participant=person, data={"phone": "700999888"})
+    people_services.participant_update(
+        actor=caseworker,
+        participant=person,
+        data=replace(people_services.ParticipantData.of(person), phone="700999888"),
+    )
 
     page = (
         client_for(ngo_worker)

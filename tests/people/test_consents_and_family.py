@@ -12,6 +12,7 @@ from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
 from reintegra.people import services
 from reintegra.people.models import Consent, ConsentKind, FamilyMember, Participant
+from reintegra.people.services import FamilyMemberData
 from tests.conftest import client_for
 from tests.factories import ParticipantFactory
 
@@ -129,7 +130,9 @@ def test_a_worker_of_another_organisation_cannot_change_consents_or_family(
         document="D/1",
     )
     member = services.family_member_add(
-        actor=caseworker, participant=person, data={"first_name": "Jan", "relation": "child"}
+        actor=caseworker,
+        participant=person,
+        data=FamilyMemberData(first_name="Jan", relation="child"),
     )
     client = client_for(outsider)
 
@@ -178,7 +181,9 @@ def test_a_family_member_of_another_participant_is_not_found_under_this_one(
 ) -> None:
     other = ParticipantFactory(organisation=organisation)
     member = services.family_member_add(
-        actor=caseworker, participant=other, data={"first_name": "Jan", "relation": "child"}
+        actor=caseworker,
+        participant=other,
+        data=FamilyMemberData(first_name="Jan", relation="child"),
     )
 
     response = client_for(caseworker).get(reverse("people:family_member_edit", args=[person.pk, member.pk]))

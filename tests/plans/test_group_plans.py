@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -11,7 +12,7 @@ from django.urls import reverse
 from reintegra.accounts.models import Organisation, User
 from reintegra.plans import services as plan_services
 from reintegra.plans.models import IndividualPlan, PlanStatus
-from reintegra.plans.services import ActionData, GoalData
+from reintegra.plans.services import ActionData, GoalData, PlanData
 from reintegra.programmes.models import Group, Programme
 from tests.conftest import client_for
 from tests.factories import ProgrammeFactory
@@ -48,7 +49,7 @@ def test_a_group_plan_is_edited_signed_and_agreed_like_a_persons(group: Group, c
         actor=caseworker,
         plan=plan,
         revision=plan.revision,
-        data={**plan_services.plan_data(plan), "extra": {"childcare": "yes"}},
+        data=replace(PlanData.of(plan), extra={"childcare": "yes"}),
         goals=[GoalData("Każda uczestniczka ma CV")],
         actions=[ActionData("Warsztat pisania CV w świetlicy", worker=caseworker)],
     )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
+from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -12,7 +14,7 @@ from reintegra.audit.models import AuditEntry
 from reintegra.people.models import Participant
 from reintegra.plans import services as plan_services
 from reintegra.plans.models import IndividualPlan, PlanAction, PlanStatus
-from reintegra.plans.services import ActionData, GoalData, PlanConflictError
+from reintegra.plans.services import ActionData, GoalData, PlanConflictError, PlanData
 from reintegra.plans.workflow import IllegalPlanMoveError
 
 pytestmark = pytest.mark.django_db
@@ -26,12 +28,12 @@ def an_ipzs(participant: Participant, actor: User) -> IndividualPlan:
     )
 
 
-def save(plan: IndividualPlan, actor: User, *, revision: int | None = None, **data: object) -> IndividualPlan:
+def save(plan: IndividualPlan, actor: User, *, revision: int | None = None, **changes: Any) -> IndividualPlan:
     return plan_services.plan_save(
         actor=actor,
         plan=plan,
         revision=plan.revision if revision is None else revision,
-        data={**plan_services.plan_data(plan), **data},
+        data=replace(PlanData.of(plan), **changes),
         goals=[GoalData("Podjęcie zatrudnienia")],
         actions=[
             ActionData("Warsztat gastronomiczny", worker=actor, starts_on=START, deadline=date(2026, 5, 29))
@@ -64,6 +66,24 @@ def test_a_field_of_the_plan_type_with_a_wrong_value_is_refused_naming_the_field
     assert "Data skierowania" in str(error.value.message_dict["extra"])
 
 
+def test_a_plan_with_a_field_it_does_not_have_is_refused(ours: Participant, caseworker: User) -> None:
+    plan = an_ipzs(ours, caseworker)
+    changes: dict[str, Any] = {"status": PlanStatus.AGREED}
+
+    with pytest.raises(TypeError, match="status"):
+        save(plan, caseworker, **changes)
+    assert IndividualPlan.objects.get(pk=plan.pk).status == PlanStatus.DRAFT
+
+
+def test_a_save_from_the_plan_changes_only_the_replaced_field(ours: Participant, caseworker: User) -> None:
+    plan = an_ipzs(ours, caseworker)
+
+    saved = save(plan, caseworker, support="Doradca zawodowy")
+
+    entry = AuditEntry.objects.get_for_object(saved).filter(action=AuditEntry.Action.UPDATE).latest("pk")
+    assert set(entry.changes) - {"revision", "updated_at"} == {"support"}
+
+
 def test_an_action_whose_deadline_is_before_its_start_is_refused_naming_the_deadline(
     ours: Participant, caseworker: User
 ) -> None:
@@ -74,7 +94,7 @@ def test_an_action_whose_deadline_is_before_its_start_is_refused_naming_the_dead
             actor=caseworker,
             plan=plan,
             revision=plan.revision,
-            data=plan_services.plan_data(plan),
+            data=PlanData.of(plan),
             goals=[],
             actions=[ActionData("Kurs", starts_on=date(2026, 4, 1), deadline=date(2026, 3, 1))],
         )
@@ -140,7 +160,7 @@ def test_a_change_after_agreement_is_a_new_version_and_the_old_one_stays_as_it_w
         actor=caseworker,
         plan=plan,
         revision=plan.revision,
-        data={**plan_services.plan_data(plan), "support": "Wsparcie psychologa"},
+        data=replace(PlanData.of(plan), support="Wsparcie psychologa"),
         goals=[GoalData("Podjęcie zatrudnienia", pk=plan.goals.get().pk), GoalData("Prawo jazdy")],
         actions=[ActionData("Warsztat gastronomiczny – poziom 2", pk=old_action.pk)],
     )

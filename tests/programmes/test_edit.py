@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import Any
+
 import pytest
 from django.urls import reverse
 
@@ -54,7 +57,11 @@ def test_more_places_go_at_once_to_the_first_on_the_reserve_list(
     for enrolment in enrolments:
         services.enrolment_enrol(actor=coordinator, enrolment=enrolment)
 
-    services.programme_update(actor=coordinator, programme=mobile_programme, data={"places": 3})
+    services.programme_update(
+        actor=coordinator,
+        programme=mobile_programme,
+        data=replace(services.ProgrammeData.of(mobile_programme), places=3),
+    )
 
     enrolments[2].refresh_from_db()
     assert enrolments[2].status == S.OFFERED
@@ -87,3 +94,29 @@ def test_a_case_worker_or_another_organisation_cannot_change_the_programme(
     assert client_for(outsider_admin).post(url, form_data(mobile_programme, places="9")).status_code == 404
     mobile_programme.refresh_from_db()
     assert mobile_programme.places == 2
+
+
+def test_a_programme_with_a_field_it_does_not_have_is_refused(mobile_programme: Programme) -> None:
+    fields: dict[str, Any] = {
+        **{name: getattr(mobile_programme, name) for name in services.PROGRAMME_FIELDS},
+        "eligibility_rules": [],
+    }
+
+    with pytest.raises(TypeError, match="eligibility_rules"):
+        services.ProgrammeData(**fields)
+
+
+def test_an_update_from_the_programme_keeps_its_staff_and_partners(
+    mobile_programme: Programme, coordinator: User
+) -> None:
+    mobile_programme.staff.set([coordinator])
+
+    services.programme_update(
+        actor=coordinator,
+        programme=mobile_programme,
+        data=replace(services.ProgrammeData.of(mobile_programme), funding_source="Budżet gminy"),
+    )
+
+    mobile_programme.refresh_from_db()
+    assert mobile_programme.funding_source == "Budżet gminy"
+    assert list(mobile_programme.staff.all()) == [coordinator]

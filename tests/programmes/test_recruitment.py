@@ -298,14 +298,9 @@ def test_a_programme_from_a_template_copies_its_rules(organisation: Organisation
         actor=coordinator,
         organisation=organisation,
         template=template,
-        data={
-            "name": "Klub",
-            "code": "klub",
-            "start_date": TODAY,
-            "end_date": TODAY,
-            "places": 5,
-            "staff": [coordinator],
-        },
+        data=services.ProgrammeData(
+            name="Klub", code="klub", start_date=TODAY, end_date=TODAY, places=5, staff=(coordinator,)
+        ),
     )
 
     assert programme.eligibility_rules == [{"kind": "age_between", "min": 15, "max": 25}]
@@ -325,13 +320,9 @@ def test_a_programme_ending_before_it_starts_is_refused_naming_the_end(
             actor=coordinator,
             organisation=organisation,
             template=ProgrammeTemplate.objects.get(code="animator"),
-            data={
-                "name": "X",
-                "code": "x",
-                "start_date": TODAY,
-                "end_date": TODAY - dt.timedelta(days=1),
-                "places": 1,
-            },
+            data=services.ProgrammeData(
+                name="X", code="x", start_date=TODAY, end_date=TODAY - dt.timedelta(days=1), places=1
+            ),
         )
 
     assert "end_date" in error.value.message_dict

@@ -21,7 +21,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_bulk_create
 from reintegra.people.models import Participant, TercUnit
-from reintegra.people.services import participant_build
+from reintegra.people.services import ParticipantData, participant_build
 from reintegra.programmes.imports import parsing
 from reintegra.programmes.imports.parsing import IMPORT_MAX_BYTES, Problem, Row
 from reintegra.programmes.models import Enrolment, Programme
@@ -177,10 +177,15 @@ def _match_existing(rows: list[Row], programme: Programme, report: ImportReport)
 def _build(
     row: Row, programme: Programme, units: dict[str, TercUnit], report: ImportReport
 ) -> Participant | None:
-    """The validated participant of a row, or None with its problems in the report."""
-    data = dict(row.data)
-    if row.terc_code:
-        data["gmina"] = units[row.terc_code]
+    """The validated participant of a row, or None with its problems in the report.
+
+    The row holds only the columns the parser knows (``check_header`` refused any other) and
+    only its filled cells: an empty name is given as empty, for ``full_clean`` to name it.
+    """
+    data = ParticipantData(
+        **{"first_name": "", "last_name": "", **row.data},
+        gmina=units[row.terc_code] if row.terc_code else None,
+    )
     try:
         return participant_build(organisation=programme.organisation, data=data)
     except ValidationError as error:
