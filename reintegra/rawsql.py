@@ -22,13 +22,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 
 
-def placeholders(values: Collection[Any]) -> str:
-    """``%s, %s, %s`` for an ``IN (...)`` of these values (at least one)."""
-    if not values:
-        raise ValueError("An IN list needs at least one value.")
-    return ", ".join(["%s"] * len(values))
-
-
 def in_list(name: str, values: Collection[Any]) -> tuple[str, dict[str, Any]]:
     """``%(name_0)s, %(name_1)s`` and their parameters, for an ``IN (…)`` of a few values."""
     if not values:
@@ -37,16 +30,16 @@ def in_list(name: str, values: Collection[Any]) -> tuple[str, dict[str, Any]]:
     return ", ".join(f"%({key})s" for key in params), params
 
 
-def keys_in(keys: Collection[int]) -> tuple[str, str]:
+def keys_in(name: str, keys: Collection[int]) -> tuple[str, dict[str, Any]]:
     """A subquery and its one parameter for ``column IN (…)`` over many keys.
 
     Hundreds of keys as as many parameters cost the driver more to write into the statement
     than the database takes to use them; as one JSON array they are one parameter.
     """
-    document = json.dumps(list(keys))
+    document = {name: json.dumps(list(keys))}
     if connection.vendor == "postgresql":
-        return "SELECT (jsonb_array_elements_text(%s::jsonb))::bigint", document
-    return "SELECT value FROM json_each(%s)", document
+        return f"SELECT (jsonb_array_elements_text(%({name})s::jsonb))::bigint", document
+    return f"SELECT value FROM json_each(%({name})s)", document
 
 
 def when(value: datetime) -> Any:
@@ -86,12 +79,6 @@ def read_date(value: Any) -> date | None:
 def read_bool(value: Any) -> bool | None:
     """A truth value read by hand (SQLite gives 0 or 1)."""
     return None if value is None else bool(value)
-
-
-def fetch(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
 
 
 def fetch_rows[T](row_type: type[T], sql: str, params: Mapping[str, Any]) -> list[T]:

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from reintegra.people.models import Participant
-from reintegra.rawsql import day, fetch_rows, in_list, when
+from reintegra.rawsql import day, fetch_rows, in_list, keys_in, when
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.django_db
@@ -72,16 +72,19 @@ def test_a_parameter_is_named_once_and_used_many_times() -> None:
     assert fetch_rows(Sum, "SELECT %(n)s + %(n)s + %(n)s AS total", {"n": 7, "unused": 1}) == [Sum(21)]
 
 
-def test_an_in_list_is_named_parameters() -> None:
-    for name in ("Adamska", "Bielska", "Celińska"):
-        ParticipantFactory(last_name=name)
+def test_an_in_list_and_many_keys_are_named_parameters() -> None:
+    people = [ParticipantFactory(last_name=name) for name in ("Adamska", "Bielska", "Celińska")]
     names, params = in_list("name", ["Adamska", "Celińska"])
+    keys, key_params = keys_in("keys", [person.pk for person in people[1:]])
 
     @dataclass(slots=True)
     class Name:
         last_name: str
 
-    sql = f"SELECT last_name FROM {TABLE} WHERE last_name IN ({names}) ORDER BY last_name"  # noqa: S608
-    assert fetch_rows(Name, sql, params) == [Name("Adamska"), Name("Celińska")]
+    sql = (
+        f"SELECT last_name FROM {TABLE} "  # noqa: S608
+        f"WHERE last_name IN ({names}) AND id IN ({keys}) ORDER BY last_name"
+    )
+    assert fetch_rows(Name, sql, params | key_params) == [Name("Celińska")]
     with pytest.raises(ValueError, match="at least one"):
         in_list("name", [])

@@ -9,7 +9,6 @@ is translated once a page, each address reversed once a page; every value is esc
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 
 from django.urls import reverse
 from django.utils import timezone
@@ -19,10 +18,9 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from reintegra.casework.caseload import MeetingRow, PlanRow, StepRow
+from reintegra.casework.caseload import CasePerson
+from reintegra.casework.caseload_queries import MeetingRow, PlanRow, Shown, StepRow
 from reintegra.casework.models import MeetingKind, MeetingStatus
-from reintegra.casework.plan_types import plan_type
-from reintegra.casework.selectors import CasePerson, Shown
 
 KEY = 987654321  # stands for a row's key in an address reversed once a page
 
@@ -98,7 +96,7 @@ def step_items(steps: Sequence[StepRow]) -> SafeString:
     )
 
 
-def plan_items(plans: Sequence[PlanRow], today: date) -> SafeString:
+def plan_items(plans: Sequence[PlanRow]) -> SafeString:
     address = address_of("casework:plan_detail")
 
     def notes(plan: PlanRow) -> SafeString:
@@ -114,8 +112,7 @@ def plan_items(plans: Sequence[PlanRow], today: date) -> SafeString:
                 "due": plan.first_overdue_deadline.isoformat() if plan.first_overdue_deadline else "",
             }
             lines.append(text)
-        if plan.review_passed(today):
-            assert plan.review_on is not None
+        if plan.review_passed and plan.review_on is not None:
             lines.append(_("review was due on %(day)s") % {"day": plan.review_on.isoformat()})
         return format_html_join(
             "", '<span class="d-block small text-body-secondary">{}</span>', ((line,) for line in lines)
@@ -125,7 +122,7 @@ def plan_items(plans: Sequence[PlanRow], today: date) -> SafeString:
         format_html_join(
             "\n",
             '<li class="list-group-item"><a href="{}">{}</a> · {}{}</li>',
-            ((address(plan.pk), plan_type(plan.plan_type).name, plan.person, notes(plan)) for plan in plans),
+            ((address(plan.pk), plan.type_name, plan.person, notes(plan)) for plan in plans),
         ),
         _("No overdue plan actions or reviews."),
     )

@@ -9,36 +9,21 @@ few queries however many rows it shows).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from enum import StrEnum
+from datetime import date
 from typing import Any
 
 from auditlog.signals import accessed
-from django.db.models import (
-    Case,
-    DateField,
-    Exists,
-    F,
-    Func,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce, Least
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.casework.caseload_queries import week_of
 from reintegra.casework.models import (
-    DEFAULT_CONTACT_INTERVAL_DAYS,
     OPEN_ACTION_STATUSES,
     CaseAssignment,
-    CaseworkSettings,
     IndividualPlan,
     Meeting,
     NextStep,
@@ -48,11 +33,6 @@ from reintegra.casework.models import (
 )
 from reintegra.people import selectors as people_selectors
 from reintegra.people.models import Participant
-from reintegra.programmes.models import Enrolment, EnrolmentStatus
-
-CASELOAD_LIMIT = 300  # people or rows in one section of a caseload; more is a sign to reassign
-TEAM_LIMIT = 200
-
 
 # --- A person's case file ---------------------------------------------------------------
 
@@ -158,200 +138,9 @@ def service_get_for_user(user: User, pk: int, *, permission: str = "casework.vie
     return service
 
 
-# --- The caseload -----------------------------------------------------------------------
+# --- The team (counted here until it counts by the caseload's own rules) ------------------
 
-SHOWN = 10  # rows of each section on the caseload; the rest are a link away, paged
-
-
-class Section(StrEnum):
-    """The caseload's sections, each also a paged list of its own."""
-
-    TODAY = "today"
-    WEEK = "week"
-    STEPS = "steps"
-    PLANS = "plans"
-    CONTACT = "contact"
-    PEOPLE = "people"
-
-
-@dataclass(frozen=True)
-class CasePerson:
-    """A person in the worker's care, read as plain values: the caseload shows a name and dates."""
-
-    participant_id: int
-    first_name: str
-    last_name: str
-    assigned_on: date
-    last_contact: datetime | None
-    days_without_contact: int
-    contact_interval_days: int
-
-    def __str__(self) -> str:
-        return f"{self.first_name} {self.last_name}"
-
-    @property
-    def not_contacted(self) -> bool:
-        return self.days_without_contact > self.contact_interval_days
-
-
-@dataclass(frozen=True)
-class Shown[T]:
-    """The first rows of a section and how many there are in all."""
-
-    rows: list[T]
-    count: int
-
-    @property
-    def more(self) -> bool:
-        return self.count > len(self.rows)
-
-
-def week_of(day: date) -> tuple[datetime, datetime]:
-    """Monday 00:00 to the next Monday 00:00, Europe/Warsaw (the project's time zone)."""
-    monday = day - timedelta(days=day.weekday())
-    return midnight(monday), midnight(monday + timedelta(days=7))
-
-
-def midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def contact_intervals(organisation_ids: set[int]) -> dict[int, int]:
-    """Days between contacts per organisation; an organisation without settings uses 30."""
-    intervals = dict.fromkeys(organisation_ids, DEFAULT_CONTACT_INTERVAL_DAYS)
-    intervals.update(
-        CaseworkSettings.objects.filter(organisation_id__in=organisation_ids).values_list(
-            "organisation_id", "contact_interval_days"
-        )
-    )
-    return intervals
-
-
-def week_meetings(
-    worker: User, organisation_ids: set[int], today: date, *, only_today: bool | None = None
-) -> QuerySet[Meeting]:
-    """The worker's meetings this week, in time order; only today's, or only the other days'."""
-    start, end = week_of(today)
-    meetings = Meeting.objects.filter(
-        worker=worker,
-        starts_at__gte=start,
-        starts_at__lt=end,
-        participant__organisation_id__in=organisation_ids,
-    )
-    day = Q(starts_at__gte=midnight(today), starts_at__lt=midnight(today + timedelta(days=1)))
-    if only_today is True:
-        meetings = meetings.filter(day)
-    elif only_today is False:
-        meetings = meetings.exclude(day)
-    return meetings.select_related("participant", "family_member", "worker").order_by("starts_at", "pk")
-
-
-def overdue_steps(worker: User, organisation_ids: set[int], today: date) -> QuerySet[NextStep]:
-    """Open next steps of the worker's people past their due date, the longest overdue first."""
-    return (
-        NextStep.objects.filter(
-            done=False,
-            due_on__lt=today,
-            participant__assignments__worker=worker,
-            participant__assignments__ended_on__isnull=True,
-            participant__organisation_id__in=organisation_ids,
-        )
-        .select_related("participant", "meeting")
-        .order_by("due_on", "pk")
-    )
-
-
-def case_people(worker: User, organisation_ids: set[int], today: date) -> list[CasePerson]:
-    """The worker's people by name (at most ``CASELOAD_LIMIT``), with their last contact.
-
-    Read as plain values: the caseload needs names and dates, not whole records.
-    """
-    rows = _people_values(worker.pk, organisation_ids)[:CASELOAD_LIMIT]
-    return [_case_person(row, today) for row in rows]
-
-
-PERSON_FIELDS = (
-    "participant_id",
-    "participant__first_name",
-    "participant__last_name",
-    "assigned_on",
-    "last_contact",
-    "contact_interval",
-)
-
-
-def _people_values(worker_pk: int, organisation_ids: set[int]) -> QuerySet[CaseAssignment, dict[str, Any]]:
-    return people_in_care(worker_pk, organisation_ids).values(*PERSON_FIELDS)
-
-
-def people_in_care(worker_pk: int, organisation_ids: set[int]) -> QuerySet[CaseAssignment]:
-    """The worker's current assignments by the person's name, with the last contact and interval."""
-    return (
-        CaseAssignment.objects.filter(
-            worker_id=worker_pk, ended_on__isnull=True, participant__organisation_id__in=organisation_ids
-        )
-        .select_related("participant")
-        .annotate(
-            last_contact=F("participant__last_contact_at"),
-            contact_interval=Coalesce(_programme_interval(), _organisation_interval()),
-        )
-        .order_by("participant__last_name", "participant__first_name", "participant_id")
-    )
-
-
-def as_case_people(assignments: list[CaseAssignment], today: date) -> list[CasePerson]:
-    """A page of ``people_in_care`` as the caseload's rows."""
-    return [
-        _case_person(
-            {
-                "participant_id": assignment.participant_id,
-                "participant__first_name": assignment.participant.first_name,
-                "participant__last_name": assignment.participant.last_name,
-                "assigned_on": assignment.assigned_on,
-                "last_contact": assignment.last_contact,  # type: ignore[attr-defined]
-                "contact_interval": assignment.contact_interval,  # type: ignore[attr-defined]
-            },
-            today,
-        )
-        for assignment in assignments
-    ]
-
-
-def not_contacted(worker: User, organisation_ids: set[int], today: date) -> list[CasePerson]:
-    """The worker's people past their contact interval, the longest without contact first."""
-    return _not_contacted(case_people(worker, organisation_ids, today))
-
-
-def _not_contacted(people: list[CasePerson]) -> list[CasePerson]:
-    return sorted(
-        (person for person in people if person.not_contacted),
-        key=lambda person: (person.last_contact or midnight(person.assigned_on), person.participant_id),
-    )
-
-
-def _organisation_interval() -> Subquery:
-    """The organisation's contact interval, read in the assignments' own query (none: the default).
-
-    A programme the person is enrolled in may set a shorter or longer one, which then applies.
-    """
-    return Subquery(
-        CaseworkSettings.objects.filter(organisation_id=OuterRef("participant__organisation_id")).values(
-            "contact_interval_days"
-        )[:1]
-    )
-
-
-def _programme_interval() -> Subquery:
-    """The shortest contact interval among the programmes the person is enrolled in (if any sets one)."""
-    return Subquery(
-        Enrolment.objects.filter(
-            participant=OuterRef("participant_id"),
-            status=EnrolmentStatus.ENROLLED,
-            programme__contact_interval_days__isnull=False,
-        )
-        .order_by("programme__contact_interval_days")
-        .values("programme__contact_interval_days")[:1]
-    )
+TEAM_LIMIT = 200
 
 
 NO_DEADLINE = date(9999, 12, 31)
@@ -378,48 +167,6 @@ def _due_plans(worker: Any, organisation_ids: set[int], today: date) -> QuerySet
         )
         .exclude(status=PlanStatus.CLOSED)
         .filter(_review_passed(today) | Exists(_overdue_actions(today)))
-    )
-
-
-def plans_due(worker: User, organisation_ids: set[int], today: date) -> QuerySet[IndividualPlan]:
-    """The worker's people's current plans that need attention, the most overdue first.
-
-    A plan is due when one of its open actions is past its deadline, or when it is agreed (or
-    under review) and its review date has passed. The earliest overdue action comes with it;
-    ``overdue_since`` is the earlier of that action's deadline and the passed review date.
-    """
-    overdue = _overdue_actions(today)
-    return (
-        _due_plans(worker, organisation_ids, today)
-        .select_related("participant")
-        .annotate(
-            overdue_actions=_aggregate(overdue),
-            first_overdue=Subquery(overdue.values("what")[:1]),
-            first_overdue_deadline=Subquery(overdue.values("deadline")[:1]),
-        )
-        .annotate(
-            overdue_since=Least(
-                Coalesce(F("first_overdue_deadline"), Value(NO_DEADLINE), output_field=DateField()),
-                Case(When(_review_passed(today), then=F("review_on")), default=Value(NO_DEADLINE)),
-                output_field=DateField(),
-            )
-        )
-        .order_by("overdue_since", "pk")
-    )
-
-
-def _case_person(row: dict[str, Any], today: date) -> CasePerson:
-    """Days since the last held meeting; never met: since the person was assigned."""
-    last_contact: datetime | None = row["last_contact"]
-    since = timezone.localdate(last_contact) if last_contact else row["assigned_on"]
-    return CasePerson(
-        participant_id=row["participant_id"],
-        first_name=row["participant__first_name"],
-        last_name=row["participant__last_name"],
-        assigned_on=row["assigned_on"],
-        last_contact=last_contact,
-        days_without_contact=(today - since).days,
-        contact_interval_days=row["contact_interval"] or DEFAULT_CONTACT_INTERVAL_DAYS,
     )
 
 
@@ -484,21 +231,3 @@ def _aggregate(queryset: QuerySet[Any]) -> Coalesce:
     """COUNT(*) of a correlated subquery: a plain function, so the ORM adds no GROUP BY."""
     counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n")[:1]
     return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
-def team_member_get(user: User, worker_pk: int) -> User:
-    """A member of the coordinator's team; anyone else is a 404."""
-    organisation_ids = policy.organisation_ids_where(user, "casework.assign")
-    worker = (
-        User.objects.filter(
-            pk=worker_pk,
-            is_active=True,
-            memberships__organisation_id__in=organisation_ids,
-            memberships__role__in=policy.STAFF_ROLES,
-        )
-        .distinct()
-        .first()
-    )
-    if worker is None:
-        raise Http404
-    return worker

@@ -7,7 +7,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -25,6 +24,8 @@ from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
 from reintegra.casework import caseload as caseload_reads
 from reintegra.casework import caseload_rows, plan_selectors, selectors, services
+from reintegra.casework.caseload import Section
+from reintegra.casework.caseload_queries import Shown
 from reintegra.casework.forms import (
     AssignForm,
     MarkHeldForm,
@@ -38,15 +39,10 @@ from reintegra.casework.forms import (
 from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, MeetingStatus
 from reintegra.casework.paging import KeysPagePaginator
 from reintegra.casework.plan_forms import ToPlanForm
-from reintegra.casework.selectors import Section
 from reintegra.http import AuthenticatedRequest
-from reintegra.pagination import CappedPaginator
 from reintegra.people.models import Participant, Relation
 
 PAGE_SIZE = 20
-
-
-SECTION_PAGE_SIZE = 25
 
 
 @requires("casework.view")
@@ -58,7 +54,8 @@ def caseload(request: AuthenticatedRequest) -> HttpResponse:
 @requires("casework.view")
 @require_GET
 def caseload_section(request: AuthenticatedRequest, section: str) -> HttpResponse:
-    return _section_page(request, request.user, section)
+    shown = caseload_reads.section_for(request.user, _section(section), page=request.GET.get("page"))
+    return _section_page(request, shown)
 
 
 @requires("casework.assign")
@@ -80,15 +77,24 @@ def team_member_caseload(request: AuthenticatedRequest, worker_pk: int) -> HttpR
 @requires("casework.assign")
 @require_GET
 def team_member_section(request: AuthenticatedRequest, worker_pk: int, section: str) -> HttpResponse:
-    return _section_page(request, selectors.team_member_get(request.user, worker_pk), section)
+    shown = caseload_reads.team_member_section(
+        request.user, worker_pk, _section(section), page=request.GET.get("page")
+    )
+    return _section_page(request, shown)
+
+
+def _section(name: str) -> Section:
+    try:
+        return Section(name)
+    except ValueError:
+        raise Http404 from None
 
 
 def _caseload_page(request: AuthenticatedRequest, load: caseload_reads.Caseload) -> HttpResponse:
-    """The worker's caseload, for themselves or a coordinator of the team; what is shown is read."""
+    """The worker's caseload, for themselves or a coordinator of the team."""
     worker = load.worker
-    log_reads(load.shown_reads, actor=request.user)
     links = _section_links(request, worker)
-    sections: dict[str, tuple[SafeString, selectors.Shown[Any]]] = {
+    sections: dict[str, tuple[SafeString, Shown[Any]]] = {
         "today": (
             caseload_rows.meeting_items(load.meetings_today.rows, _("No meetings today.")),
             load.meetings_today,
@@ -98,7 +104,7 @@ def _caseload_page(request: AuthenticatedRequest, load: caseload_reads.Caseload)
             load.meetings_this_week,
         ),
         "steps": (caseload_rows.step_items(load.overdue_steps.rows), load.overdue_steps),
-        "plans": (caseload_rows.plan_items(load.plans_due.rows, load.today), load.plans_due),
+        "plans": (caseload_rows.plan_items(load.plans_due.rows), load.plans_due),
         "contact": (caseload_rows.contact_items(load.not_contacted.rows), load.not_contacted),
     }
     context = {
@@ -122,51 +128,30 @@ def _section_links(request: AuthenticatedRequest, worker: User) -> dict[str, str
     }
 
 
-def _section_page(request: AuthenticatedRequest, worker: User, section: str) -> HttpResponse:
-    """One section of the caseload in full, 25 rows a page; the rows shown are logged as read."""
-    if section not in Section.__members__.values():
-        raise Http404
-    today = timezone.localdate()
-    organisation_ids = policy.organisation_ids_where(request.user, "casework.view")
-    number = request.GET.get("page")
-    people: list[selectors.CasePerson] = []
+def _section_page(request: AuthenticatedRequest, shown: caseload_reads.SectionPage) -> HttpResponse:
+    """One section of the caseload in full, a page at a time."""
+    worker, rows = shown.worker, shown.rows
     items: SafeString | None
-    match Section(section):
-        case Section.TODAY | Section.WEEK:
-            only_today = section == Section.TODAY
-            meetings = selectors.week_meetings(worker, organisation_ids, today, only_today=only_today)
-            page = CappedPaginator(meetings, SECTION_PAGE_SIZE).get_page(number)
-            shown = [caseload_reads.MeetingRow.of(meeting) for meeting in page]
-            empty = _("No meetings today.") if only_today else _("No other meetings this week.")
-            items = caseload_rows.meeting_items(shown, empty)
+    match shown.section:
+        case Section.TODAY:
+            items = caseload_rows.meeting_items(rows, _("No meetings today."))
+        case Section.WEEK:
+            items = caseload_rows.meeting_items(rows, _("No other meetings this week."))
         case Section.STEPS:
-            steps = selectors.overdue_steps(worker, organisation_ids, today)
-            page = CappedPaginator(steps, SECTION_PAGE_SIZE).get_page(number)
-            items = caseload_rows.step_items([caseload_reads.StepRow.of(step) for step in page])
+            items = caseload_rows.step_items(rows)
         case Section.PLANS:
-            plans = selectors.plans_due(worker, organisation_ids, today)
-            page = CappedPaginator(plans, SECTION_PAGE_SIZE).get_page(number)
-            items = caseload_rows.plan_items([caseload_reads.PlanRow.of(plan) for plan in page], today)
+            items = caseload_rows.plan_items(rows)
         case Section.CONTACT:
-            page = Paginator(
-                selectors.not_contacted(worker, organisation_ids, today), SECTION_PAGE_SIZE
-            ).get_page(number)
-            items = caseload_rows.contact_items(list(page))
-        case _:
-            assignments = selectors.people_in_care(worker.pk, organisation_ids)
-            page = CappedPaginator(assignments, SECTION_PAGE_SIZE).get_page(number)
-            people = selectors.as_case_people(list(page.object_list), today)
+            items = caseload_rows.contact_items(rows)
+        case Section.PEOPLE:
             items = None
-    if section not in (Section.CONTACT, Section.PEOPLE):
-        log_reads(list(page), actor=request.user)
     context = {
         "worker": worker,
         "own": worker.pk == request.user.pk,
-        "section": section,
-        "page": page,
-        "rows": list(page) if items is not None else people,
+        "section": shown.section,
+        "page": shown.page,
+        "rows": rows,
         "items": items,
-        "today": today,
         "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
         "caseload_url": reverse("casework:caseload")
         if worker.pk == request.user.pk

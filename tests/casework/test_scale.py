@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from reintegra.accounts.management.commands.seed_demo import SENTINEL_USERNAME
 from reintegra.accounts.models import Membership, Organisation, User
+from reintegra.casework.caseload import CASELOAD_LIMIT
 from reintegra.casework.models import CaseAssignment, Meeting, MeetingStatus, NextStep
 from reintegra.casework.scale import CaseworkFill as FillResult
 from reintegra.casework.scale import fill_casework
-from reintegra.casework.selectors import CASELOAD_LIMIT
 from reintegra.people.models import Participant
 from reintegra.people.scale import fill_participants
 
