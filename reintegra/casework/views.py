@@ -23,9 +23,8 @@ from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
 from reintegra.casework import caseload as caseload_reads
-from reintegra.casework import caseload_rows, plan_selectors, selectors, services
+from reintegra.casework import display, plan_selectors, selectors, services
 from reintegra.casework.caseload import Section
-from reintegra.casework.caseload_queries import Shown
 from reintegra.casework.forms import (
     AssignForm,
     MarkHeldForm,
@@ -92,28 +91,17 @@ def _section(name: str) -> Section:
 
 def _caseload_page(request: AuthenticatedRequest, load: caseload_reads.Caseload) -> HttpResponse:
     """The worker's caseload, for themselves or a coordinator of the team."""
-    worker = load.worker
-    links = _section_links(request, worker)
-    sections: dict[str, tuple[SafeString, Shown[Any]]] = {
-        "today": (
-            caseload_rows.meeting_items(load.meetings_today.rows, _("No meetings today.")),
-            load.meetings_today,
-        ),
-        "week": (
-            caseload_rows.meeting_items(load.meetings_this_week.rows, _("No other meetings this week.")),
-            load.meetings_this_week,
-        ),
-        "steps": (caseload_rows.step_items(load.overdue_steps.rows), load.overdue_steps),
-        "plans": (caseload_rows.plan_items(load.plans_due.rows), load.plans_due),
-        "contact": (caseload_rows.contact_items(load.not_contacted.rows), load.not_contacted),
-    }
+    today, week = display.meeting_items(load.meetings_today.rows, load.meetings_this_week.rows)
     context = {
         "caseload": load,
-        "own": worker.pk == request.user.pk,
-        "links": links,
-        "sections": {
-            name: {"items": items, "more": caseload_rows.all_link(shown, links[name])}
-            for name, (items, shown) in sections.items()
+        "own": load.worker.pk == request.user.pk,
+        "links": _section_links(request, load.worker),
+        "items": {
+            "today": today,
+            "week": week,
+            "steps": display.step_items(load.overdue_steps.rows),
+            "plans": display.plan_items(load.plans_due.rows),
+            "contact": display.contact_items(load.not_contacted.rows),
         },
         "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
     }
@@ -131,20 +119,18 @@ def _section_links(request: AuthenticatedRequest, worker: User) -> dict[str, str
 def _section_page(request: AuthenticatedRequest, shown: caseload_reads.SectionPage) -> HttpResponse:
     """One section of the caseload in full, a page at a time."""
     worker, rows = shown.worker, shown.rows
-    items: SafeString | None
+    items: list[Any]
     match shown.section:
-        case Section.TODAY:
-            items = caseload_rows.meeting_items(rows, _("No meetings today."))
-        case Section.WEEK:
-            items = caseload_rows.meeting_items(rows, _("No other meetings this week."))
+        case Section.TODAY | Section.WEEK:
+            [items] = display.meeting_items(rows)
         case Section.STEPS:
-            items = caseload_rows.step_items(rows)
+            items = display.step_items(rows)
         case Section.PLANS:
-            items = caseload_rows.plan_items(rows)
+            items = display.plan_items(rows)
         case Section.CONTACT:
-            items = caseload_rows.contact_items(rows)
+            items = display.contact_items(rows)
         case Section.PEOPLE:
-            items = None
+            items = display.person_items(rows)
     context = {
         "worker": worker,
         "own": worker.pk == request.user.pk,
@@ -285,8 +271,8 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 def _meeting_rows(meetings: Iterable[Meeting]) -> SafeString:
-    """A page's meetings as table rows, written out in Python (see ``caseload_rows``)."""
-    address = caseload_rows.address_of("casework:meeting_detail")
+    """A page's meetings as table rows, written out in Python (see ``display``)."""
+    address = display.address_of("casework:meeting_detail")
     kinds = {value: str(label) for value, label in MeetingKind.choices}
     statuses = {value: str(label) for value, label in MeetingStatus.choices}
     relations = {value: str(label) for value, label in Relation.choices}
