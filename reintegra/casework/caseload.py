@@ -1,4 +1,4 @@
-"""The caseload: what needs a case worker's action now, for them or a coordinator of their team.
+"""The caseload: what needs a case worker's action now, and the team's caseload for coordinators.
 
 It is the page a worker opens first and again all day. Its sections (today's meetings, the rest
 of the week's, overdue next steps, plans needing attention, people not contacted, everyone in
@@ -38,11 +38,13 @@ from reintegra.casework.caseload_queries import (
     Reading,
     Shown,
     StepRow,
+    TeamMember,
     midnight,
 )
 from reintegra.people.models import Participant
 
 CASELOAD_LIMIT = 300  # people read for one caseload; more is a sign to reassign
+TEAM_LIMIT = 200  # members on the team page
 SHOWN = 10  # rows of each section on the caseload; the rest are a link away, paged
 SECTION_PAGE_SIZE = 25
 
@@ -326,3 +328,16 @@ def _page_number(number: str | None) -> int:
         return max(1, int(number or 1))
     except ValueError:
         return 1
+
+
+# --- The team ---------------------------------------------------------------------------
+
+
+def team_for(user: User, *, today: date | None = None) -> list[TeamMember]:
+    """The staff of the coordinator's organisations (at most ``TEAM_LIMIT``), each with the size
+    of their caseload counted by the caseload's own rules, in one query."""
+    team = _team(user)
+    if not team:
+        return []
+    reading = Reading(None, team, today or timezone.localdate(), team)
+    return reading.members(TEAM_LIMIT, CASELOAD_LIMIT)

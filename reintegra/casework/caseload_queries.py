@@ -5,10 +5,10 @@ in Python than the database takes to run them (the page was 14.9 times a bare vi
 hand), so it is read here by SQL that runs the same on SQLite and PostgreSQL
 (``reintegra.rawsql``): named parameters in, one dataclass per row out.
 
-Each rule is a condition on the table aliases its comment names. The section queries are put
-together from the rules, so a rule changed here changes every page that counts by it. Each
-section query takes a limit and an offset, and counts the section's rows as it reads them (a
-window count, ``matching``). ``caseload`` decides what to read and logs it.
+Each rule is a condition on the table aliases its comment names. The section queries and the
+team's counts are put together from the rules, so a rule changed here changes every page that
+counts by it. Each section query takes a limit and an offset, and counts the section's rows as
+it reads them (a window count, ``matching``). ``caseload`` decides what to read and logs it.
 """
 
 from __future__ import annotations
@@ -249,6 +249,24 @@ class PlanRow:
 
 
 @dataclass(slots=True)
+class TeamMember:
+    """A member of the coordinator's team and the size of their caseload, by the caseload's rules."""
+
+    pk: int
+    username: str
+    first_name: str
+    last_name: str
+    people: int
+    meetings_this_week: int
+    overdue_steps: int  # of the people their caseload reads (the first ``caseload_limit`` by name)
+    plans_due: int  # the same people's plans with an overdue action or a passed review
+
+    @property
+    def worker(self) -> User:
+        return User(pk=self.pk, username=self.username, first_name=self.first_name, last_name=self.last_name)
+
+
+@dataclass(slots=True)
 class MemberRow:
     pk: int
     username: str
@@ -362,16 +380,46 @@ SELECT u.id AS pk, u.username, u.first_name, u.last_name FROM {USER} u
 WHERE u.id = %(worker)s AND {TEAM_MEMBER}
 """
 
+_TEAM = f"""
+WITH members AS (
+  SELECT u.id AS pk, u.username, u.first_name, u.last_name
+  FROM {USER} u
+  WHERE {TEAM_MEMBER}
+  ORDER BY u.last_name, u.first_name, u.username
+  LIMIT %(members)s
+),
+care AS (
+  SELECT a.worker_id, a.participant_id,
+    ROW_NUMBER() OVER (PARTITION BY a.worker_id ORDER BY p.last_name, p.first_name, a.participant_id) AS n
+  FROM {ASSIGNMENT} a
+  JOIN {PARTICIPANT} p ON p.id = a.participant_id
+  WHERE a.worker_id IN (SELECT pk FROM members) AND {IN_CARE}
+),
+caseload AS (
+  SELECT worker_id, participant_id FROM care WHERE n <= %(limit)s
+)
+SELECT members.*,
+  (SELECT COUNT(*) FROM care WHERE care.worker_id = members.pk) AS people,
+  (SELECT COUNT(*) FROM {MEETING} m JOIN {PARTICIPANT} p ON p.id = m.participant_id
+    WHERE m.worker_id = members.pk AND {THIS_WEEK}) AS meetings_this_week,
+  (SELECT COUNT(*) FROM caseload JOIN {STEP} s ON s.participant_id = caseload.participant_id
+    WHERE caseload.worker_id = members.pk AND {OVERDUE_STEP}) AS overdue_steps,
+  (SELECT COUNT(*) FROM caseload JOIN {PLAN} pl ON pl.participant_id = caseload.participant_id
+    WHERE caseload.worker_id = members.pk AND {PLAN_DUE}) AS plans_due
+FROM members
+ORDER BY members.last_name, members.first_name, members.username
+"""
+
 
 class Reading:
     """One reading of a worker's caseload: whose, on which day, within which organisations.
 
     With ``team``, a coordinator's reading of a member of their team: the worker must be active
-    staff of one of those organisations, or nobody is read.
+    staff of one of those organisations, or nobody is read. ``worker_pk`` None: the team's.
     """
 
     def __init__(
-        self, worker_pk: int, organisation_ids: list[int], today: date, team: list[int] | None = None
+        self, worker_pk: int | None, organisation_ids: list[int], today: date, team: list[int] | None = None
     ):
         self.team = team
         organisations, params = in_list("organisation", organisation_ids)
@@ -441,6 +489,12 @@ class Reading:
         """The worker, if a member of the coordinator's team (``team``)."""
         members = fetch_rows(MemberRow, _TEAM_MEMBER.format(**self.lists), self.params)
         return members[0].worker() if members else None
+
+    def members(self, limit: int, caseload_limit: int) -> list[TeamMember]:
+        """The team's members by name, each with their caseload's counts: its first
+        ``caseload_limit`` people's overdue steps and plans, as their caseload reads them."""
+        params = self.params | {"members": limit, "limit": caseload_limit}
+        return fetch_rows(TeamMember, _TEAM.format(**self.lists), params)
 
     def _page(self, limit: int, offset: int) -> dict[str, Any]:
         return self.params | {"limit": limit, "offset": offset}

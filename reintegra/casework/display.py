@@ -9,7 +9,7 @@ safe: the template escapes every value it prints.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from django.urls import reverse
@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reintegra.casework.caseload import CasePerson
-from reintegra.casework.caseload_queries import MeetingRow, PlanRow, StepRow
+from reintegra.casework.caseload_queries import MeetingRow, PlanRow, StepRow, TeamMember
 from reintegra.casework.models import MeetingKind, MeetingStatus
 
 PLAN_DETAIL = "casework:plan_detail"  # the plans are moving to their own app: "plans:plan_detail"
@@ -193,3 +193,31 @@ def person_items(people: Sequence[CasePerson]) -> list[PersonItem]:
         )
 
     return [item(person) for person in people]
+
+
+# --- The team ---------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class TeamItem:
+    href: str
+    name: str
+    people: int
+    meetings_this_week: int
+    overdue_steps: int
+    plans_due: int
+
+
+def team_items(team: Iterable[TeamMember]) -> list[TeamItem]:
+    address = address_of("casework:team_member")
+    return [
+        TeamItem(
+            address(member.pk),
+            str(member.worker),
+            member.people,
+            member.meetings_this_week,
+            member.overdue_steps,
+            member.plans_due,
+        )
+        for member in team
+    ]

@@ -60,8 +60,10 @@ def caseload_section(request: AuthenticatedRequest, section: str) -> HttpRespons
 @requires("casework.assign")
 @require_GET
 def team(request: AuthenticatedRequest) -> HttpResponse:
+    members = caseload_reads.team_for(request.user)
     context = {
-        "team": selectors.team_for(request.user),
+        "team": members,
+        "members": display.team_items(members),
         "organisations": list(policy.organisations_where(request.user, "casework.assign")),
     }
     return render(request, "casework/team.html", context)

@@ -13,7 +13,7 @@ from django.db.models import Max, Model
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reintegra.accounts.models import Organisation, User
+from reintegra.accounts.models import Organisation, Role, User
 from reintegra.audit.models import AuditEntry
 from reintegra.casework import plan_services, services
 from reintegra.casework.caseload import SECTION_PAGE_SIZE, SHOWN, Section
@@ -25,7 +25,7 @@ from reintegra.people.models import Participant
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from tests.casework.conftest import at, meeting_for
 from tests.conftest import client_for
-from tests.factories import ParticipantFactory, ProgrammeFactory
+from tests.factories import ParticipantFactory, ProgrammeFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -763,3 +763,48 @@ def test_names_are_shown_as_text_on_the_caseload_and_its_pages(
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &lt;b&gt;" in caseload
     assert "&lt;img src=x onerror=alert(2)&gt;" in caseload
     assert reverse("casework:meeting_detail", args=[meeting.pk]) in caseload  # the step's meeting
+
+
+def test_the_team_counts_each_member_as_their_caseload_does(
+    in_care: CaseAssignment,
+    caseworker: User,
+    coordinator: User,
+    organisation: Organisation,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("reintegra.casework.caseload.CASELOAD_LIMIT", 3)
+    ours = in_care.participant  # Żółkiewska: after the others by name, so past the limit
+    for section, count in ((Section.TODAY, 2), (Section.WEEK, 3), (Section.STEPS, 4), (Section.PLANS, 2)):
+        _fill(section, caseworker, coordinator, ours, count)
+    others = [
+        ParticipantFactory(organisation=organisation, last_name=f"Adamska {index}") for index in range(3)
+    ]
+    for other in others:
+        assign(other, caseworker, coordinator)
+    _fill(Section.STEPS, caseworker, coordinator, others[0], 5)
+    _fill(Section.PLANS, caseworker, coordinator, others[1], 1)
+
+    team = client_for(coordinator).get(reverse("casework:team")).context["team"]
+    caseload = client_for(caseworker).get(reverse("casework:caseload")).context["caseload"]
+
+    [member] = [member for member in team if member.worker == caseworker]
+    assert (member.people, caseload.people_count, caseload.people_capped) == (4, 3, True)
+    assert member.meetings_this_week == caseload.meetings_today.count + caseload.meetings_this_week.count == 5
+    assert member.overdue_steps == caseload.overdue_steps.count == 5  # the first three people's only
+    assert member.plans_due == caseload.plans_due.count == 1
+
+
+def test_the_team_page_costs_the_same_few_queries_however_many_members(
+    in_care: CaseAssignment, caseworker: User, coordinator: User, organisation: Organisation
+) -> None:
+    client = client_for(coordinator)
+    client.get(reverse("casework:team"))
+    few = _queries(client, reverse("casework:team"))
+
+    for index in range(5):
+        worker = member(organisation, Role.CASE_WORKER, username=f"pracownik{index}")
+        _fill(Section.STEPS, worker, coordinator, in_care.participant, 1)
+        assign(ParticipantFactory(organisation=organisation), worker, coordinator)
+    many = _queries(client, reverse("casework:team"))
+
+    assert few == many <= MAX_QUERIES
