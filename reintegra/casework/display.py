@@ -1,4 +1,4 @@
-"""What the caseload's lists print, worked out once a page: each row's addresses and labels.
+"""What the case-work lists print, worked out once a page: each row's addresses and labels.
 
 A list's template prints these values and does nothing else per row: a ``{% url %}``, a
 ``{% blocktranslate %}`` or a date filter in a loop costs more a row than reading the row. So
@@ -20,7 +20,8 @@ from django.utils.translation import ngettext
 
 from reintegra.casework.caseload import CasePerson
 from reintegra.casework.caseload_queries import MeetingRow, PlanRow, StepRow, TeamMember
-from reintegra.casework.models import MeetingKind, MeetingStatus
+from reintegra.casework.models import Meeting, MeetingKind, MeetingStatus
+from reintegra.people.models import Relation
 
 PLAN_DETAIL = "casework:plan_detail"  # the plans are moving to their own app: "plans:plan_detail"
 KEY = 987654321  # stands for a row's key in an address reversed once a page
@@ -220,4 +221,44 @@ def team_items(team: Iterable[TeamMember]) -> list[TeamItem]:
             member.plans_due,
         )
         for member in team
+    ]
+
+
+# --- A person's meetings ----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class HistoryItem:
+    """A meeting in a person's history."""
+
+    href: str
+    when: str
+    kind: str  # "social work (60 minutes)"
+    with_whom: str
+    worker: str
+    status: str
+
+
+def history_items(meetings: Iterable[Meeting]) -> list[HistoryItem]:
+    address = address_of("casework:meeting_detail")
+    kinds = {value: str(label) for value, label in MeetingKind.choices}
+    statuses = {value: str(label) for value, label in MeetingStatus.choices}
+    relations = {value: str(label) for value, label in Relation.choices}
+    the_person = _("the person")
+    length = _Lengths()
+
+    def with_whom(meeting: Meeting) -> str:
+        member = meeting.family_member
+        return f"{member} ({relations.get(member.relation, '')})" if member else the_person
+
+    return [
+        HistoryItem(
+            href=address(meeting.pk),
+            when=timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+            kind=f"{kinds.get(meeting.kind, meeting.kind)} ({length(meeting.duration_minutes)})",
+            with_whom=with_whom(meeting),
+            worker=str(meeting.worker),
+            status=statuses.get(meeting.status, meeting.status),
+        )
+        for meeting in meetings
     ]

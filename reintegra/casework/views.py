@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
@@ -11,11 +10,7 @@ from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
@@ -35,11 +30,11 @@ from reintegra.casework.forms import (
     SettingsForm,
     next_steps_from,
 )
-from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, MeetingStatus
+from reintegra.casework.models import CaseworkSettings, Meeting
 from reintegra.casework.paging import KeysPagePaginator
 from reintegra.casework.plan_forms import ToPlanForm
 from reintegra.http import AuthenticatedRequest
-from reintegra.people.models import Participant, Relation
+from reintegra.people.models import Participant
 
 PAGE_SIZE = 20
 
@@ -266,44 +261,10 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "participant": participant,
         "page": page,
-        "rows": _meeting_rows(page),
+        "items": display.history_items(page),
         "can_record": policy.can(request.user, "casework.record", participant),
     }
     return render(request, "casework/meetings.html", context)
-
-
-def _meeting_rows(meetings: Iterable[Meeting]) -> SafeString:
-    """A page's meetings as table rows, written out in Python (see ``display``)."""
-    address = display.address_of("casework:meeting_detail")
-    kinds = {value: str(label) for value, label in MeetingKind.choices}
-    statuses = {value: str(label) for value, label in MeetingStatus.choices}
-    relations = {value: str(label) for value, label in Relation.choices}
-    the_person = _("the person")
-
-    def length(minutes: int) -> str:
-        return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
-
-    def with_whom(meeting: Meeting) -> str:
-        member = meeting.family_member
-        return f"{member} ({relations.get(member.relation, '')})" if member else the_person
-
-    rows = format_html_join(
-        "\n",
-        '<tr><td><a href="{}">{}</a></td><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td></tr>',
-        (
-            (
-                address(meeting.pk),
-                timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
-                kinds.get(meeting.kind, meeting.kind),
-                length(meeting.duration_minutes),
-                with_whom(meeting),
-                meeting.worker,
-                statuses.get(meeting.status, meeting.status),
-            )
-            for meeting in meetings
-        ),
-    )
-    return rows or format_html('<tr><td colspan="5">{}</td></tr>', _("No meetings recorded."))
 
 
 @requires("casework.record")

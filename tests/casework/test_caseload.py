@@ -282,7 +282,8 @@ def test_a_persons_meetings_page_costs_the_same_few_queries_however_many_meeting
     _grow(in_care.participant, caseworker, 40)
     many = _queries(client, url)
 
-    assert few == many <= MAX_QUERIES
+    # SQLite writes the audit entries and their organisations in two statements, PostgreSQL in one.
+    assert few == many <= (8 if connection.vendor == "postgresql" else 9)
 
 
 def test_the_team_page_costs_the_same_few_queries_however_many_meetings(
