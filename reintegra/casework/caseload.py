@@ -47,6 +47,7 @@ CASELOAD_LIMIT = 300  # people read for one caseload; more is a sign to reassign
 TEAM_LIMIT = 200  # members on the team page
 SHOWN = 10  # rows of each section on the caseload; the rest are a link away, paged
 SECTION_PAGE_SIZE = 25
+LAST_PAGE = 1_000_000  # a greater page number asks for this one: past the end of any section
 
 
 class Section(StrEnum):
@@ -324,8 +325,10 @@ def _page(read: Callable[[int, int], Shown[Any]], number: str | None) -> Page:
 
 
 def _page_number(number: str | None) -> int:
+    """The page asked for: not a number, the first; past any section's end, within what an
+    offset the databases take can say."""
     try:
-        return max(1, int(number or 1))
+        return min(max(1, int(number or 1)), LAST_PAGE)
     except ValueError:
         return 1
 

@@ -35,7 +35,7 @@ def address_of(name: str) -> Callable[[int], str]:
 
 
 class _Lengths:
-    """ "60 minutes", once a page for each length."""
+    """How long a meeting lasts in words ("60 minutes"), written once a page for each length."""
 
     def __init__(self) -> None:
         self.known: dict[int, str] = {}

@@ -734,6 +734,35 @@ def test_a_page_past_the_end_of_a_section_shows_its_last_page(
     assert [step.text for step in response.context["rows"]] == texts[::-1][SECTION_PAGE_SIZE:]
 
 
+@pytest.mark.parametrize("page", ["99999999999999999999999999", "-3", "zwei"])
+def test_any_page_number_shows_a_page_of_the_section(
+    in_care: CaseAssignment, caseworker: User, page: str
+) -> None:
+    _steps_due(in_care.participant, caseworker, 2)
+
+    response = client_for(caseworker).get(
+        reverse("casework:caseload_section", args=["steps"]), {"page": page}
+    )
+
+    assert (response.status_code, response.context["page"].number) == (200, 1)
+    assert len(response.context["rows"]) == 2
+
+
+@pytest.mark.parametrize("section", list(Section))
+def test_no_section_of_an_outsiders_caseload_opens_for_a_coordinator(
+    section: Section, coordinator: User, outsider: User, outsider_admin: User, theirs: Participant
+) -> None:
+    assign(theirs, outsider, outsider_admin)
+    _fill(section, outsider, outsider_admin, theirs, 2)
+    client = client_for(coordinator)
+
+    response = client.get(reverse("casework:team_member_section", args=[outsider.pk, section]))
+
+    assert response.status_code == 404
+    assert client.get(reverse("casework:team_member", args=[outsider.pk])).status_code == 404
+    assert not AuditEntry.objects.filter(actor=coordinator, action=AuditEntry.Action.ACCESS).exists()
+
+
 def test_names_are_shown_as_text_on_the_caseload_and_its_pages(
     caseworker: User, coordinator: User, organisation: Organisation
 ) -> None:
