@@ -115,9 +115,10 @@ def _builder(row_type: type[Any], columns: tuple[str, ...]) -> Callable[[Sequenc
     hints = get_type_hints(row_type)
     positions = [columns.index(name) for name in fields]
     converted = [(index, read) for index, name in enumerate(fields) if (read := _reader(hints[name]))]
+    in_order = positions == list(range(len(columns)))  # the columns as the fields: nothing to move
 
     def build(values: Sequence[Any]) -> Any:
-        row = [values[position] for position in positions]
+        row = list(values) if in_order else [values[position] for position in positions]
         for index, read in converted:
             row[index] = read(row[index])
         return row_type(*row)

@@ -296,7 +296,9 @@ programme_intervals AS (
     AND g.contact_interval_days IS NOT NULL
   GROUP BY e.participant_id
 )
-SELECT mine.*, {CONTACT_INTERVAL} AS contact_interval_days
+SELECT mine.participant_id, mine.first_name, mine.last_name, mine.organisation_id,
+  mine.assigned_on, mine.last_contact_at, {CONTACT_INTERVAL} AS contact_interval_days,
+  mine.matching{{member_out}}
 FROM mine
 LEFT JOIN programme_intervals ON programme_intervals.participant_id = mine.participant_id
 LEFT JOIN {SETTINGS} s ON s.organisation_id = mine.organisation_id
@@ -308,6 +310,7 @@ _MEMBER = """,
     u.id AS worker_id, u.username AS worker_username, u.first_name AS worker_first_name,
     u.last_name AS worker_last_name"""
 _MEMBER_JOIN = f"\n  JOIN {USER} u ON u.id = a.worker_id"
+_MEMBER_OUT = ", mine.worker_id, mine.worker_username, mine.worker_first_name, mine.worker_last_name"
 _IN_TEAM = f"\n    AND {TEAM_MEMBER}"
 
 _MEETINGS = f"""
@@ -449,6 +452,7 @@ class Reading:
         member = self.team is not None
         sql = _PEOPLE.format(
             member=_MEMBER if member else "",
+            member_out=_MEMBER_OUT if member else "",
             member_join=_MEMBER_JOIN if member else "",
             in_team=_IN_TEAM.format(**self.lists) if member else "",
             **self.lists,
