@@ -1,143 +1,131 @@
-"""The caseload: what needs a case worker's action now, read in four hand-written queries.
+"""The caseload: what needs a case worker's action now, and the team's caseload for coordinators.
 
-It is the page a worker opens first and again all day. Built with the ORM, its window counts
-and correlated subqueries cost more to compile in Python than the database takes to run them,
-and each row became a model with its relations; so it is read here as plain rows by SQL that
-runs the same on SQLite and PostgreSQL (``reintegra.rawsql``). The paged section pages behind
-"all N" keep the ORM querysets in ``selectors``, and the tests hold both to the same answers.
+It is the page a worker opens first and again all day. Its sections (today's meetings, the rest
+of the week's, overdue next steps, plans needing attention, people not contacted, everyone in
+care) are each read by one query with a limit and an offset (``caseload_queries``): the first
+``SHOWN`` rows of each on the caseload, ``SECTION_PAGE_SIZE`` a page on the section's own page
+behind "all N", with how many there are in all counted by the same query.
 
-Every read is scoped to the organisations where the user may view case work, and every section
-is bounded: its first ``SHOWN`` rows and, from the same query, how many there are in all. The
-worker's people are read first (at most ``CASELOAD_LIMIT``; the page says when there are more);
-their overdue next steps and plans are then read by the people's keys.
+Every read is scoped to the organisations where the user may view case work, and bounded: a
+worker's people are read first (at most ``CASELOAD_LIMIT`` by name; the page says when there
+are more), their overdue steps and plans then by the people's keys. The functions here write
+the read entries of the rows they return (``log_reads``): one statement for the whole caseload,
+one for a section's page. Who has gone without contact for too long is worked out here, once,
+over the people read.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from enum import StrEnum
+from math import ceil
 from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.http import Http404
 from django.utils import timezone
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.audit.bulk import Read
-from reintegra.casework.models import (
-    DEFAULT_CONTACT_INTERVAL_DAYS,
-    Meeting,
-    NextStep,
-    meeting_label,
-)
-from reintegra.casework.selectors import (
-    CASELOAD_LIMIT,
-    NO_DEADLINE,
-    SHOWN,
-    CasePerson,
+from reintegra.audit.bulk import Read, log_reads
+from reintegra.casework.caseload_queries import (
+    MeetingRow,
+    MemberPersonRow,
+    PersonRow,
+    PlanRow,
+    Reading,
     Shown,
+    StepRow,
+    TeamMember,
     midnight,
-    team_member_get,
-    week_of,
 )
-from reintegra.plans.models import OPEN_ACTION_STATUSES, IndividualPlan, PlanStatus, plan_label
-from reintegra.programmes.models import EnrolmentStatus
-from reintegra.rawsql import day, fetch, keys_in, placeholders, read_date, read_datetime, when
+from reintegra.people.models import Participant
+
+CASELOAD_LIMIT = 300  # people read for one caseload; more is a sign to reassign
+TEAM_LIMIT = 200  # members on the team page
+SHOWN = 10  # rows of each section on the caseload; the rest are a link away, paged
+SECTION_PAGE_SIZE = 25
+LAST_PAGE = 1_000_000  # a greater page number asks for this one: past the end of any section
+
+
+class Section(StrEnum):
+    """The caseload's sections, each also a paged list of its own."""
+
+    TODAY = "today"
+    WEEK = "week"
+    STEPS = "steps"
+    PLANS = "plans"
+    CONTACT = "contact"
+    PEOPLE = "people"
+
+
+# --- People not contacted ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class MeetingRow:
-    pk: int
-    starts_at: datetime
-    duration_minutes: int
-    kind: str
-    status: str
+class CasePerson:
+    """A person in the worker's care as shown: their contact worked out for today."""
+
     participant_id: int
+    first_name: str
+    last_name: str
     organisation_id: int
-    person: str
-    family_member: str  # empty: a meeting with the person themselves
+    assigned_on: date
+    last_contact: datetime | None
+    contact_interval_days: int
+    days_without_contact: int
+    not_contacted: bool
+
+    def __str__(self) -> str:  # as Participant's
+        return f"{self.first_name} {self.last_name}"
 
     def read(self) -> Read:
-        return Read(Meeting, self.pk, meeting_label(self.kind, self.starts_at), (self.organisation_id,))
+        return Read(Participant, self.participant_id, str(self), (self.organisation_id,))
 
-    @classmethod
-    def of(cls, meeting: Meeting) -> MeetingRow:
-        return cls(
-            meeting.pk,
-            meeting.starts_at,
-            meeting.duration_minutes,
-            meeting.kind,
-            meeting.status,
-            meeting.participant_id,
-            meeting.participant.organisation_id,
-            str(meeting.participant),
-            str(meeting.family_member) if meeting.family_member else "",
+
+class _ContactCheck:
+    """Whether a person has gone without contact for longer than their interval allows.
+
+    Whole days are counted in Warsaw from their last held meeting (never met: from their
+    assignment) to today. Compared with the first day, and the first moment of it, that is no
+    longer too long ago, so no one's local date needs working out but those shown.
+    """
+
+    def __init__(self, today: date) -> None:
+        self.today = today
+        self.cutoffs: dict[int, tuple[date, datetime]] = {}
+
+    def __call__(self, person: PersonRow) -> bool:
+        interval = person.contact_interval_days
+        cutoff = self.cutoffs.get(interval)
+        if cutoff is None:
+            first_day = self.today - timedelta(days=interval)
+            cutoff = self.cutoffs[interval] = (first_day, midnight(first_day))
+        if person.last_contact_at is None:
+            return person.assigned_on < cutoff[0]
+        return person.last_contact_at < cutoff[1]
+
+    def shown(self, person: PersonRow) -> CasePerson:
+        return CasePerson(
+            participant_id=person.participant_id,
+            first_name=person.first_name,
+            last_name=person.last_name,
+            organisation_id=person.organisation_id,
+            assigned_on=person.assigned_on,
+            last_contact=person.last_contact_at,
+            contact_interval_days=person.contact_interval_days,
+            days_without_contact=(self.today - timezone.localdate(person.since)).days,
+            not_contacted=self(person),
         )
 
-
-@dataclass(frozen=True)
-class StepRow:
-    pk: int
-    meeting_id: int
-    text: str
-    due_on: date
-    participant_id: int
-    organisation_id: int
-    person: str
-
-    def read(self) -> Read:
-        return Read(NextStep, self.pk, self.text, (self.organisation_id,))
-
-    @classmethod
-    def of(cls, step: NextStep) -> StepRow:
-        assert step.due_on is not None  # overdue steps have a due date
-        return cls(
-            step.pk,
-            step.meeting_id,
-            step.text,
-            step.due_on,
-            step.participant_id,
-            step.participant.organisation_id,
-            str(step.participant),
-        )
+    def not_contacted(self, people: list[PersonRow]) -> list[PersonRow]:
+        """The people past their contact interval, the longest without contact first."""
+        return sorted(filter(self, people), key=lambda person: (person.since, person.participant_id))
 
 
-@dataclass(frozen=True)
-class PlanRow:
-    pk: int
-    plan_type: str
-    number: int
-    status: str
-    review_on: date | None
-    participant_id: int
-    organisation_id: int
-    person: str
-    overdue_actions: int
-    first_overdue: str | None
-    first_overdue_deadline: date | None
-
-    def read(self) -> Read:
-        return Read(IndividualPlan, self.pk, plan_label(self.plan_type, self.number), (self.organisation_id,))
-
-    def review_passed(self, today: date) -> bool:
-        return self.status != PlanStatus.DRAFT and self.review_on is not None and self.review_on < today
-
-    @classmethod
-    def of(cls, plan: IndividualPlan) -> PlanRow:
-        """A plan of ``selectors.plans_due`` (annotated with its overdue actions)."""
-        assert plan.participant is not None  # plans due are a person's
-        return cls(
-            plan.pk,
-            plan.plan_type,
-            plan.number,
-            plan.status,
-            plan.review_on,
-            plan.participant.pk,
-            plan.organisation_id,
-            str(plan.participant),
-            plan.overdue_actions,  # type: ignore[attr-defined]
-            plan.first_overdue,  # type: ignore[attr-defined]
-            plan.first_overdue_deadline,  # type: ignore[attr-defined]
-        )
+# --- The caseload -----------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -154,328 +142,205 @@ class Caseload:
 
     @property
     def shown_reads(self) -> list[Read]:
-        """The case-file rows the page shows, to be logged as read."""
-        rows: list[MeetingRow | StepRow | PlanRow] = [
+        """The case-file rows and the people the page shows, to be logged as read."""
+        rows: list[MeetingRow | StepRow | PlanRow | CasePerson] = [
             *self.meetings_today.rows,
             *self.meetings_this_week.rows,
             *self.overdue_steps.rows,
             *self.plans_due.rows,
+            *self.not_contacted.rows,
         ]
         return [row.read() for row in rows]
 
 
 def caseload_for(user: User, *, today: date | None = None) -> Caseload:
-    """The user's own caseload, within the organisations where they may view case work."""
-    organisation_ids = sorted(policy.organisation_ids_where(user, "casework.view"))
-    people = _people(user.pk, organisation_ids) if organisation_ids else []
-    return _caseload(user, organisation_ids, people, today or timezone.localdate())
+    """The user's own caseload; what it shows is logged as read."""
+    return _caseload(user, user.pk, today or timezone.localdate(), team=None)
 
 
 def team_member_caseload(user: User, worker_pk: int, *, today: date | None = None) -> Caseload:
-    """A member of the coordinator's team's caseload; anyone else is a 404.
+    """A member of the coordinator's team's caseload; anyone else is a 404; what it shows is
+    logged as the coordinator's read.
 
     The member is checked (and named) in the query of their people, so the coordinator's view
-    costs the same queries as the worker's own; only a member with nobody in care needs
-    ``team_member_get``, and then there are no steps or plans to read.
+    costs the same queries as the worker's own; only a member with nobody in care needs a query
+    of their own.
     """
-    organisation_ids = sorted(policy.organisation_ids_where(user, "casework.view"))
-    team = sorted(policy.organisation_ids_where(user, "casework.assign"))
-    people = _people(worker_pk, organisation_ids, team=team) if organisation_ids and team else []
-    if people:
-        username, first_name, last_name = people[0][7:10]
-        worker = User(pk=worker_pk, username=username, first_name=first_name, last_name=last_name)
-    else:
-        worker = team_member_get(user, worker_pk)
-    return _caseload(worker, organisation_ids, people, today or timezone.localdate())
+    return _caseload(user, worker_pk, today or timezone.localdate(), team=_team(user))
 
 
-def _caseload(
-    worker: User, organisation_ids: list[int], people: list[tuple[Any, ...]], today: date
-) -> Caseload:
-    if not organisation_ids:
+def _caseload(user: User, worker_pk: int, today: date, *, team: list[int] | None) -> Caseload:
+    reading = _reading(user, worker_pk, today, team)
+    if reading is None:
         nothing: Shown[Any] = Shown([], 0)
+        worker = _worker(user, team, None, [])
         return Caseload(worker, today, nothing, nothing, nothing, nothing, nothing, 0)
-    capped = len(people) > CASELOAD_LIMIT
-    people = people[:CASELOAD_LIMIT]
-    overdue = _not_contacted(people, today)
-    meetings_today, meetings_this_week = _meetings(worker.pk, organisation_ids, today)
-    # Steps and plans are the worker's people's (the first CASELOAD_LIMIT by name): read by
-    # their keys, the people's names and organisations already in hand.
-    persons = {row[0]: (f"{row[1]} {row[2]}", row[10]) for row in people}
-    nobody: Shown[Any] = Shown([], 0)
-    return Caseload(
-        worker=worker,
+    people = reading.people(CASELOAD_LIMIT, 0)
+    meetings = reading.meetings(SHOWN, 0)
+    keys = [person.participant_id for person in people.rows]
+    check = _ContactCheck(today)
+    overdue = check.not_contacted(people.rows)
+    load = Caseload(
+        worker=_worker(user, team, reading, people.rows),
         today=today,
-        meetings_today=meetings_today,
-        meetings_this_week=meetings_this_week,
-        overdue_steps=_overdue_steps(persons, today) if people else nobody,
-        plans_due=_plans_due(persons, organisation_ids, today) if people else nobody,
-        not_contacted=Shown([_case_person(row, today) for row in overdue[:SHOWN]], len(overdue)),
-        people_count=len(people),
-        people_capped=capped,
+        meetings_today=meetings[True],
+        meetings_this_week=meetings[False],
+        overdue_steps=reading.steps(keys, SHOWN, 0),
+        plans_due=reading.plans(keys, SHOWN, 0),
+        not_contacted=Shown([check.shown(person) for person in overdue[:SHOWN]], len(overdue)),
+        people_count=min(people.count, CASELOAD_LIMIT),
+        people_capped=people.count > CASELOAD_LIMIT,
     )
+    log_reads(load.shown_reads, actor=user)
+    return load
 
 
-# --- People not contacted ---------------------------------------------------------------
-
-_PEOPLE = """
-WITH mine AS (
-  SELECT a.participant_id, p.first_name, p.last_name, a.assigned_on, p.organisation_id,
-    p.last_contact_at, {worker}
-  FROM casework_caseassignment a
-  JOIN people_participant p ON p.id = a.participant_id {join}
-  WHERE a.worker_id = %s AND a.ended_on IS NULL AND p.organisation_id IN ({organisations}) {team}
-  ORDER BY p.last_name, p.first_name, a.participant_id
-  LIMIT %s
-),
-programme_intervals AS (
-  SELECT e.participant_id, MIN(g.contact_interval_days) AS days
-  FROM programmes_enrolment e JOIN programmes_programme g ON g.id = e.programme_id
-  WHERE e.participant_id IN (SELECT participant_id FROM mine) AND e.status = %s
-    AND g.contact_interval_days IS NOT NULL
-  GROUP BY e.participant_id
-)
-SELECT mine.participant_id, mine.first_name, mine.last_name, mine.assigned_on, mine.last_contact_at,
-  programme_intervals.days, s.contact_interval_days,
-  mine.username, mine.worker_first_name, mine.worker_last_name, mine.organisation_id
-FROM mine
-LEFT JOIN programme_intervals ON programme_intervals.participant_id = mine.participant_id
-LEFT JOIN casework_caseworksettings s ON s.organisation_id = mine.organisation_id
-ORDER BY mine.last_name, mine.first_name, mine.participant_id
-"""
-
-# A coordinator's view of a team member: only active staff of the coordinator's organisations,
-# named in the same query.
-_IN_TEAM = """AND u.is_active AND EXISTS (SELECT 1 FROM accounts_membership ms
-  WHERE ms.user_id = a.worker_id AND ms.organisation_id IN ({team}) AND ms.role IN ({roles}))"""
-_MEMBER = "JOIN accounts_user u ON u.id = a.worker_id"
-_NAMED = "u.username, u.first_name AS worker_first_name, u.last_name AS worker_last_name"
-_UNNAMED = "NULL AS username, NULL AS worker_first_name, NULL AS worker_last_name"
+def _team(user: User) -> list[int]:
+    return sorted(policy.organisation_ids_where(user, "casework.assign"))
 
 
-def _people(
-    worker_pk: int, organisation_ids: list[int], *, team: list[int] | None = None
-) -> list[tuple[Any, ...]]:
-    """The worker's people (one more than ``CASELOAD_LIMIT``, to tell when there are more) with
-    their last contact and interval.
-
-    The interval is the shortest one a programme the person is enrolled in sets, else the
-    organisation's, else the default. With ``team``, only if the worker is active staff of
-    one of those organisations (a coordinator's team).
-    """
-    roles = sorted(policy.STAFF_ROLES)
-    in_team = _IN_TEAM.format(team=placeholders(team), roles=placeholders(roles)) if team is not None else ""
-    sql = _PEOPLE.format(
-        organisations=placeholders(organisation_ids),
-        team=in_team,
-        join=_MEMBER if team is not None else "",
-        worker=_NAMED if team is not None else _UNNAMED,
-    )
-    params: list[Any] = [worker_pk, *organisation_ids]
-    if team is not None:
-        params += [*team, *roles]
-    # One more than the limit: whether there are more is worth saying.
-    return fetch(sql, [*params, CASELOAD_LIMIT + 1, EnrolmentStatus.ENROLLED])
+def _reading(user: User, worker_pk: int, today: date, team: list[int] | None) -> Reading | None:
+    """The reading of the worker's caseload, or None when the user may see none of it."""
+    organisation_ids = sorted(policy.organisation_ids_where(user, "casework.view"))
+    if not organisation_ids or team == []:
+        return None
+    return Reading(worker_pk, organisation_ids, today, team)
 
 
-def _not_contacted(people: list[tuple[Any, ...]], today: date) -> list[tuple[Any, ...]]:
-    """Those past their interval, the longest without contact first.
-
-    Days are counted in Warsaw between the last held meeting (never met: the assignment) and
-    today. Compared here as instants against the first moment that is no longer overdue, so no
-    row needs its local date worked out but the ten shown.
-    Each row: (participant, first name, last name, since, interval, assigned on, last contact).
-    """
-    cutoffs: dict[int, datetime] = {}
-    overdue = []
-    for participant_id, first_name, last_name, assigned_on, last_contact, programme, own, *_ in people:
-        interval = programme or own or DEFAULT_CONTACT_INTERVAL_DAYS
-        cutoff = cutoffs.get(interval)
-        if cutoff is None:
-            cutoff = cutoffs[interval] = midnight(today - timedelta(days=interval))
-        contact = read_datetime(last_contact)
-        since = contact or midnight(read_date(assigned_on))  # type: ignore[arg-type]
-        if since < cutoff:
-            overdue.append((participant_id, first_name, last_name, since, interval, assigned_on, contact))
-    return sorted(overdue, key=lambda row: (row[3], row[0]))
+def _worker(user: User, team: list[int] | None, reading: Reading | None, people: list[PersonRow]) -> User:
+    """Whose caseload is read: the user's own, or a team member's, named by their people read
+    or, with nobody in their care, by a query of their own; anyone else is a 404."""
+    if team is None:
+        return user
+    if people and isinstance(person := people[0], MemberPersonRow):
+        return person.worker()
+    member = reading.member() if reading is not None else None
+    if member is None:
+        raise Http404
+    return member
 
 
-def _case_person(row: tuple[Any, ...], today: date) -> CasePerson:
-    participant_id, first_name, last_name, since, interval, assigned_on, last_contact = row
-    return CasePerson(
-        participant_id=participant_id,
-        first_name=first_name,
-        last_name=last_name,
-        assigned_on=read_date(assigned_on),  # type: ignore[arg-type]
-        last_contact=last_contact,
-        days_without_contact=(today - timezone.localdate(since)).days,
-        contact_interval_days=interval,
-    )
+# --- A section on its own page -----------------------------------------------------------
 
 
-# --- This week's meetings ---------------------------------------------------------------
+@dataclass(frozen=True)
+class SectionPage:
+    """A page of one section: its rows and, for the pagination, the section's count."""
 
-_MEETINGS = """
-WITH week AS (
-  SELECT m.id, m.starts_at, m.duration_minutes, m.kind, m.status, m.participant_id,
-    p.organisation_id, p.first_name, p.last_name, f.first_name AS f_first, f.last_name AS f_last,
-    CASE WHEN m.starts_at >= %s AND m.starts_at < %s THEN 1 ELSE 0 END AS is_today
-  FROM casework_meeting m
-  JOIN people_participant p ON p.id = m.participant_id
-  LEFT JOIN people_familymember f ON f.id = m.family_member_id
-  WHERE m.worker_id = %s AND m.starts_at >= %s AND m.starts_at < %s
-    AND p.organisation_id IN ({organisations})
-)
-SELECT * FROM (
-  SELECT week.*,
-    ROW_NUMBER() OVER (PARTITION BY is_today ORDER BY starts_at, id) AS n,
-    COUNT(*) OVER (PARTITION BY is_today) AS matching
-  FROM week
-) numbered
-WHERE n <= %s
-ORDER BY starts_at, id
-"""
+    worker: User
+    section: Section
+    today: date
+    page: Page
+
+    @property
+    def rows(self) -> list[Any]:
+        return list(self.page.object_list)
 
 
-def _meetings(
-    worker_pk: int, organisation_ids: list[int], today: date
-) -> tuple[Shown[MeetingRow], Shown[MeetingRow]]:
-    """Today's first meetings and the rest of the week's, with both counts, in one query."""
-    monday, next_monday = week_of(today)
-    sql = _MEETINGS.format(organisations=placeholders(organisation_ids))
-    params = [
-        when(midnight(today)),
-        when(midnight(today + timedelta(days=1))),
-        worker_pk,
-        when(monday),
-        when(next_monday),
-        *organisation_ids,
-        SHOWN,
-    ]
-    today_rows: list[MeetingRow] = []
-    other_rows: list[MeetingRow] = []
-    counts = {True: 0, False: 0}
-    for row in fetch(sql, params):
-        is_today = bool(row[11])
-        counts[is_today] = row[13]
-        family = f"{row[9] or ''} {row[10] or ''}".strip()
-        starts_at = read_datetime(row[1])
-        assert starts_at is not None  # a meeting has a time
-        meeting = MeetingRow(
-            row[0],
-            starts_at,
-            row[2],
-            row[3],
-            row[4],
-            row[5],
-            row[6],
-            f"{row[7]} {row[8]}",
-            family,
-        )
-        (today_rows if is_today else other_rows).append(meeting)
-    return Shown(today_rows, counts[True]), Shown(other_rows, counts[False])
+def section_for(
+    user: User, section: Section, *, page: str | None = None, today: date | None = None
+) -> SectionPage:
+    """A page of a section of the user's own caseload; the rows it shows are logged as read."""
+    return _section(user, user.pk, section, page, today or timezone.localdate(), team=None)
 
 
-# --- Overdue next steps -----------------------------------------------------------------
-
-_STEPS = """
-SELECT s.id, s.meeting_id, s.text, s.due_on, s.participant_id, COUNT(*) OVER () AS matching
-FROM casework_nextstep s
-WHERE s.participant_id IN ({people}) AND s.done = %s AND s.due_on < %s
-ORDER BY s.due_on, s.id
-LIMIT %s
-"""
+def team_member_section(
+    user: User, worker_pk: int, section: Section, *, page: str | None = None, today: date | None = None
+) -> SectionPage:
+    """A page of a section of a team member's caseload; anyone else is a 404; the rows it shows
+    are logged as the coordinator's read."""
+    return _section(user, worker_pk, section, page, today or timezone.localdate(), team=_team(user))
 
 
-def _overdue_steps(persons: dict[int, tuple[str, int]], today: date) -> Shown[StepRow]:
-    """Open next steps of the worker's people past their due date, the longest overdue first."""
-    people, keys = keys_in(persons)
-    rows = fetch(_STEPS.format(people=people), [keys, False, day(today), SHOWN])
-    steps = [
-        StepRow(pk, meeting, text, read_date(due), person, persons[person][1], persons[person][0])  # type: ignore[arg-type]
-        for pk, meeting, text, due, person, _matching in rows
-    ]
-    return Shown(steps, rows[0][5] if rows else 0)
+def _section(
+    user: User, worker_pk: int, section: Section, number: str | None, today: date, *, team: list[int] | None
+) -> SectionPage:
+    reading = _reading(user, worker_pk, today, team)
+    if reading is None:
+        return SectionPage(_worker(user, team, None, []), section, today, _page(_nothing, None))
+    if section == Section.PEOPLE:
+        check = _ContactCheck(today)
+        named: list[PersonRow] = []  # a row read, which names a team member
+
+        def read(limit: int, offset: int) -> Shown[Any]:
+            people = reading.people(limit, offset)
+            named[:] = people.rows[:1]
+            return Shown([check.shown(person) for person in people.rows], people.count)
+
+        shown = _page(read, number)
+        worker = _worker(user, team, reading, named)
+    elif section in (Section.TODAY, Section.WEEK):
+        worker = _worker(user, team, reading, [])
+        is_today = section == Section.TODAY
+        shown = _page(lambda limit, offset: reading.meetings(limit, offset, today=is_today)[is_today], number)
+    else:
+        people = reading.people(CASELOAD_LIMIT, 0).rows
+        worker = _worker(user, team, reading, people)
+        shown = _page(_of_people(section, reading, people, today), number)
+    log_reads([row.read() for row in shown.object_list], actor=user)
+    return SectionPage(worker, section, today, shown)
 
 
-# --- Plans needing attention ------------------------------------------------------------
-
-_PLANS = """
-WITH current_plans AS (
-  SELECT pl.id, pl.plan_type, pl.number, pl.status, pl.review_on, pl.participant_id,
-    pl.organisation_id,
-    (SELECT COUNT(*) FROM plans_planaction x
-      WHERE x.plan_id = pl.id AND x.status IN ({open}) AND x.deadline < %s) AS overdue_actions,
-    (SELECT x.what FROM plans_planaction x
-      WHERE x.plan_id = pl.id AND x.status IN ({open}) AND x.deadline < %s
-      ORDER BY x.deadline, x.id LIMIT 1) AS first_overdue,
-    (SELECT x.deadline FROM plans_planaction x
-      WHERE x.plan_id = pl.id AND x.status IN ({open}) AND x.deadline < %s
-      ORDER BY x.deadline, x.id LIMIT 1) AS first_deadline,
-    CASE WHEN pl.status IN (%s, %s) AND pl.review_on < %s THEN pl.review_on ELSE %s END AS review_due
-  FROM plans_individualplan pl
-  WHERE pl.participant_id IN ({people}) AND pl.organisation_id IN ({organisations})
-    AND pl.status <> %s
-    AND NOT EXISTS (SELECT 1 FROM plans_individualplan later WHERE later.previous_id = pl.id)
-)
-SELECT current_plans.*,
-  CASE WHEN COALESCE(first_deadline, %s) <= review_due THEN COALESCE(first_deadline, %s)
-    ELSE review_due END AS overdue_since,
-  COUNT(*) OVER () AS matching
-FROM current_plans
-WHERE overdue_actions > 0 OR review_due < %s
-ORDER BY overdue_since, id
-LIMIT %s
-"""
+def _nothing(limit: int, offset: int) -> Shown[Any]:
+    return Shown([], 0)
 
 
-def _plans_due(
-    persons: dict[int, tuple[str, int]], organisation_ids: list[int], today: date
-) -> Shown[PlanRow]:
-    """The worker's people's current plans with an open action past its deadline, or agreed (or
-    under review) with the review date passed; the earliest overdue action comes with each."""
-    open_statuses = list(OPEN_ACTION_STATUSES)
-    people, keys = keys_in(persons)
-    sql = _PLANS.format(
-        people=people,
-        organisations=placeholders(organisation_ids),
-        open=placeholders(open_statuses),
-    )
-    never = day(NO_DEADLINE)
-    params = [
-        *open_statuses,
-        day(today),
-        *open_statuses,
-        day(today),
-        *open_statuses,
-        day(today),
-        PlanStatus.AGREED,
-        PlanStatus.UNDER_REVIEW,
-        day(today),
-        never,
-        keys,
-        *organisation_ids,
-        PlanStatus.CLOSED,
-        never,
-        never,
-        never,
-        SHOWN,
-    ]
-    rows = fetch(sql, params)
-    plans = [
-        PlanRow(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            read_date(row[4]),
-            row[5],
-            row[6],
-            persons[row[5]][0],
-            row[7],
-            row[8],
-            read_date(row[9]),
-        )
-        for row in rows
-    ]
-    return Shown(plans, rows[0][-1] if rows else 0)
+def _of_people(
+    section: Section, reading: Reading, people: list[PersonRow], today: date
+) -> Callable[[int, int], Shown[Any]]:
+    """How a section of the worker's people's rows is read, a page at a time."""
+    keys = [person.participant_id for person in people]
+    if section == Section.STEPS:
+        return lambda limit, offset: reading.steps(keys, limit, offset)
+    if section == Section.PLANS:
+        return lambda limit, offset: reading.plans(keys, limit, offset)
+    check = _ContactCheck(today)
+    overdue = check.not_contacted(people)
+
+    def read(limit: int, offset: int) -> Shown[Any]:
+        return Shown([check.shown(person) for person in overdue[offset : offset + limit]], len(overdue))
+
+    return read
+
+
+class _Counted(Paginator):
+    """A paginator told its count: a section's query counts its rows as it reads a page."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__((), per_page)
+        self.__dict__["count"] = count  # fills the cached property
+
+
+def _page(read: Callable[[int, int], Shown[Any]], number: str | None) -> Page:
+    """A page of ``SECTION_PAGE_SIZE`` rows; past the last page (an old link), the last page."""
+    size = SECTION_PAGE_SIZE
+    wanted = _page_number(number)
+    shown = read(size, (wanted - 1) * size)
+    if not shown.rows and wanted > 1:
+        shown, wanted = read(size, 0), 1
+        last = max(1, ceil(shown.count / size))
+        if last > 1:
+            shown, wanted = read(size, (last - 1) * size), last
+    return Page(shown.rows, wanted, _Counted(shown.count, size))
+
+
+def _page_number(number: str | None) -> int:
+    """The page asked for: not a number, the first; past any section's end, within what an
+    offset the databases take can say."""
+    try:
+        return min(max(1, int(number or 1)), LAST_PAGE)
+    except ValueError:
+        return 1
+
+
+# --- The team ---------------------------------------------------------------------------
+
+
+def team_for(user: User, *, today: date | None = None) -> list[TeamMember]:
+    """The staff of the coordinator's organisations (at most ``TEAM_LIMIT``), each with the size
+    of their caseload counted by the caseload's own rules, in one query."""
+    team = _team(user)
+    if not team:
+        return []
+    reading = Reading(None, team, today or timezone.localdate(), team)
+    return reading.members(TEAM_LIMIT, CASELOAD_LIMIT)

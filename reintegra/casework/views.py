@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
@@ -26,7 +20,8 @@ from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
 from reintegra.audit.bulk import log_reads
 from reintegra.casework import caseload as caseload_reads
-from reintegra.casework import caseload_rows, selectors, services
+from reintegra.casework import display, selectors, services
+from reintegra.casework.caseload import Section
 from reintegra.casework.forms import (
     AssignForm,
     MarkHeldForm,
@@ -38,19 +33,15 @@ from reintegra.casework.forms import (
     ToPlanForm,
     next_steps_from,
 )
-from reintegra.casework.models import CaseworkSettings, Meeting, MeetingKind, MeetingStatus
-from reintegra.casework.selectors import Section
+from reintegra.casework.models import CaseworkSettings, Meeting
 from reintegra.documents import pdf_response
-from reintegra.pagination import CappedPaginator, KeysPagePaginator
-from reintegra.people.models import Participant, Relation
+from reintegra.pagination import KeysPagePaginator
+from reintegra.people.models import Participant
 from reintegra.plans import selectors as plan_selectors
 from reintegra.plans import services as plan_services
 from reintegra.plans.services import PlanConflictError
 
 PAGE_SIZE = 20
-
-
-SECTION_PAGE_SIZE = 25
 
 
 @requires("casework.view")
@@ -62,14 +53,17 @@ def caseload(request: AuthenticatedRequest) -> HttpResponse:
 @requires("casework.view")
 @require_GET
 def caseload_section(request: AuthenticatedRequest, section: str) -> HttpResponse:
-    return _section_page(request, request.user, section)
+    shown = caseload_reads.section_for(request.user, _section(section), page=request.GET.get("page"))
+    return _section_page(request, shown)
 
 
 @requires("casework.assign")
 @require_GET
 def team(request: AuthenticatedRequest) -> HttpResponse:
+    members = caseload_reads.team_for(request.user)
     context = {
-        "team": selectors.team_for(request.user),
+        "team": members,
+        "members": display.team_items(members),
         "organisations": list(policy.organisations_where(request.user, "casework.assign")),
     }
     return render(request, "casework/team.html", context)
@@ -84,34 +78,32 @@ def team_member_caseload(request: AuthenticatedRequest, worker_pk: int) -> HttpR
 @requires("casework.assign")
 @require_GET
 def team_member_section(request: AuthenticatedRequest, worker_pk: int, section: str) -> HttpResponse:
-    return _section_page(request, selectors.team_member_get(request.user, worker_pk), section)
+    shown = caseload_reads.team_member_section(
+        request.user, worker_pk, _section(section), page=request.GET.get("page")
+    )
+    return _section_page(request, shown)
+
+
+def _section(name: str) -> Section:
+    try:
+        return Section(name)
+    except ValueError:
+        raise Http404 from None
 
 
 def _caseload_page(request: AuthenticatedRequest, load: caseload_reads.Caseload) -> HttpResponse:
-    """The worker's caseload, for themselves or a coordinator of the team; what is shown is read."""
-    worker = load.worker
-    log_reads(load.shown_reads, actor=request.user)
-    links = _section_links(request, worker)
-    sections: dict[str, tuple[SafeString, selectors.Shown[Any]]] = {
-        "today": (
-            caseload_rows.meeting_items(load.meetings_today.rows, _("No meetings today.")),
-            load.meetings_today,
-        ),
-        "week": (
-            caseload_rows.meeting_items(load.meetings_this_week.rows, _("No other meetings this week.")),
-            load.meetings_this_week,
-        ),
-        "steps": (caseload_rows.step_items(load.overdue_steps.rows), load.overdue_steps),
-        "plans": (caseload_rows.plan_items(load.plans_due.rows, load.today), load.plans_due),
-        "contact": (caseload_rows.contact_items(load.not_contacted.rows), load.not_contacted),
-    }
+    """The worker's caseload, for themselves or a coordinator of the team."""
+    today, week = display.meeting_items(load.meetings_today.rows, load.meetings_this_week.rows)
     context = {
         "caseload": load,
-        "own": worker.pk == request.user.pk,
-        "links": links,
-        "sections": {
-            name: {"items": items, "more": caseload_rows.all_link(shown, links[name])}
-            for name, (items, shown) in sections.items()
+        "own": load.worker.pk == request.user.pk,
+        "links": _section_links(request, load.worker),
+        "items": {
+            "today": today,
+            "week": week,
+            "steps": display.step_items(load.overdue_steps.rows),
+            "plans": display.plan_items(load.plans_due.rows),
+            "contact": display.contact_items(load.not_contacted.rows),
         },
         "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
     }
@@ -126,51 +118,28 @@ def _section_links(request: AuthenticatedRequest, worker: User) -> dict[str, str
     }
 
 
-def _section_page(request: AuthenticatedRequest, worker: User, section: str) -> HttpResponse:
-    """One section of the caseload in full, 25 rows a page; the rows shown are logged as read."""
-    if section not in Section.__members__.values():
-        raise Http404
-    today = timezone.localdate()
-    organisation_ids = policy.organisation_ids_where(request.user, "casework.view")
-    number = request.GET.get("page")
-    people: list[selectors.CasePerson] = []
-    items: SafeString | None
-    match Section(section):
+def _section_page(request: AuthenticatedRequest, shown: caseload_reads.SectionPage) -> HttpResponse:
+    """One section of the caseload in full, a page at a time."""
+    worker, rows = shown.worker, shown.rows
+    items: list[Any]
+    match shown.section:
         case Section.TODAY | Section.WEEK:
-            only_today = section == Section.TODAY
-            meetings = selectors.week_meetings(worker, organisation_ids, today, only_today=only_today)
-            page = CappedPaginator(meetings, SECTION_PAGE_SIZE).get_page(number)
-            shown = [caseload_reads.MeetingRow.of(meeting) for meeting in page]
-            empty = _("No meetings today.") if only_today else _("No other meetings this week.")
-            items = caseload_rows.meeting_items(shown, empty)
+            [items] = display.meeting_items(rows)
         case Section.STEPS:
-            steps = selectors.overdue_steps(worker, organisation_ids, today)
-            page = CappedPaginator(steps, SECTION_PAGE_SIZE).get_page(number)
-            items = caseload_rows.step_items([caseload_reads.StepRow.of(step) for step in page])
+            items = display.step_items(rows)
         case Section.PLANS:
-            plans = selectors.plans_due(worker, organisation_ids, today)
-            page = CappedPaginator(plans, SECTION_PAGE_SIZE).get_page(number)
-            items = caseload_rows.plan_items([caseload_reads.PlanRow.of(plan) for plan in page], today)
+            items = display.plan_items(rows)
         case Section.CONTACT:
-            page = Paginator(
-                selectors.not_contacted(worker, organisation_ids, today), SECTION_PAGE_SIZE
-            ).get_page(number)
-            items = caseload_rows.contact_items(list(page))
-        case _:
-            assignments = selectors.people_in_care(worker.pk, organisation_ids)
-            page = CappedPaginator(assignments, SECTION_PAGE_SIZE).get_page(number)
-            people = selectors.as_case_people(list(page.object_list), today)
-            items = None
-    if section not in (Section.CONTACT, Section.PEOPLE):
-        log_reads(list(page), actor=request.user)
+            items = display.contact_items(rows)
+        case Section.PEOPLE:
+            items = display.person_items(rows)
     context = {
         "worker": worker,
         "own": worker.pk == request.user.pk,
-        "section": section,
-        "page": page,
-        "rows": list(page) if items is not None else people,
+        "section": shown.section,
+        "page": shown.page,
+        "rows": rows,
         "items": items,
-        "today": today,
         "can_assign": policy.holds_anywhere(request.user, "casework.assign"),
         "caseload_url": reverse("casework:caseload")
         if worker.pk == request.user.pk
@@ -297,44 +266,10 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     context = {
         "participant": participant,
         "page": page,
-        "rows": _meeting_rows(page),
+        "items": display.history_items(page),
         "can_record": policy.can(request.user, "casework.record", participant),
     }
     return render(request, "casework/meetings.html", context)
-
-
-def _meeting_rows(meetings: Iterable[Meeting]) -> SafeString:
-    """A page's meetings as table rows, written out in Python (see ``caseload_rows``)."""
-    address = caseload_rows.address_of("casework:meeting_detail")
-    kinds = {value: str(label) for value, label in MeetingKind.choices}
-    statuses = {value: str(label) for value, label in MeetingStatus.choices}
-    relations = {value: str(label) for value, label in Relation.choices}
-    the_person = _("the person")
-
-    def length(minutes: int) -> str:
-        return ngettext("%(minutes)s minute", "%(minutes)s minutes", minutes) % {"minutes": minutes}
-
-    def with_whom(meeting: Meeting) -> str:
-        member = meeting.family_member
-        return f"{member} ({relations.get(member.relation, '')})" if member else the_person
-
-    rows = format_html_join(
-        "\n",
-        '<tr><td><a href="{}">{}</a></td><td>{} ({})</td><td>{}</td><td>{}</td><td>{}</td></tr>',
-        (
-            (
-                address(meeting.pk),
-                timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
-                kinds.get(meeting.kind, meeting.kind),
-                length(meeting.duration_minutes),
-                with_whom(meeting),
-                meeting.worker,
-                statuses.get(meeting.status, meeting.status),
-            )
-            for meeting in meetings
-        ),
-    )
-    return rows or format_html('<tr><td colspan="5">{}</td></tr>', _("No meetings recorded."))
 
 
 @requires("casework.record")

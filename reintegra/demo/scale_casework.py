@@ -36,8 +36,8 @@ from django.utils import timezone
 
 from reintegra.accounts.models import Membership, Role, User
 from reintegra.accounts.policy import STAFF_ROLES
+from reintegra.casework.caseload import CASELOAD_LIMIT
 from reintegra.casework.models import CaseAssignment, Meeting, MeetingKind, MeetingStatus, NextStep
-from reintegra.casework.selectors import CASELOAD_LIMIT
 from reintegra.people.models import Participant
 
 HEAVY_MEETINGS = 20_000

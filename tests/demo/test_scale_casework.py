@@ -10,8 +10,8 @@ from django.db.models import Count, Exists, Max, OuterRef
 from django.utils import timezone
 
 from reintegra.accounts.models import Membership, Organisation, User
+from reintegra.casework.caseload import CASELOAD_LIMIT
 from reintegra.casework.models import CaseAssignment, Meeting, MeetingStatus, NextStep
-from reintegra.casework.selectors import CASELOAD_LIMIT
 from reintegra.demo.context import SENTINEL_USERNAME
 from reintegra.demo.scale_casework import CaseworkFill as FillResult
 from reintegra.demo.scale_casework import fill_casework
