@@ -154,7 +154,7 @@ def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
 
 def deep_page(participant_id: int) -> int:
     """The last page the capped paginator offers (500 at 20 a page), or the last there is."""
-    from reintegra.casework.views import PAGE_SIZE
+    from reintegra.casework.selectors import PAGE_SIZE
     from reintegra.pagination import COUNT_CAP
 
     shown = min(Meeting.objects.filter(participant_id=participant_id).count(), COUNT_CAP)

@@ -343,4 +343,4 @@ def team_for(user: User, *, today: date | None = None) -> list[TeamMember]:
     if not team:
         return []
     reading = Reading(None, team, today or timezone.localdate(), team)
-    return reading.members(TEAM_LIMIT, CASELOAD_LIMIT)
+    return reading.members(TEAM_LIMIT)

@@ -256,7 +256,7 @@ class TeamMember:
     last_name: str
     people: int
     meetings_this_week: int
-    overdue_steps: int  # of the people their caseload reads (the first ``caseload_limit`` by name)
+    overdue_steps: int  # of all the people in their care
     plans_due: int  # the same people's plans with an overdue action or a passed review
 
     @property
@@ -390,23 +390,19 @@ WITH members AS (
   LIMIT %(members)s
 ),
 care AS (
-  SELECT a.worker_id, a.participant_id,
-    ROW_NUMBER() OVER (PARTITION BY a.worker_id ORDER BY p.last_name, p.first_name, a.participant_id) AS n
+  SELECT a.worker_id, a.participant_id
   FROM {ASSIGNMENT} a
   JOIN {PARTICIPANT} p ON p.id = a.participant_id
   WHERE a.worker_id IN (SELECT pk FROM members) AND {IN_CARE}
-),
-caseload AS (
-  SELECT worker_id, participant_id FROM care WHERE n <= %(limit)s
 )
 SELECT members.*,
   (SELECT COUNT(*) FROM care WHERE care.worker_id = members.pk) AS people,
   (SELECT COUNT(*) FROM {MEETING} m JOIN {PARTICIPANT} p ON p.id = m.participant_id
     WHERE m.worker_id = members.pk AND {THIS_WEEK}) AS meetings_this_week,
-  (SELECT COUNT(*) FROM caseload JOIN {STEP} s ON s.participant_id = caseload.participant_id
-    WHERE caseload.worker_id = members.pk AND {OVERDUE_STEP}) AS overdue_steps,
-  (SELECT COUNT(*) FROM caseload JOIN {PLAN} pl ON pl.participant_id = caseload.participant_id
-    WHERE caseload.worker_id = members.pk AND {PLAN_DUE}) AS plans_due
+  (SELECT COUNT(*) FROM care JOIN {STEP} s ON s.participant_id = care.participant_id
+    WHERE care.worker_id = members.pk AND {OVERDUE_STEP}) AS overdue_steps,
+  (SELECT COUNT(*) FROM care JOIN {PLAN} pl ON pl.participant_id = care.participant_id
+    WHERE care.worker_id = members.pk AND {PLAN_DUE}) AS plans_due
 FROM members
 ORDER BY members.last_name, members.first_name, members.username
 """
@@ -492,10 +488,10 @@ class Reading:
         members = fetch_rows(MemberRow, _TEAM_MEMBER.format(**self.lists), self.params)
         return members[0].worker() if members else None
 
-    def members(self, limit: int, caseload_limit: int) -> list[TeamMember]:
-        """The team's members by name, each with their caseload's counts: its first
-        ``caseload_limit`` people's overdue steps and plans, as their caseload reads them."""
-        params = self.params | {"members": limit, "limit": caseload_limit}
+    def members(self, limit: int) -> list[TeamMember]:
+        """The team's members by name, each with the counts of all the people in their care (the
+        whole backlog, where a caseload reads its first ``CASELOAD_LIMIT`` people)."""
+        params = self.params | {"members": limit}
         return fetch_rows(TeamMember, _TEAM.format(**self.lists), params)
 
     def _page(self, limit: int, offset: int) -> dict[str, Any]:

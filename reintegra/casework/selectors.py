@@ -1,52 +1,71 @@
 """Reads of case work, always scoped to the organisations where the user may see the person.
 
 A meeting or service of another organisation is answered with ``Http404``, the same as one that
-does not exist. Every meeting, next step and service shown to a user is written to the audit log
-as read: one at a time on its own page, in one bulk insert on a list (so a page costs the same
-few queries however many rows it shows).
+does not exist. The functions that return a person's case work log the reads themselves: a
+meeting (with its next steps), a service, a page of a person's meetings or services, a person's
+case workers, each with the person and in one statement (``reads_together``). The caseload's
+reads are in ``caseload.py``.
 """
 
 from __future__ import annotations
 
-from auditlog.signals import accessed
-from django.db.models import F, QuerySet
+from dataclasses import dataclass
+
+from django.core.paginator import Page
+from django.db.models import F
 from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.audit.bulk import log_reads, reads_together
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep, ServiceDelivery
-from reintegra.people import selectors as people_selectors
+from reintegra.pagination import KeysPagePaginator
 from reintegra.people.models import Participant
+from reintegra.people.selectors import participant_get_for_user
+
+PAGE_SIZE = 20
 
 # --- A person's case file ---------------------------------------------------------------
 
 
-def participant_get(user: User, pk: int, *, permission: str = "casework.view") -> Participant:
-    """The person whose case file is opened; 404 outside the user's organisations; audited."""
-    return people_selectors.participant_get_for_user(user, pk, permission=permission)
+def meetings_page_for_user(user: User, participant_pk: int, number: object = 1) -> tuple[Participant, Page]:
+    """A person and a page of their meetings, newest first (read by key: page 500 is as cheap as
+    page 1); the person and each meeting listed are logged as read together."""
+    with reads_together():
+        participant = participant_get_for_user(user, participant_pk, permission="casework.view")
+        meetings = participant.meetings.select_related("participant", "worker", "family_member").order_by(
+            "-starts_at", "-pk"
+        )
+        page = KeysPagePaginator(meetings, PAGE_SIZE).get_page(number)
+        log_reads(page.object_list, actor=user)
+    return participant, page
 
 
-def participant_get_for_list(user: User, pk: int, *, permission: str = "casework.view") -> Participant:
-    """The same person and the same 404, for a list page that logs the read itself."""
-    return people_selectors.participant_get_for_list(user, pk, permission=permission)
+def services_page_for_user(user: User, participant_pk: int, number: object = 1) -> tuple[Participant, Page]:
+    """A person and a page of the services delivered to them, newest first; logged together."""
+    with reads_together():
+        participant = participant_get_for_user(user, participant_pk, permission="casework.view")
+        services = participant.services.select_related("participant", "provider_organisation").order_by(
+            "-delivered_on", "-pk"
+        )
+        page = KeysPagePaginator(services, PAGE_SIZE).get_page(number)
+        log_reads(page.object_list, actor=user)
+    return participant, page
 
 
-def meetings_of(participant: Participant) -> QuerySet[Meeting]:
-    return participant.meetings.select_related("participant", "worker", "family_member").order_by(
-        "-starts_at", "-pk"
-    )
-
-
-def services_of(participant: Participant) -> QuerySet[ServiceDelivery]:
-    return participant.services.select_related("participant", "provider_organisation").order_by(
-        "-delivered_on", "-pk"
-    )
-
-
-def assignments_of(participant: Participant) -> QuerySet[CaseAssignment]:
-    return participant.assignments.select_related(
-        "participant", "worker", "assigned_by", "ended_by"
-    ).order_by(F("ended_on").desc(nulls_first=True), "-assigned_on", "-pk")
+def assignments_for_user(
+    user: User, participant_pk: int, *, permission: str = "casework.assign"
+) -> tuple[Participant, list[CaseAssignment]]:
+    """A person and who looks or looked after them, current first; logged together."""
+    with reads_together():
+        participant = participant_get_for_user(user, participant_pk, permission=permission)
+        assignments = list(
+            participant.assignments.select_related(
+                "participant", "worker", "assigned_by", "ended_by"
+            ).order_by(F("ended_on").desc(nulls_first=True), "-assigned_on", "-pk")
+        )
+        log_reads(assignments, actor=user)
+    return participant, assignments
 
 
 def assignment_get(participant: Participant, pk: int) -> CaseAssignment:
@@ -66,12 +85,23 @@ def meeting_get_for_user(user: User, pk: int, *, permission: str = "casework.vie
     )
     if meeting is None:
         raise Http404
-    accessed.send(sender=Meeting, instance=meeting)
+    log_reads([meeting], actor=user)
     return meeting
 
 
-def next_steps_of(meeting: Meeting) -> QuerySet[NextStep]:
-    return meeting.next_steps.select_related("participant", "meeting").order_by("pk")
+@dataclass(frozen=True)
+class MeetingFile:
+    meeting: Meeting
+    next_steps: list[NextStep]
+
+
+def meeting_file_for_user(user: User, pk: int, *, permission: str = "casework.view") -> MeetingFile:
+    """A meeting with its next steps, as its page and its summary show it; logged together."""
+    with reads_together():
+        meeting = meeting_get_for_user(user, pk, permission=permission)
+        next_steps = list(meeting.next_steps.select_related("participant", "meeting").order_by("pk"))
+        log_reads(next_steps, actor=user)
+    return MeetingFile(meeting, next_steps)
 
 
 def next_step_get(meeting: Meeting, pk: int) -> NextStep:
@@ -93,5 +123,5 @@ def service_get_for_user(user: User, pk: int, *, permission: str = "casework.vie
     )
     if service is None:
         raise Http404
-    accessed.send(sender=ServiceDelivery, instance=service)
+    log_reads([service], actor=user)
     return service

@@ -6,7 +6,6 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,7 +17,6 @@ from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires
-from reintegra.audit.bulk import log_reads
 from reintegra.casework import caseload as caseload_reads
 from reintegra.casework import display, selectors, services
 from reintegra.casework.caseload import Section
@@ -35,13 +33,12 @@ from reintegra.casework.forms import (
 )
 from reintegra.casework.models import CaseworkSettings, Meeting
 from reintegra.documents import pdf_response
-from reintegra.pagination import KeysPagePaginator
+from reintegra.forms import add_service_error
 from reintegra.people.models import Participant
+from reintegra.people.selectors import participant_get_for_user
 from reintegra.plans import selectors as plan_selectors
 from reintegra.plans import services as plan_services
 from reintegra.plans.services import PlanConflictError
-
-PAGE_SIZE = 20
 
 
 @requires("casework.view")
@@ -177,7 +174,7 @@ def settings_edit(request: AuthenticatedRequest, organisation_pk: int) -> HttpRe
 @requires("casework.assign")
 @require_http_methods(["GET", "POST"])
 def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant = selectors.participant_get(request.user, pk, permission="casework.assign")
+    participant, rows = selectors.assignments_for_user(request.user, pk)
     staff = account_selectors.staff_of(participant.organisation_id)
     form = AssignForm(request.POST or None, staff=staff)
     if request.method == "POST" and form.is_valid():
@@ -186,13 +183,13 @@ def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 actor=request.user, participant=participant, worker=form.cleaned_data["worker"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The case worker has been assigned."))
             return redirect("casework:assignments", pk=participant.pk)
     context = {
         "participant": participant,
-        "assignments": list(selectors.assignments_of(participant)),
+        "assignments": rows,
         "form": form,
         "staff": list(staff),
     }
@@ -202,7 +199,7 @@ def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("casework.assign")
 @require_POST
 def assignment_reassign(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
-    participant = selectors.participant_get(request.user, pk, permission="casework.assign")
+    participant = participant_get_for_user(request.user, pk, permission="casework.assign")
     assignment = selectors.assignment_get(participant, assignment_pk)
     form = AssignForm(request.POST, staff=account_selectors.staff_of(participant.organisation_id))
     if form.is_valid():
@@ -222,7 +219,7 @@ def assignment_reassign(request: AuthenticatedRequest, pk: int, assignment_pk: i
 @requires("casework.assign")
 @require_POST
 def assignment_end(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
-    participant = selectors.participant_get(request.user, pk, permission="casework.assign")
+    participant = participant_get_for_user(request.user, pk, permission="casework.assign")
     assignment = selectors.assignment_get(participant, assignment_pk)
     try:
         services.assignment_end(actor=request.user, assignment=assignment)
@@ -236,22 +233,6 @@ def assignment_end(request: AuthenticatedRequest, pk: int, assignment_pk: int) -
 # --- Meetings -------------------------------------------------------------------------
 
 
-def _attach(error: ValidationError, form: BaseForm, steps: BaseFormSet | None = None) -> None:
-    """Put each message on the field it names; a next step's on that step's row."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        for item in errors:
-            index = (item.params or {}).get("step")
-            if steps is not None and isinstance(index, int) and field in NextStepForm.base_fields:
-                steps.forms[index].add_error(field, item)
-            elif field in form.fields:
-                form.add_error(field, item)
-            else:
-                form.add_error(None, item)
-
-
 def _meeting_form(request: AuthenticatedRequest, participant: Participant) -> MeetingForm:
     instance = Meeting(participant=participant, worker=request.user)
     return MeetingForm(request.POST or None, participant=participant, instance=instance)
@@ -260,9 +241,7 @@ def _meeting_form(request: AuthenticatedRequest, participant: Participant) -> Me
 @requires("casework.view")
 @require_GET
 def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant = selectors.participant_get_for_list(request.user, pk)
-    page = KeysPagePaginator(selectors.meetings_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
-    log_reads([participant, *page], actor=request.user)
+    participant, page = selectors.meetings_page_for_user(request.user, pk, request.GET.get("page"))
     context = {
         "participant": participant,
         "page": page,
@@ -276,7 +255,7 @@ def meetings(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """Record a meeting on its own page: the list stays light however many meetings there are."""
-    participant = selectors.participant_get(request.user, pk, permission="casework.record")
+    participant = participant_get_for_user(request.user, pk, permission="casework.record")
     form = _meeting_form(request, participant)
     steps = NextStepFormSet(request.POST or None, prefix="steps")
     if request.method == "POST" and form.is_valid() and steps.is_valid():
@@ -288,7 +267,7 @@ def meeting_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 next_steps=next_steps_from(steps),
             )
         except ValidationError as error:
-            _attach(error, form, steps)
+            add_service_error(form, error, rows={"step": steps.forms})
         else:
             messages.success(request, _("The meeting has been recorded."))
             return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
@@ -299,13 +278,12 @@ def meeting_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("casework.view")
 @require_GET
 def meeting_detail(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
-    next_steps = list(selectors.next_steps_of(meeting))
-    log_reads(next_steps, actor=request.user)
+    file = selectors.meeting_file_for_user(request.user, meeting_pk)
+    meeting = file.meeting
     context = {
         "meeting": meeting,
         "participant": meeting.participant,
-        "next_steps": next_steps,
+        "next_steps": file.next_steps,
         "can_record": policy.can(request.user, "casework.record", meeting.participant),
         "held_form": MarkHeldForm(initial={"notes": meeting.notes}),
         "step_form": NextStepForm(),
@@ -345,14 +323,13 @@ def next_step_add(request: AuthenticatedRequest, meeting_pk: int) -> HttpRespons
         try:
             services.next_step_add(actor=request.user, meeting=meeting, data=data)
         except ValidationError as error:
-            _attach(error, form)
+            add_service_error(form, error)
         else:
             messages.success(request, _("The next step has been added."))
             return redirect("casework:meeting_detail", meeting_pk=meeting.pk)
     elif form.is_valid():
         form.add_error("text", _("Say what the next step is."))
-    next_steps = list(selectors.next_steps_of(meeting))
-    log_reads(next_steps, actor=request.user)
+    next_steps = selectors.meeting_file_for_user(request.user, meeting.pk).next_steps
     context = {
         "meeting": meeting,
         "participant": meeting.participant,
@@ -378,10 +355,9 @@ def next_step_toggle(request: AuthenticatedRequest, meeting_pk: int, step_pk: in
 @requires("casework.view")
 @require_GET
 def meeting_pdf(request: AuthenticatedRequest, meeting_pk: int) -> HttpResponse:
-    meeting = selectors.meeting_get_for_user(request.user, meeting_pk)
-    next_steps = list(selectors.next_steps_of(meeting))
-    log_reads(next_steps, actor=request.user)
-    context = {"meeting": meeting, "participant": meeting.participant, "next_steps": next_steps}
+    file = selectors.meeting_file_for_user(request.user, meeting_pk)
+    meeting = file.meeting
+    context = {"meeting": meeting, "participant": meeting.participant, "next_steps": file.next_steps}
     filename = f"{meeting.participant} {meeting.local_date.isoformat()}"
     return pdf_response(request, "casework/print/meeting.html", context, filename)
 
@@ -427,7 +403,7 @@ def _partners(participant: Participant) -> list[Organisation]:
 @requires("casework.view")
 @require_http_methods(["GET", "POST"])
 def service_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant = selectors.participant_get_for_list(request.user, pk)
+    participant, page = selectors.services_page_for_user(request.user, pk, request.GET.get("page"))
     can_record = policy.can(request.user, "casework.record", participant)
     form = ServiceForm(request.POST or None, partners=_partners(participant))
     if request.method == "POST":
@@ -437,12 +413,10 @@ def service_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             try:
                 services.service_record(actor=request.user, participant=participant, data=form.service_data())
             except ValidationError as error:
-                _attach(error, form)
+                add_service_error(form, error)
             else:
                 messages.success(request, _("The service has been recorded."))
                 return redirect("casework:services", pk=participant.pk)
-    page = KeysPagePaginator(selectors.services_of(participant), PAGE_SIZE).get_page(request.GET.get("page"))
-    log_reads([participant, *page], actor=request.user)
     context = {"participant": participant, "page": page, "form": form, "can_record": can_record}
     return render(request, "casework/services.html", context)
 

@@ -193,23 +193,6 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
     return ParticipantFile(participant)
 
 
-def participant_get_for_list(user: User, pk: int, *, permission: str = "participant.view") -> Participant:
-    """The same person and the same 404, for a list page that logs the read itself.
-
-    The caller passes the person to ``log_reads`` with the rows of the page: one bulk insert
-    records both, so the page's query count stays constant.
-    """
-    organisation_ids = policy.organisation_ids_where(user, permission)
-    participant = (
-        Participant.objects.select_related("organisation")
-        .filter(pk=pk, organisation_id__in=organisation_ids)
-        .first()
-    )
-    if participant is None:
-        raise Http404
-    return participant
-
-
 def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None = None) -> list[Participant]:
     """Participants within the user's reach that look like the same person.
 
