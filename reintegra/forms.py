@@ -22,7 +22,7 @@ def add_bootstrap_classes(form: forms.BaseForm) -> None:
     """Bootstrap's class on every field's widget: a select is a form-select, the rest form-control."""
     for field in form.fields.values():
         widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
+        if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
             continue
         css = "form-select" if isinstance(widget, forms.Select) else "form-control"
         widget.attrs.setdefault("class", css)

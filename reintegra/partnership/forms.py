@@ -9,17 +9,9 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.forms import add_bootstrap_classes
 from reintegra.partnership.models import LegalBasis, MemberRole
 from reintegra.partnership.snapshot import REFERABLE_FIELDS
-
-
-def _add_bootstrap_classes(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput | forms.CheckboxSelectMultiple):
-            continue
-        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-        widget.attrs.setdefault("class", css)
 
 
 class PartnershipForm(forms.Form):
@@ -37,7 +29,7 @@ class PartnershipForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class MemberAddForm(forms.Form):
@@ -49,7 +41,7 @@ class MemberAddForm(forms.Form):
     def __init__(self, *args: Any, organisations: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = organisations  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class MemberRoleForm(forms.Form):
@@ -62,7 +54,7 @@ class MemberRoleForm(forms.Form):
     def __init__(self, *args: Any, member_pk: int, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", f"member_{member_pk}_%s")  # one form on every row of the table
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
         self.fields["role"].widget.attrs["class"] = "form-select form-select-sm"
 
 
@@ -100,7 +92,7 @@ class ReferralForm(forms.Form):
     def __init__(self, *args: Any, targets: QuerySet[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_organisation"].queryset = targets  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class DeclineForm(forms.Form):
@@ -112,7 +104,7 @@ class DeclineForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class NoteForm(forms.Form):
@@ -120,7 +112,7 @@ class NoteForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class WithdrawForm(forms.Form):
@@ -134,4 +126,4 @@ class WithdrawForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "withdraw_%s")  # the receiver's decline form has "reason" too
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)

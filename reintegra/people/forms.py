@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.forms import DATE_WIDGET, add_bootstrap_classes
 from reintegra.people import identifiers
 from reintegra.people.models import (
     Consent,
@@ -25,17 +26,6 @@ from reintegra.people.models import (
 )
 from reintegra.people.selectors import ParticipantFilter
 from reintegra.people.services import FAMILY_FIELDS, PARTICIPANT_FIELDS, FamilyMemberData, ParticipantData
-
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def _add_bootstrap_classes(form: forms.BaseForm) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxInput):
-            continue
-        css = "form-select" if isinstance(widget, forms.Select) else "form-control"
-        widget.attrs.setdefault("class", css)
 
 
 class PlainSelect(forms.Select):
@@ -99,7 +89,7 @@ class ParticipantFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Plain choices from one query: validating the choice costs no second query.
         self.fields["programme"].choices = [("", _("any")), *programmes]  # type: ignore[attr-defined]
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def to_filter(self) -> ParticipantFilter:
         data = self.cleaned_data
@@ -169,7 +159,7 @@ class ParticipantForm(forms.ModelForm[Participant]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["birth_date"].required = False
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def clean_pesel(self) -> str:
         value = "".join(str(self.cleaned_data.get("pesel") or "").split())
@@ -235,7 +225,7 @@ class FamilyMemberForm(forms.ModelForm[FamilyMember]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
     def family_member_data(self) -> FamilyMemberData:
         return FamilyMemberData(**{field: self.cleaned_data[field] for field in FAMILY_FIELDS})
@@ -250,7 +240,7 @@ class ConsentForm(forms.ModelForm[Consent]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["given_on"].initial = timezone.localdate
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)
 
 
 class ConsentWithdrawForm(forms.Form):
@@ -259,4 +249,4 @@ class ConsentWithdrawForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _add_bootstrap_classes(self)
+        add_bootstrap_classes(self)

@@ -220,27 +220,22 @@ def family_member_get_for_user(
     user: User, participant_pk: int, pk: int, *, permission: str = "participant.view"
 ) -> FamilyMember:
     """A family member or contact of a person the user may see; both are logged as read."""
-    member = (
-        FamilyMember.objects.select_related("participant__organisation")
-        .filter(
-            pk=pk,
-            participant_id=participant_pk,
-            participant__organisation_id__in=policy.organisation_ids_where(user, permission),
-        )
-        .first()
-    )
-    if member is None:
-        raise Http404
-    log_reads([member.participant, member], actor=user)
-    return member
+    return _record_of_person(FamilyMember, user, participant_pk, pk, permission)
 
 
 def consent_get_for_user(
     user: User, participant_pk: int, pk: int, *, permission: str = "participant.view"
 ) -> Consent:
     """A consent of a person the user may see; both are logged as read."""
-    consent = (
-        Consent.objects.select_related("participant__organisation")
+    return _record_of_person(Consent, user, participant_pk, pk, permission)
+
+
+def _record_of_person[R: (FamilyMember, Consent)](
+    model: type[R], user: User, participant_pk: int, pk: int, permission: str
+) -> R:
+    """One record of a person's file, found through the person's organisation (404 otherwise)."""
+    record = (
+        model.objects.select_related("participant__organisation")
         .filter(
             pk=pk,
             participant_id=participant_pk,
@@ -248,7 +243,7 @@ def consent_get_for_user(
         )
         .first()
     )
-    if consent is None:
+    if record is None:
         raise Http404
-    log_reads([consent.participant, consent], actor=user)
-    return consent
+    log_reads([record.participant, record], actor=user)
+    return record

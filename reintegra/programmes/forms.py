@@ -8,20 +8,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
+from reintegra.forms import add_bootstrap_classes
 from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, Sex
 from reintegra.programmes.models import ExitReason, Group, ProgrammeTemplate
 from reintegra.programmes.services import PROGRAMME_FIELDS, ProgrammeData
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
-
-
-def _bootstrap(form: forms.Form) -> None:
-    for field in form.fields.values():
-        widget = field.widget
-        if isinstance(widget, forms.CheckboxSelectMultiple | forms.CheckboxInput):
-            continue
-        css = "form-select" if isinstance(widget, forms.Select | forms.SelectMultiple) else "form-control"
-        widget.attrs.setdefault("class", css)
 
 
 class ProgrammeForm(forms.Form):
@@ -67,7 +59,7 @@ class ProgrammeForm(forms.Form):
             .order_by("last_name", "first_name")
         )
         self.fields["partners"].queryset = Organisation.objects.exclude(pk__in=ids).order_by("name")  # type: ignore[attr-defined]
-        _bootstrap(self)
+        add_bootstrap_classes(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -114,7 +106,7 @@ class RulesForm(forms.Form):
         self.current_rules = rules
         kwargs.setdefault("initial", self.initial_from(rules))
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        add_bootstrap_classes(self)
 
     @staticmethod
     def _is_homeless_rule(rule: dict[str, Any]) -> bool:
@@ -195,7 +187,7 @@ class ApplicantForm(forms.Form):
             ]
         else:
             field.queryset = candidates
-        _bootstrap(self)
+        add_bootstrap_classes(self)
 
 
 class LeaveForm(forms.Form):
@@ -209,7 +201,7 @@ class LeaveForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        add_bootstrap_classes(self)
 
 
 class GroupForm(forms.Form):
@@ -218,7 +210,7 @@ class GroupForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _bootstrap(self)
+        add_bootstrap_classes(self)
 
 
 class AssignGroupForm(forms.Form):
@@ -227,4 +219,4 @@ class AssignGroupForm(forms.Form):
     def __init__(self, *args: Any, groups: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups  # type: ignore[attr-defined]
-        _bootstrap(self)
+        add_bootstrap_classes(self)

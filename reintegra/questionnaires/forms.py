@@ -15,11 +15,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reintegra.accounts.models import Organisation
+from reintegra.forms import DATE_WIDGET
 from reintegra.questionnaires import engine
 from reintegra.questionnaires.messages import problem_message
 from reintegra.text import search_key
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 KIND_CHOICES = [
     (engine.TEXT, gettext_lazy("text")),
     (engine.NUMBER, gettext_lazy("number")),
