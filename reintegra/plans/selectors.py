@@ -119,13 +119,6 @@ def open_plans_of(participant: Participant) -> QuerySet[IndividualPlan]:
     return _plans_of(participant).exclude(status=PlanStatus.CLOSED)
 
 
-def open_plan_get(participant: Participant, pk: int) -> IndividualPlan:
-    plan = open_plans_of(participant).filter(pk=pk).first()
-    if plan is None:
-        raise Http404
-    return plan
-
-
 def versions_of(plan: IndividualPlan) -> QuerySet[IndividualPlan]:
     return IndividualPlan.objects.filter(series=plan.series).select_related("participant").order_by("-number")
 
