@@ -1,11 +1,15 @@
 """The HTTP API (django-ninja), version 1: typed schemas, OpenAPI at /api/v1/openapi.json.
 
-Every error has one shape, ``{"code": ..., "message": ...}``, with a translated message.
+Every error has one shape, ``{"code": ..., "message": ...}``, with a translated message; refused
+input adds ``fields`` (each field's messages, see ``api_errors.py``): 422 when the request does
+not fit the schema, 400 when a service refuses it. A plan saved by someone else meanwhile, or
+moved where its workflow does not go, is a 409.
 """
 
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
@@ -13,6 +17,9 @@ from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import SessionAuth
 
 from reintegra.accounts.api import router as accounts_router
+from reintegra.api_errors import InvalidInputError, field_errors
+from reintegra.plans.services import PlanConflictError
+from reintegra.plans.workflow import IllegalPlanMoveError
 
 
 class Error(Schema):
@@ -30,10 +37,12 @@ api = NinjaAPI(
 api.add_router("/", accounts_router)
 api.add_router("/", "reintegra.people.api.router")
 api.add_router("/", "reintegra.partnership.api.router")
+api.add_router("/", "reintegra.casework.api.router")
+api.add_router("/", "reintegra.plans.api.router")
 
 
-def _error(request: HttpRequest, status: int, code: str, message: str) -> HttpResponse:
-    return api.create_response(request, {"code": code, "message": message}, status=status)
+def _error(request: HttpRequest, status: int, code: str, message: str, **extra: object) -> HttpResponse:
+    return api.create_response(request, {"code": code, "message": message, **extra}, status=status)
 
 
 @api.exception_handler(Http404)
@@ -53,5 +62,41 @@ def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(ValidationError)
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    fields = ", ".join(".".join(str(part) for part in error.get("loc", [])[1:]) for error in exc.errors)
-    return _error(request, 422, "invalid", _("Invalid input: %(fields)s.") % {"fields": fields})
+    fields: dict[str, list[str]] = {}
+    for error in exc.errors:
+        name = ".".join(str(part) for part in error.get("loc", [])[1:])
+        fields.setdefault(name, []).append(str(error.get("msg", "")))
+    return _refused(request, 422, fields)
+
+
+def _refused(
+    request: HttpRequest, status: int, fields: dict[str, list[str]], code: str = "invalid"
+) -> HttpResponse:
+    """The message names the fields refused, then says what is wrong with the input as a whole."""
+    named = [name for name in fields if name]
+    parts = [_("Invalid input: %(fields)s.") % {"fields": ", ".join(named)}] if named else []
+    return _error(request, status, code, " ".join([*parts, *fields.get("", [])]), fields=fields)
+
+
+@api.exception_handler(InvalidInputError)
+def refused_by_service(request: HttpRequest, exc: InvalidInputError) -> HttpResponse:
+    return _refused(request, 400, exc.fields, exc.code)
+
+
+@api.exception_handler(DjangoValidationError)
+def refused(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    """A service's refusal: of fields (400 with their names), or of the move as a whole."""
+    if hasattr(exc, "error_dict"):
+        return _refused(request, 400, field_errors(exc))
+    return _error(request, 400, exc.code or "invalid", " ".join(exc.messages), fields={})
+
+
+@api.exception_handler(PlanConflictError)
+def conflict(request: HttpRequest, exc: PlanConflictError) -> HttpResponse:
+    message = _("Someone else saved this plan meanwhile; read it again and apply your changes to it.")
+    return _error(request, 409, "conflict", message)
+
+
+@api.exception_handler(IllegalPlanMoveError)
+def illegal_move(request: HttpRequest, exc: IllegalPlanMoveError) -> HttpResponse:
+    return _error(request, 409, "illegal_move", str(exc))
