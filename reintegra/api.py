@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import SessionAuth
 
 from reintegra.accounts.api import router as accounts_router
@@ -58,6 +58,15 @@ def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
     return _error(request, 401, "unauthenticated", _("Log in to use the API."))
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    """django-ninja's own refusals, in our shape: above all a write without the CSRF token."""
+    if exc.status_code == 403:
+        message = _("Send the value of the csrftoken cookie in the X-CSRFToken header.")
+        return _error(request, 403, "csrf_failed", message)
+    return _error(request, exc.status_code, "error", str(exc))
 
 
 @api.exception_handler(ValidationError)

@@ -324,6 +324,26 @@ def test_roles_without_case_work_are_refused_with_403(
     assert not Meeting.objects.exists()
 
 
+def test_a_write_needs_the_csrf_token_of_the_session_and_is_refused_in_the_error_shape(
+    ours: Participant, caseworker: User
+) -> None:
+    client = Client(enforce_csrf_checks=True, HTTP_ACCEPT_LANGUAGE="en")
+    client.force_login(caseworker, backend="django.contrib.auth.backends.ModelBackend")
+    client.get("/api/v1/me")
+    url = f"/api/v1/participants/{ours.pk}/services"
+
+    without = client.post(url, service_input(), content_type="application/json")
+    token = client.cookies["csrftoken"].value
+    with_token = client.post(url, service_input(), content_type="application/json", HTTP_X_CSRFTOKEN=token)
+
+    assert without.status_code == 403
+    assert without.json() == {
+        "code": "csrf_failed",
+        "message": "Send the value of the csrftoken cookie in the X-CSRFToken header.",
+    }
+    assert with_token.status_code == 201
+
+
 # --- Services -------------------------------------------------------------------------
 
 
