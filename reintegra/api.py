@@ -73,9 +73,20 @@ def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
 def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
     fields: dict[str, list[str]] = {}
     for error in exc.errors:
-        name = ".".join(str(part) for part in error.get("loc", [])[1:])
-        fields.setdefault(name, []).append(str(error.get("msg", "")))
+        fields.setdefault(_field_name(error.get("loc", [])), []).append(str(error.get("msg", "")))
     return _refused(request, 422, fields)
+
+
+def _field_name(location: list[object] | tuple[object, ...]) -> str:
+    """``("path", "user_id")`` → ``user_id``; a body's fields without the operation's parameter
+    that holds it: ``("body", "payload", "next_steps", 0, "text")`` → ``next_steps[0].text``."""
+    parts = list(location[2:] if tuple(location[:1]) == ("body",) else location[1:])
+    if not parts and len(location) == 2:
+        parts = [location[1]]  # the body as a whole (not JSON, or not an object)
+    name = ""
+    for part in parts:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
+    return name
 
 
 def _refused(

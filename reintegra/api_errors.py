@@ -5,16 +5,23 @@ Every error has the shape ``{"code": ..., "message": ...}`` (``ErrorOut``); refu
 messages (``InvalidOut``). A service names a model's fields (``family_member``) and tags a row's
 message with its index (``{"step": 0}``); an operation whose input names them otherwise says how
 with ``@fields_named``. ``reintegra/api.py`` turns the errors into responses.
+
+``Id``, ``Text``, ``Day`` and ``Moment`` are input a database can hold: a key within a 64-bit
+integer (SQLite cannot compare a larger one), text without NUL characters (PostgreSQL refuses
+them), dates and times from 1900 to 2100 (a year 1 or 9999 overflows when a review date is added
+or a time is turned into UTC).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from functools import wraps
-from typing import Any
+from typing import Annotated, Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from ninja import Schema
+from ninja import Field, Schema
+from pydantic import AfterValidator
 
 
 class ErrorOut(Schema):
@@ -81,3 +88,30 @@ def fields_named[V: Callable[..., Any]](
         return wrapped  # type: ignore[return-value]
 
     return decorator
+
+
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2100, 12, 31)
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("text must not contain NUL characters")
+    return value
+
+
+def _plausible_day(value: date) -> date:
+    if not EARLIEST <= value <= LATEST:
+        raise ValueError(f"date must be between {EARLIEST.isoformat()} and {LATEST.isoformat()}")
+    return value
+
+
+def _plausible_moment(value: datetime) -> datetime:
+    _plausible_day(value.date())
+    return value
+
+
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Text = Annotated[str, AfterValidator(_no_nul)]
+Day = Annotated[date, AfterValidator(_plausible_day)]
+Moment = Annotated[datetime, AfterValidator(_plausible_moment)]

@@ -24,7 +24,7 @@ from ninja import Field, Router, Schema, Status
 from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.models import Organisation, User
 from reintegra.accounts.policy import requires_api
-from reintegra.api_errors import ErrorOut, InvalidInputError, InvalidOut, fields_named
+from reintegra.api_errors import Day, ErrorOut, Id, InvalidInputError, InvalidOut, Moment, Text, fields_named
 from reintegra.casework import selectors, services
 from reintegra.casework.models import CaseAssignment, MeetingKind, MeetingStatus, ServiceKind
 from reintegra.casework.selectors import MeetingFile
@@ -77,34 +77,34 @@ class MeetingPage(Schema):
 
 
 class NextStepIn(Schema):
-    text: str = Field(min_length=1, max_length=300)
-    due_on: date | None = None
+    text: Text = Field(min_length=1, max_length=300)
+    due_on: Day | None = None
 
 
 class MeetingIn(Schema):
     """A meeting dated in the future is planned; one dated now or earlier is recorded as held.
     A time without an offset is Warsaw time."""
 
-    starts_at: datetime
+    starts_at: Moment
     duration_minutes: int = Field(ge=1, le=MEETING_MINUTES_MAX)
     kind: MeetingKind
-    notes: str = Field("", max_length=NOTES_MAX)
-    family_member_id: int | None = Field(None, description="Empty for a meeting with the person themselves.")
+    notes: Text = Field("", max_length=NOTES_MAX)
+    family_member_id: Id | None = Field(None, description="Empty for a meeting with the person themselves.")
     next_steps: list[NextStepIn] = Field(default_factory=list, max_length=NEXT_STEPS_MAX)
 
 
 class MeetingChangesIn(Schema):
     """Only the fields sent change; ``family_member_id: null`` means the person themselves."""
 
-    starts_at: datetime | None = None
+    starts_at: Moment | None = None
     duration_minutes: int | None = Field(None, ge=1, le=MEETING_MINUTES_MAX)
     kind: MeetingKind | None = None
-    notes: str | None = Field(None, max_length=NOTES_MAX)
-    family_member_id: int | None = None
+    notes: Text | None = Field(None, max_length=NOTES_MAX)
+    family_member_id: Id | None = None
 
 
 class HeldIn(Schema):
-    notes: str | None = Field(None, max_length=NOTES_MAX)
+    notes: Text | None = Field(None, max_length=NOTES_MAX)
 
 
 class NextStepDoneIn(Schema):
@@ -133,22 +133,22 @@ class ServicePage(Schema):
 
 class ServiceIn(Schema):
     kind: ServiceKind
-    provider_name: str = Field("", max_length=200)
-    provider_organisation_id: int | None = Field(None, description="A partner organisation that provided it.")
-    delivered_on: date
+    provider_name: Text = Field("", max_length=200)
+    provider_organisation_id: Id | None = Field(None, description="A partner organisation that provided it.")
+    delivered_on: Day
     cost: Decimal = Field(Decimal("0.00"), ge=0, le=COST_MAX, decimal_places=2)
-    notes: str = Field("", max_length=NOTES_MAX)
+    notes: Text = Field("", max_length=NOTES_MAX)
 
 
 class ServiceChangesIn(Schema):
     """Only the fields sent change."""
 
     kind: ServiceKind | None = None
-    provider_name: str | None = Field(None, max_length=200)
-    provider_organisation_id: int | None = None
-    delivered_on: date | None = None
+    provider_name: Text | None = Field(None, max_length=200)
+    provider_organisation_id: Id | None = None
+    delivered_on: Day | None = None
     cost: Decimal | None = Field(None, ge=0, le=COST_MAX, decimal_places=2)
-    notes: str | None = Field(None, max_length=NOTES_MAX)
+    notes: Text | None = Field(None, max_length=NOTES_MAX)
 
 
 class AssignmentOut(Schema):
@@ -168,7 +168,7 @@ class AssignmentOut(Schema):
 
 
 class WorkerIn(Schema):
-    worker_id: int
+    worker_id: Id
 
 
 def _page(page: Page) -> dict[str, Any]:

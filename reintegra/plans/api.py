@@ -23,7 +23,7 @@ from reintegra.accounts import policy
 from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.models import User
 from reintegra.accounts.policy import requires_api
-from reintegra.api_errors import ErrorOut, InvalidInputError, InvalidOut, fields_named
+from reintegra.api_errors import Day, ErrorOut, Id, InvalidInputError, InvalidOut, Text, fields_named
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.plans import selectors, services
@@ -125,27 +125,27 @@ class PlanOut(PlanFields):
 
 
 class PlanCreateIn(Schema):
-    plan_type: str = Field(max_length=30, description="A code of a plan type for a person (IPD, IPZS…).")
-    starts_on: date
-    programme_id: int | None = Field(None, description="A programme the person is enrolled in.")
-    source_response_id: int | None = Field(
+    plan_type: Text = Field(max_length=30, description="A code of a plan type for a person (IPD, IPZS…).")
+    starts_on: Day
+    programme_id: Id | None = Field(None, description="A programme the person is enrolled in.")
+    source_response_id: Id | None = Field(
         None, description="A questionnaire the person filled in: its answers become the diagnosis."
     )
 
 
 class GoalIn(Schema):
-    id: int | None = Field(None, description="An existing goal of this plan; empty for a new one.")
-    text: str = Field(min_length=1, max_length=500)
+    id: Id | None = Field(None, description="An existing goal of this plan; empty for a new one.")
+    text: Text = Field(min_length=1, max_length=500)
     achieved: bool = False
 
 
 class ActionIn(Schema):
-    id: int | None = Field(None, description="An existing action of this plan; empty for a new one.")
-    what: str = Field(min_length=1, max_length=500)
-    worker_id: int | None = Field(None, description="A staff member of the plan's organisation.")
-    responsible: str = Field("", max_length=200)
-    starts_on: date | None = None
-    deadline: date | None = None
+    id: Id | None = Field(None, description="An existing action of this plan; empty for a new one.")
+    what: Text = Field(min_length=1, max_length=500)
+    worker_id: Id | None = Field(None, description="A staff member of the plan's organisation.")
+    responsible: Text = Field("", max_length=200)
+    starts_on: Day | None = None
+    deadline: Day | None = None
     status: ActionStatus = ActionStatus.PLANNED
 
 
@@ -153,20 +153,20 @@ class PlanIn(Schema):
     """The whole plan: a field left out is cleared, a goal or action left out is removed."""
 
     revision: int = Field(ge=1, description="The revision of the plan as it was read.")
-    starts_on: date
-    review_on: date | None = None
-    ends_on: date | None = None
-    diagnosis: str = Field("", max_length=TEXT_MAX)
-    support: str = Field("", max_length=TEXT_MAX)
-    extra: dict[str, str] = Field(default_factory=dict, description="The fields of the plan's type.")
+    starts_on: Day
+    review_on: Day | None = None
+    ends_on: Day | None = None
+    diagnosis: Text = Field("", max_length=TEXT_MAX)
+    support: Text = Field("", max_length=TEXT_MAX)
+    extra: dict[Text, Text] = Field(default_factory=dict, description="The fields of the plan's type.")
     goals: list[GoalIn] = Field(default_factory=list, max_length=GOALS_MAX)
     actions: list[ActionIn] = Field(default_factory=list, max_length=ACTIONS_MAX)
 
 
 class SignatureIn(Schema):
-    role: str = Field(max_length=40, description="A signatory of the plan's type.")
-    name: str = Field(min_length=1, max_length=200)
-    signed_on: date | None = Field(None, description="Today if empty.")
+    role: Text = Field(max_length=40, description="A signatory of the plan's type.")
+    name: Text = Field(min_length=1, max_length=200)
+    signed_on: Day | None = Field(None, description="Today if empty.")
 
 
 class MoveIn(Schema):

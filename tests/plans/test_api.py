@@ -8,6 +8,8 @@ from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
@@ -149,7 +151,7 @@ def test_a_caseworker_creates_a_draft_and_the_creation_is_audited(
         ({"plan_type": "nonsense", "starts_on": "2026-03-02"}, "plan_type"),
         ({"plan_type": "ipzs", "starts_on": "2026-03-02", "programme_id": 1}, "programme_id"),
         (
-            {"plan_type": "ipzs", "starts_on": "2026-03-02", "source_response_id": int(HUGE)},
+            {"plan_type": "ipzs", "starts_on": "2026-03-02", "source_response_id": 999_999},
             "source_response_id",
         ),
     ],
@@ -408,3 +410,85 @@ def test_the_openapi_schema_describes_the_plan_operations(client: Client) -> Non
     assert set(paths["/api/v1/plans/{plan_id}"]) == {"get", "put"}
     assert "409" in paths["/api/v1/plans/{plan_id}"]["put"]["responses"]
     assert "revision" in schema["components"]["schemas"]["PlanIn"]["required"]
+
+
+# --- Hostile input --------------------------------------------------------------------
+
+HOSTILE = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.text(max_size=20),
+    st.sampled_from(
+        ["0001-01-01", "9999-12-31", "2026-03-02", "ipzs", "participant", "closed", "a\x00b", HUGE]
+    ),
+    st.dictionaries(
+        st.sampled_from(["referred_by", "workshop", "x\x00", ""]), st.text(max_size=5), max_size=2
+    ),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["id", "text", "what", "worker_id", "deadline", "status"]),
+            st.one_of(st.integers(min_value=-(10**30), max_value=10**30), st.text(max_size=5)),
+        ),
+        max_size=2,
+    ),
+)
+PLAN_KEYS = [
+    "revision",
+    "starts_on",
+    "review_on",
+    "ends_on",
+    "diagnosis",
+    "support",
+    "extra",
+    "goals",
+    "actions",
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "method", "keys"),
+    [
+        ("/api/v1/participants/{person}/plans", "post", ["plan_type", "starts_on", "programme_id"]),
+        ("/api/v1/plans/{plan}", "put", PLAN_KEYS),
+        ("/api/v1/plans/{plan}/signatures", "post", ["role", "name", "signed_on"]),
+        ("/api/v1/plans/{plan}/move", "post", ["to"]),
+    ],
+)
+def test_hostile_input_is_refused_never_a_500(
+    ours: Participant, caseworker: User, url: str, method: str, keys: list[str]
+) -> None:
+    plan = an_ipzs(ours, caseworker)
+    client = client_for(caseworker)
+    address = url.format(person=ours.pk, plan=plan.pk)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.dictionaries(st.sampled_from(keys), HOSTILE))
+    def refused_or_accepted(payload: dict[str, Any]) -> None:
+        response = send(client, address, payload, method=method)
+        assert response.status_code in {200, 201, 400, 409, 422}, response.content
+
+    refused_or_accepted()
+
+
+@pytest.mark.parametrize(
+    ("bad", "status", "field"),
+    [
+        ({"deadline": "9999-12-31"}, 422, "actions[1].deadline"),
+        ({"worker_id": int(HUGE)}, 422, "actions[1].worker_id"),
+        ({"worker_id": 999_999}, 400, "actions[1].worker_id"),
+        ({"what": "a\x00b"}, 422, "actions[1].what"),
+    ],
+)
+def test_a_save_with_a_hostile_row_names_the_row(
+    ours: Participant, caseworker: User, bad: dict[str, Any], status: int, field: str
+) -> None:
+    plan = an_ipzs(ours, caseworker)
+    client = client_for(caseworker)
+    read_plan = client.get(f"/api/v1/plans/{plan.pk}").json()
+    actions = [{"what": "Dobre"}, {"what": "Złe", **bad}]
+
+    response = send(client, f"/api/v1/plans/{plan.pk}", plan_input(read_plan, actions=actions), method="put")
+
+    assert response.status_code == status
+    assert list(response.json()["fields"]) == [field]
