@@ -62,10 +62,13 @@ def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    """django-ninja's own refusals, in our shape: above all a write without the CSRF token."""
+    """django-ninja's own refusals, in our shape: a write without the CSRF token, a body that is
+    not JSON."""
     if exc.status_code == 403:
         message = _("Send the value of the csrftoken cookie in the X-CSRFToken header.")
         return _error(request, 403, "csrf_failed", message)
+    if exc.status_code == 400:
+        return _error(request, 400, "invalid", _("Send the input as a JSON object."), fields={})
     return _error(request, exc.status_code, "error", str(exc))
 
 

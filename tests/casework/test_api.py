@@ -347,6 +347,15 @@ def test_a_write_needs_the_csrf_token_of_the_session_and_is_refused_in_the_error
     assert with_token.status_code == 201
 
 
+def test_a_body_that_is_not_json_is_refused_in_the_error_shape(ours: Participant, caseworker: User) -> None:
+    response = api(caseworker).post(
+        f"/api/v1/participants/{ours.pk}/meetings", "{starts_at:", content_type="application/json"
+    )
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+
+
 # --- Services -------------------------------------------------------------------------
 
 
