@@ -18,6 +18,7 @@ from datetime import date
 from reintegra.demo.context import DemoContext
 from reintegra.partnership import services
 from reintegra.partnership.models import LegalBasis, MemberRole, Partnership, PartnershipMember
+from reintegra.partnership.snapshot import field_blocks
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
 
@@ -149,11 +150,13 @@ def _referral(ctx: DemoContext, partnership: Partnership, spec: DemoReferral) ->
             given_on=CONSENT_DAY,
             document=f"Zgoda na przekazanie danych partnerom nr {person.pk}/2026",
         )
+    # A group whose consent the person has not given (or withdrew) stays home, as on the form.
+    blocked = field_blocks(person.consents.all(), spec.legal_basis)
     referral = services.referral_send(
         actor=sender,
         participant=person,
         to_organisation=ctx.organisations[spec.to],
-        fields=list(spec.fields),
+        fields=[field for field in spec.fields if field not in blocked],
         reason=spec.reason,
         legal_basis=spec.legal_basis,
         legal_basis_reference=spec.legal_basis_reference,
