@@ -21,6 +21,7 @@ from reintegra.partnership.models import Referral
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
 from tests.e2e.conftest import DEMO_USERS, PageProblems, log_in
+from tests.e2e.test_accessibility import blocking_violations
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.e2e
@@ -56,6 +57,13 @@ def the_person() -> Participant:
     return person
 
 
+def no_serious_violation_at_desktop_and_phone_width(page: Page) -> None:
+    for width, height in ((1366, 768), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert blocking_violations(page) == [], f"at {width} px"
+    page.set_viewport_size({"width": 1366, "height": 768})
+
+
 def withdraw_the_contact_consent(page: Page, site: str, person: Participant) -> None:
     consent = person.consents.get(kind=ConsentKind.CONTACT)
     page.goto(f"{site}/participants/{person.pk}/?tab=consents")
@@ -68,6 +76,7 @@ def refer_without_the_phone(page: Page, site: str, person: Participant) -> None:
     page.goto(f"{site}/partnership/referrals/new/{person.pk}/")
     expect(page.get_by_test_id("blocked-contact")).to_be_visible()
     expect(page.locator("input[name=referred_fields][value=contact]")).to_be_disabled()
+    no_serious_violation_at_desktop_and_phone_width(page)
     page.locator("#id_to_organisation").select_option(label="Wspólna Droga")
     for field in ("name", "birth_date", "pesel", "address"):
         page.locator(f"input[name=referred_fields][value={field}]").check()
@@ -99,9 +108,13 @@ def test_a_withdrawn_phone_consent_keeps_the_phone_home_and_the_ngo_takes_the_pe
     expect(page.locator("#id_first_name")).to_have_value("Bożena")
     expect(page.locator("#id_pesel")).to_have_value(PESEL)
     expect(page.locator("#id_phone")).to_have_value("")
+    no_serious_violation_at_desktop_and_phone_width(page)
     page.locator("#id_sex").select_option("woman")  # not referred: the one thing she adds
     page.get_by_test_id("take-in-save").click()
     expect(page).to_have_url(re.compile(r"/participants/\d+/$"))
+    page.goto(f"{site}/partnership/referrals/{referral.pk}/")
+    expect(page.get_by_test_id("taken-in")).to_be_visible()
+    no_serious_violation_at_desktop_and_phone_width(page)
 
     referral.refresh_from_db()
     taken = referral.received_participant
