@@ -32,7 +32,7 @@ from reintegra.partnership.models import (
     ReferralStatus,
     ReferralStatusChange,
 )
-from reintegra.partnership.snapshot import FIELD_CONSENTS, FieldBlock, field_blocks
+from reintegra.partnership.snapshot import FIELD_CONSENTS, SHARING, FieldBlock, withdrawn_since_sending
 from reintegra.partnership.workflow import DATA_WITHHELD_FROM_RECEIVER
 from reintegra.people.models import Consent
 
@@ -165,18 +165,21 @@ def referral_withdrawn_fields(referrals: Iterable[Referral]) -> dict[int, dict[s
     """Per referral, the referred groups whose consent is no longer in force (withdrawn since
     the referral left), in one query for a whole page: the receiver is shown that they were
     withdrawn, not their values. Only that fact leaves the sender's file, never the consents."""
-    covered = [r for r in referrals if FIELD_CONSENTS.keys() & set(r.fields)]
-    if not covered:
+    referrals = list(referrals)
+    if not referrals:
         return {}
     consents: dict[int, list[Consent]] = defaultdict(list)
-    kinds = {cover.consent for cover in FIELD_CONSENTS.values()}
-    rows = Consent.objects.filter(participant_id__in={r.participant_id for r in covered}, kind__in=kinds)
+    kinds = {SHARING.consent, *(cover.consent for cover in FIELD_CONSENTS.values())}
+    rows = Consent.objects.filter(participant_id__in={r.participant_id for r in referrals}, kind__in=kinds)
     for consent in rows.only("participant_id", "kind", "withdrawn_on"):
         consents[consent.participant_id].append(consent)
     withdrawn: dict[int, dict[str, FieldBlock]] = {}
-    for referral in covered:
-        blocks = field_blocks(consents[referral.participant_id], referral.legal_basis)
-        withdrawn[referral.pk] = {key: block for key, block in blocks.items() if key in referral.fields}
+    for referral in referrals:
+        blocks = withdrawn_since_sending(
+            referral.fields, referral.legal_basis, consents[referral.participant_id]
+        )
+        if blocks:
+            withdrawn[referral.pk] = blocks
     return withdrawn
 
 

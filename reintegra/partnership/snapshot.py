@@ -22,8 +22,10 @@ group                     values copied
 
 Some groups need a consent of their own besides the basis of the whole referral:
 ``FIELD_CONSENTS`` is the one table of them. Such a group leaves only while its consent is in
-force, or when the referral rests on a legal basis that the table says stands in for it; a
-consent withdrawn after sending hides the group from the receiver (``field_blocks``).
+force, or when the referral rests on a legal basis that the table says stands in for it
+(``field_blocks``). A consent withdrawn after sending hides what it covered from the receiver
+(``withdrawn_since_sending``): its group, or everything if it was the consent to sharing that
+the referral rested on.
 """
 
 from __future__ import annotations
@@ -72,6 +74,9 @@ FIELD_CONSENTS: dict[str, Cover] = {
     # Special-category data (art. 9 RODO): the consent to processing them, or an art. 9 basis.
     "disadvantages": Cover(ConsentKind.SPECIAL_CATEGORY, frozenset(SPECIAL_CATEGORY_BASES)),
 }
+# A referral without a legal basis rests on the consent to sharing with partners: it covers
+# every group (``services.referral_send`` refuses to send without it).
+SHARING = Cover(ConsentKind.SHARING_WITH_PARTNERS)
 
 
 @dataclass(frozen=True)
@@ -105,9 +110,8 @@ class FieldBlock:
         return text
 
 
-def field_blocks(consents: Iterable[Consent], legal_basis: str = "") -> dict[str, FieldBlock]:
-    """The groups whose consent is not in force (and no ``legal_basis`` stands in for it), given
-    all the person's consents; a re-given consent counts, the latest withdrawal is the one named."""
+def _standing(consents: Iterable[Consent]) -> tuple[set[str], dict[str, date]]:
+    """The kinds in force, and the latest withdrawal of each kind (a re-given consent counts)."""
     in_force: set[str] = set()
     withdrawn: dict[str, date] = {}
     for consent in consents:
@@ -115,11 +119,32 @@ def field_blocks(consents: Iterable[Consent], legal_basis: str = "") -> dict[str
             in_force.add(consent.kind)
         elif consent.withdrawn_on > withdrawn.get(consent.kind, date.min):
             withdrawn[consent.kind] = consent.withdrawn_on
+    return in_force, withdrawn
+
+
+def field_blocks(consents: Iterable[Consent], legal_basis: str = "") -> dict[str, FieldBlock]:
+    """The groups whose consent is not in force (and no ``legal_basis`` stands in for it), given
+    all the person's consents; the latest withdrawal is the one named."""
+    in_force, withdrawn = _standing(consents)
     return {
         field: FieldBlock(field, cover, withdrawn.get(cover.consent))
         for field, cover in FIELD_CONSENTS.items()
         if cover.consent not in in_force and legal_basis not in cover.bases
     }
+
+
+def withdrawn_since_sending(
+    fields: Iterable[str], legal_basis: str, consents: Iterable[Consent]
+) -> dict[str, FieldBlock]:
+    """The referred groups the receiver no longer sees: each whose own consent is no longer in
+    force, and every one when the referral rests on the consent to sharing (no legal basis) and
+    that is no longer in force."""
+    consents = list(consents)
+    fields = list(fields)
+    in_force, withdrawn = _standing(consents)
+    if not legal_basis and SHARING.consent not in in_force:
+        return {field: FieldBlock(field, SHARING, withdrawn.get(SHARING.consent)) for field in fields}
+    return {key: block for key, block in field_blocks(consents, legal_basis).items() if key in fields}
 
 
 DISADVANTAGES: dict[str, Any] = {
@@ -277,8 +302,10 @@ def participant_initial(snapshot: dict[str, Any], withdrawn: Mapping[str, FieldB
     return {key: value for key, value in initial.items() if value not in (None, "")}
 
 
-def snapshot_name(snapshot: dict[str, Any]) -> str:
-    """The person's name if it was referred; lists show it."""
+def snapshot_name(snapshot: dict[str, Any], withdrawn: Mapping[str, FieldBlock] | None = None) -> str:
+    """The person's name if it was referred (and is not withheld); lists show it."""
+    if "name" in (withdrawn or {}):
+        return str(_("(name withheld: consent withdrawn)"))
     name = snapshot.get("name")
     if not name:
         return str(_("(name not referred)"))

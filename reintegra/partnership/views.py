@@ -220,12 +220,13 @@ def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpR
 
 
 def _rows(referrals: list[Referral], *, to_sender: bool) -> list[dict[str, object]]:
+    withdrawn = {} if to_sender else selectors.referral_withdrawn_fields(referrals)
     return [
         {
             "referral": referral,
             "name": "—"
             if selectors.referral_data_withheld(referral, to_sender=to_sender)
-            else snapshot_name(referral.snapshot),
+            else snapshot_name(referral.snapshot, withdrawn.get(referral.pk)),
         }
         for referral in referrals
     ]
@@ -289,7 +290,7 @@ def _render_referral(
         withdrawn = (
             {} if access.is_sender else selectors.referral_withdrawn_fields([referral]).get(referral.pk, {})
         )
-        context["name"] = snapshot_name(referral.snapshot)
+        context["name"] = snapshot_name(referral.snapshot, withdrawn)
         context["rows"] = snapshot_rows(referral.snapshot, withdrawn)
         context["field_labels"] = [REFERABLE_FIELDS[k] for k in referral.fields if k in REFERABLE_FIELDS]
     return render(request, "partnership/referral_detail.html", context)

@@ -189,3 +189,43 @@ def test_a_consent_given_again_shows_the_field_again(
     page = client_for(ngo_worker).get(reverse("partnership:referral_detail", args=[referral.pk]))
 
     assert "600100200" in page.content.decode()
+
+
+def test_when_the_consent_to_sharing_the_referral_rests_on_is_withdrawn_the_receiver_sees_nothing_referred(
+    referral: Referral, consent: Consent, caseworker: User, ngo_worker: User
+) -> None:
+    people_services.consent_withdraw(actor=caseworker, consent=consent, withdrawn_on=date(2026, 2, 1))
+    client = client_for(ngo_worker)
+
+    page = client.get(reverse("partnership:referral_detail", args=[referral.pk])).content.decode()
+    inbox = client.get(reverse("partnership:referral_inbox"))
+    item = client.get("/api/v1/referrals").json()["items"][0]
+
+    for referred in ("Łucja", "Żółkiewska", "600100200"):
+        assert referred not in page
+        assert referred not in inbox.content.decode()
+    assert "sharing data with partner organisations” was withdrawn on 02/01/2026" in page
+    assert (item["data"], item["withdrawn_fields"]) == ({}, ["contact", "name"])
+    assert (
+        "Łucja"
+        in client_for(caseworker)
+        .get(reverse("partnership:referral_detail", args=[referral.pk]))
+        .content.decode()
+    )
+
+
+def test_a_referral_on_a_legal_basis_does_not_depend_on_the_consent_to_sharing(
+    partnership: Partnership, person: Participant, caseworker: User, ngo: Organisation, ngo_worker: User
+) -> None:
+    referral = send(
+        caseworker,
+        person,
+        ngo,
+        fields=["name"],
+        legal_basis=LegalBasis.PUBLIC_TASK,
+        legal_basis_reference="art. 46 ustawy o pomocy społecznej",
+    )
+
+    page = client_for(ngo_worker).get(reverse("partnership:referral_detail", args=[referral.pk]))
+
+    assert "Łucja" in page.content.decode()
