@@ -400,11 +400,9 @@ def referral_take_in(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         pesel=initial.get("pesel", ""),
         birth_date=initial.get("birth_date"),
     )
-    candidates = [
-        match
-        for match in people_selectors.duplicates_for(request.user, probe)
-        if match.organisation_id == referral.to_organisation_id
-    ]
+    candidates = people_selectors.duplicates_for(
+        request.user, probe, organisation_id=referral.to_organisation_id
+    )
     context = {
         "referral": referral,
         "form": form,
