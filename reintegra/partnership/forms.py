@@ -152,7 +152,7 @@ class WithdrawForm(forms.Form):
 class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(
         label=_("Outcome"),
-        choices=ReferralOutcome.choices,
+        choices=[("", "—"), *ReferralOutcome.choices],
         error_messages={
             "required": _("Choose the outcome from the list."),
             "invalid_choice": _("Choose the outcome from the list."),

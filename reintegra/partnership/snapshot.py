@@ -101,8 +101,8 @@ class FieldBlock:
     @property
     def message(self) -> str:
         """The reason, naming the group, as the send form shows it."""
-        text = gettext("%(field)s cannot be referred: %(why)s.") % {
-            "field": str(REFERABLE_FIELDS[self.field]).capitalize(),
+        text = gettext("“%(field)s” cannot be referred: %(why)s.") % {
+            "field": REFERABLE_FIELDS[self.field],
             "why": self.why,
         }
         if self.cover.bases:

@@ -65,7 +65,7 @@ def test_a_withdrawn_contact_consent_keeps_the_phone_at_home_naming_the_field_an
         send(caseworker, person, ngo, fields=["name", "contact"])
 
     message = error.value.message_dict["fields"][0]
-    assert "Contact phone and e-mail" in message
+    assert "“contact phone and e-mail” cannot be referred" in message
     assert "withdrawn on 02/03/2026" in message
     assert not Referral.objects.exists()
     referral = send(caseworker, person, ngo, fields=["name"])

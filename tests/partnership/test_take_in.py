@@ -248,7 +248,11 @@ def test_the_receiver_reports_the_outcome_and_the_sender_sees_it_and_is_told(
 
 @pytest.mark.parametrize(
     ("posted", "field"),
-    [({"outcome": "graduated"}, "outcome"), ({"outcome": "took_part", "note": "x" * 501}, "note")],
+    [
+        ({"outcome": ""}, "outcome"),
+        ({"outcome": "graduated"}, "outcome"),
+        ({"outcome": "took_part", "note": "x" * 501}, "note"),
+    ],
 )
 def test_a_bad_outcome_is_named_on_its_field(
     posted: dict[str, str], field: str, accepted: Referral, ngo_worker: User
