@@ -89,6 +89,10 @@ class FieldBlock:
     withdrawn_on: date | None
 
     @property
+    def label(self) -> str:
+        return str(REFERABLE_FIELDS[self.field])
+
+    @property
     def why(self) -> str:
         consent = ConsentKind(self.cover.consent).label
         if self.withdrawn_on is None:

@@ -287,11 +287,12 @@ def _render_referral(
         "outcome_form": outcome_form or OutcomeForm(),
     }
     if not withheld:
-        withdrawn = (
-            {} if access.is_sender else selectors.referral_withdrawn_fields([referral]).get(referral.pk, {})
-        )
-        context["name"] = snapshot_name(referral.snapshot, withdrawn)
-        context["rows"] = snapshot_rows(referral.snapshot, withdrawn)
+        # The sender keeps seeing what it sent, and is told what the receiver no longer sees.
+        withdrawn = selectors.referral_withdrawn_fields([referral]).get(referral.pk, {})
+        shown_withdrawn = {} if access.is_sender else withdrawn
+        context["name"] = snapshot_name(referral.snapshot, shown_withdrawn)
+        context["rows"] = snapshot_rows(referral.snapshot, shown_withdrawn)
+        context["hidden_from_receiver"] = list(withdrawn.values()) if access.is_sender else []
         context["field_labels"] = [REFERABLE_FIELDS[k] for k in referral.fields if k in REFERABLE_FIELDS]
     return render(request, "partnership/referral_detail.html", context)
 

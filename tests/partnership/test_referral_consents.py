@@ -165,6 +165,8 @@ def test_a_consent_withdrawn_after_sending_shows_the_field_as_withdrawn_to_the_r
     assert "lucja@example.org" not in page
     assert "withheld: the consent “contact by phone or e-mail” was withdrawn on 03/09/2026" in page
     assert "600100200" in sender.content.decode()  # the record of what left stays with the sender
+    assert 'data-testid="hidden-from-receiver"' in sender.content.decode()
+    assert 'data-testid="hidden-from-receiver"' not in page
     referral.refresh_from_db()
     assert referral.snapshot["contact"]["phone"] == "600100200"
 
