@@ -234,7 +234,11 @@ def check_header(header: list[str]) -> tuple[list[str], list[Problem]]:
             problems.append(Problem(1, name, _("The column %(name)s appears twice.") % {"name": name}))
         elif name not in COLUMNS:
             problems.append(
-                Problem(1, name, _("Unknown column %(name)s: see docs/import.md.") % {"name": name})
+                Problem(
+                    1,
+                    name,
+                    _("Unknown column %(name)s: see the import guide for the columns.") % {"name": name},
+                )
             )
         seen.add(name)
     for name in REQUIRED_COLUMNS:

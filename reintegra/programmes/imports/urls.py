@@ -6,5 +6,7 @@ app_name = "imports"
 
 urlpatterns = [
     path("", views.import_start, name="start"),
+    path("help/", views.import_help, name="help"),
+    path("template.<str:fmt>", views.import_template, name="template"),
     path("programmes/<int:pk>/participants/", views.participants_upload, name="participants_upload"),
 ]

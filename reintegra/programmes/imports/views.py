@@ -10,6 +10,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.models import User
 from reintegra.accounts.policy import requires
+from reintegra.programmes.imports import guide, parsing
 from reintegra.programmes.imports.forms import ParticipantImportForm
 from reintegra.programmes.imports.services import participants_import, report_summary
 from reintegra.programmes.models import Programme
@@ -36,6 +37,36 @@ def import_start(request: AuthenticatedRequest) -> HttpResponse:
     return render(
         request, "programmes/imports/start.html", {"programmes": _programmes_for_import(request.user)}
     )
+
+
+@requires("programme.manage")
+@require_GET
+def import_help(request: AuthenticatedRequest) -> HttpResponse:
+    return render(
+        request,
+        "programmes/imports/help.html",
+        {
+            "columns": guide.columns(),
+            "required_columns": parsing.REQUIRED_COLUMNS,
+            "example": guide.EXAMPLE,
+            "max_mib": parsing.IMPORT_MAX_BYTES // (1024 * 1024),
+        },
+    )
+
+
+@requires("programme.manage")
+@require_GET
+def import_template(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+    """The file to fill in: the header with every column the import reads, and no rows."""
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    content_type = {
+        "csv": "text/csv; charset=utf-8",
+        "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    }[fmt]
+    response = HttpResponse(guide.template_file(fmt), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="uczestnicy-wzor.{fmt}"'
+    return response
 
 
 @requires("programme.manage")
