@@ -9,12 +9,15 @@ same ``participant_build`` a form uses, their applications, and an audit entry f
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import IO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
@@ -24,11 +27,12 @@ from reintegra.people.models import Participant, TercUnit
 from reintegra.people.services import ParticipantData, participant_build
 from reintegra.programmes.imports import parsing
 from reintegra.programmes.imports.parsing import IMPORT_MAX_BYTES, Problem, Row
-from reintegra.programmes.models import Enrolment, Programme
+from reintegra.programmes.models import Enrolment, KeptImportFile, Programme
 from reintegra.programmes.services import enrolments_apply_in_bulk
 
 LOOKUP_CHUNK = 2000
 BULK_BATCH = 2000
+KEEP_FOR = timedelta(hours=2)  # long enough to read the report, short for a file of personal data
 
 
 @dataclass
@@ -43,6 +47,8 @@ class ImportReport:
     existing_people: int = 0
     written: bool = False
     problems: list[Problem] = field(default_factory=list)
+    kept: KeptImportFile | None = None  # a checked file, for one click to import
+    people: list[Participant] = field(default_factory=list)  # who applied, once written
 
     @property
     def ok(self) -> bool:
@@ -95,6 +101,71 @@ def participants_import(
         return report
     _write(actor, programme, planned, report)
     return report
+
+
+def participants_import_check(
+    *, actor: User, programme: Programme, source: IO[bytes], name: str
+) -> ImportReport:
+    """A dry run that keeps a file without problems, so that one click imports it without uploading again.
+
+    The user's earlier file for the same programme and every expired file are removed.
+    """
+    report = participants_import(actor=actor, programme=programme, source=source, dry_run=True)
+    if not report.ok:
+        return report
+    source.seek(0)
+    now = timezone.now()
+    with transaction.atomic():
+        KeptImportFile.objects.filter(expires_at__lte=now).delete()
+        KeptImportFile.objects.filter(uploaded_by=actor, programme=programme).delete()
+        report.kept = KeptImportFile.objects.create(
+            programme=programme,
+            organisation=programme.organisation,
+            uploaded_by=actor,
+            name=name[:255],
+            content=source.read(),
+            expires_at=now + KEEP_FOR,
+        )
+    return report
+
+
+def participants_import_kept(*, actor: User, programme: Programme, kept_id: int) -> ImportReport:
+    """Imports the file the user checked earlier, if it is still kept: it is taken once, then gone.
+
+    Taking it in its own transaction means a second click (or a second tab) finds nothing to
+    import instead of applying the same people twice.
+    """
+    if not policy.can(actor, "programme.manage", programme):
+        raise PermissionDenied
+    with transaction.atomic():
+        kept = (
+            KeptImportFile.objects.select_for_update()
+            .filter(
+                pk=kept_id,
+                uploaded_by=actor,
+                programme=programme,
+                organisation_id=programme.organisation_id,
+                expires_at__gt=timezone.now(),
+            )
+            .first()
+        )
+        if kept is not None:
+            content = bytes(kept.content)
+            kept.delete()
+    if kept is None:
+        report = ImportReport(programme=programme, dry_run=False)
+        report.problems.append(
+            Problem(
+                None,
+                "",
+                _(
+                    "The checked file is no longer kept (it was imported already or has expired): "
+                    "upload it again."
+                ),
+            )
+        )
+        return report
+    return participants_import(actor=actor, programme=programme, source=io.BytesIO(content))
 
 
 def _validate(table: parsing.Table, programme: Programme, report: ImportReport) -> list[_Planned]:
@@ -219,6 +290,7 @@ def _write(actor: User | None, programme: Programme, planned: list[_Planned], re
                 item.built if item.built is not None else existing[item.existing_id] for item in planned
             ]
             enrolments_apply_in_bulk(actor=actor, programme=programme, participants=people, reason=reason)
+            report.people = people
     except IntegrityError:
         # Someone changed the data between validation and writing: the transaction is undone.
         report.problems.append(

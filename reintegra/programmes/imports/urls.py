@@ -9,4 +9,9 @@ urlpatterns = [
     path("help/", views.import_help, name="help"),
     path("template.<str:fmt>", views.import_template, name="template"),
     path("programmes/<int:pk>/participants/", views.participants_upload, name="participants_upload"),
+    path(
+        "programmes/<int:pk>/participants/kept/<int:kept_id>/",
+        views.participants_import_kept_file,
+        name="participants_import_kept",
+    ),
 ]

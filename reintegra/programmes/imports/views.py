@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
@@ -12,10 +12,17 @@ from reintegra.accounts.models import User
 from reintegra.accounts.policy import requires
 from reintegra.programmes.imports import guide, parsing
 from reintegra.programmes.imports.forms import ParticipantImportForm
-from reintegra.programmes.imports.services import participants_import, report_summary
+from reintegra.programmes.imports.services import (
+    ImportReport,
+    participants_import,
+    participants_import_check,
+    participants_import_kept,
+    report_summary,
+)
 from reintegra.programmes.models import Programme
 
 PROBLEMS_SHOWN = 1000
+PEOPLE_SHOWN = 1000
 
 
 def _programmes_for_import(user: User) -> list[Programme]:
@@ -78,16 +85,34 @@ def participants_upload(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = ParticipantImportForm(request.POST if posted else None, request.FILES if posted else None)
     context: dict[str, object] = {"programme": programme, "form": form}
     if posted and form.is_valid():
-        report = participants_import(
-            actor=request.user,
-            programme=programme,
-            source=form.cleaned_data["file"],
-            dry_run=form.cleaned_data["dry_run"],
-        )
-        context.update(
-            report=report,
-            summary=report_summary(report),
-            problems=report.problems[:PROBLEMS_SHOWN],
-            problems_hidden=max(0, len(report.problems) - PROBLEMS_SHOWN),
-        )
+        upload = form.cleaned_data["file"]
+        if form.cleaned_data["dry_run"]:
+            report = participants_import_check(
+                actor=request.user, programme=programme, source=upload, name=upload.name or ""
+            )
+        else:
+            report = participants_import(actor=request.user, programme=programme, source=upload)
+        context.update(_report_context(report))
     return render(request, "programmes/imports/participants_upload.html", context)
+
+
+@requires("programme.manage")
+@require_POST
+def participants_import_kept_file(request: AuthenticatedRequest, pk: int, kept_id: int) -> HttpResponse:
+    """The one click after a clean dry run: imports the file kept then, without uploading it again."""
+    programme = _programme_for_import(request.user, pk)
+    report = participants_import_kept(actor=request.user, programme=programme, kept_id=kept_id)
+    context: dict[str, object] = {"programme": programme, "form": ParticipantImportForm()}
+    context.update(_report_context(report))
+    return render(request, "programmes/imports/participants_upload.html", context)
+
+
+def _report_context(report: ImportReport) -> dict[str, object]:
+    return {
+        "report": report,
+        "summary": report_summary(report),
+        "problems": report.problems[:PROBLEMS_SHOWN],
+        "problems_hidden": max(0, len(report.problems) - PROBLEMS_SHOWN),
+        "people": report.people[:PEOPLE_SHOWN],
+        "people_hidden": max(0, len(report.people) - PEOPLE_SHOWN),
+    }
