@@ -19,6 +19,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
@@ -92,7 +93,7 @@ def participants_import(
     try:
         table = parsing.read_table(source.read())
     except parsing.FileRefusedError as error:
-        report.problems.append(Problem(None, "", error.message))
+        report.problems.append(Problem(error.line, "", error.message))
         return report
     report.format, report.encoding, report.delimiter = table.format, table.encoding, table.delimiter
     planned = _validate(table, programme, report)
@@ -176,14 +177,18 @@ def _validate(table: parsing.Table, programme: Programme, report: ImportReport) 
     terc_codes = set(TercUnit.objects.filter(code__regex=r"^\d{7}$").values_list("code", flat=True))
     rows: list[Row] = []
     first_line_of: dict[tuple[str, str], int] = {}
-    for line, cells in table.rows:
-        report.rows += 1
-        row, problems = parsing.convert_row(line, names, cells, terc_codes=terc_codes)
-        problems.extend(_duplicate_problems(row, first_line_of))
-        if problems:
-            report.problems.extend(problems)
-        else:
-            rows.append(row)
+    try:
+        for line, cells in table.rows:
+            report.rows += 1
+            row, problems = parsing.convert_row(line, names, cells, terc_codes=terc_codes)
+            problems.extend(_duplicate_problems(row, first_line_of))
+            if problems:
+                report.problems.extend(problems)
+            else:
+                rows.append(row)
+    except parsing.FileRefusedError as error:  # a broken quote: the rest cannot be read
+        report.problems.append(Problem(error.line, "", error.message))
+        return []
     if report.rows == 0:
         report.problems.append(Problem(None, "", _("The file has a header but no rows of data.")))
         return []
@@ -311,20 +316,32 @@ def report_summary(report: ImportReport) -> str:
         source = _("XLSX workbook, first sheet")
     else:
         source = _("file not read")
-    counts = {"rows": report.rows, "new": report.new_people, "existing": report.existing_people}
     if report.problems:
-        outcome = _("%(count)d problems found; nothing was imported.") % {"count": len(report.problems)}
-    elif report.written:
-        outcome = (
-            _("Imported %(rows)d rows: %(new)d new people and %(existing)d already registered applied.")
-            % counts
-        )
+        count = len(report.problems)
+        outcome = ngettext(
+            "%(count)d problem found; nothing was imported.",
+            "%(count)d problems found; nothing was imported.",
+            count,
+        ) % {"count": count}
     else:
-        outcome = (
-            _(
-                "Dry run: %(rows)d rows are valid: %(new)d new people and %(existing)d already "
-                "registered would apply; nothing was written."
+        people = {
+            "new": ngettext("%(count)d new person", "%(count)d new people", report.new_people)
+            % {"count": report.new_people},
+            "existing": ngettext(
+                "%(count)d already registered", "%(count)d already registered", report.existing_people
             )
-            % counts
-        )
+            % {"count": report.existing_people},
+        }
+        if report.written:
+            rows = ngettext("Imported %(count)d row", "Imported %(count)d rows", report.rows)
+            outcome = _("%(rows)s: %(new)s and %(existing)s, all applied to the programme.") % {
+                "rows": rows % {"count": report.rows},
+                **people,
+            }
+        else:
+            rows = ngettext("%(count)d row is valid", "%(count)d rows are valid", report.rows)
+            outcome = _("Dry run: %(rows)s: %(new)s and %(existing)s would apply; nothing was written.") % {
+                "rows": rows % {"count": report.rows},
+                **people,
+            }
     return f"{source}. {outcome}"
