@@ -23,8 +23,9 @@ from django.utils.translation import ngettext
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.audit.bulk import log_bulk_create
-from reintegra.people.models import Participant, TercUnit
+from reintegra.audit.bulk import log_bulk_create, log_reads
+from reintegra.people import identifiers
+from reintegra.people.models import Participant, Sex, TercUnit
 from reintegra.people.services import ParticipantData, participant_build
 from reintegra.programmes.imports import parsing
 from reintegra.programmes.imports.parsing import IMPORT_MAX_BYTES, Problem, Row
@@ -48,6 +49,7 @@ class ImportReport:
     existing_people: int = 0
     written: bool = False
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, but do not stop the import
     kept: KeptImportFile | None = None  # a checked file, for one click to import
     people: list[Participant] = field(default_factory=list)  # who applied, once written
 
@@ -56,11 +58,20 @@ class ImportReport:
         return not self.problems
 
 
+@dataclass(frozen=True)
+class _Registered:
+    pk: int
+    first_name: str
+    last_name: str
+    sex: str
+
+
 @dataclass
 class _Planned:
     row: Row
     existing_id: int | None = None
     built: Participant | None = None
+    registered: _Registered | None = None
 
 
 def participants_import(
@@ -97,6 +108,7 @@ def participants_import(
         return report
     report.format, report.encoding, report.delimiter = table.format, table.encoding, table.delimiter
     planned = _validate(table, programme, report)
+    _warn_of_other_names(actor, planned, report)
     report.problems.sort(key=lambda problem: (problem.line or 0, problem.column))
     if report.problems or dry_run:
         return report
@@ -226,12 +238,13 @@ def _duplicate_problems(row: Row, first_line_of: dict[tuple[str, str], int]) -> 
 def _match_existing(rows: list[Row], programme: Programme, report: ImportReport) -> list[_Planned]:
     """People already registered with the organisation (same PESEL) are applied, not duplicated."""
     pesels = [row.data["pesel"] for row in rows if row.data.get("pesel")]
-    existing: dict[str, int] = {}
+    existing: dict[str, _Registered] = {}
     for start in range(0, len(pesels), LOOKUP_CHUNK):
         existing.update(
-            Participant.objects.filter(
+            (pesel, _Registered(pk, first_name, last_name, sex))
+            for pesel, pk, first_name, last_name, sex in Participant.objects.filter(
                 organisation_id=programme.organisation_id, pesel__in=pesels[start : start + LOOKUP_CHUNK]
-            ).values_list("pesel", "pk")
+            ).values_list("pesel", "pk", "first_name", "last_name", "sex")
         )
     applied = set(
         Enrolment.objects.filter(programme=programme)
@@ -246,8 +259,52 @@ def _match_existing(rows: list[Row], programme: Programme, report: ImportReport)
                 Problem(row.line, "pesel", _("This person has already applied to this programme."))
             )
         else:
-            planned.append(_Planned(row, existing.get(pesel)))
+            registered = existing.get(pesel)
+            planned.append(_Planned(row, registered.pk if registered else None, registered=registered))
     return planned
+
+
+def _warn_of_other_names(actor: User | None, planned: list[_Planned], report: ImportReport) -> None:
+    """A PESEL registered under another name or sex is a warning, not an error: the existing record
+    is applied unchanged, and the coordinator checks that it is the same person (a typo in the file,
+    a changed surname) and not a wrong PESEL. The records named in the warnings are logged as read.
+    """
+    shown = []
+    for item in planned:
+        registered = item.registered
+        if registered is None:
+            continue
+        data = item.row.data
+        in_file = (
+            identifiers.search_key(f"{data.get('first_name', '')} {data.get('last_name', '')}"),
+            data.get("sex", ""),
+        )
+        on_record = (
+            identifiers.search_key(f"{registered.first_name} {registered.last_name}"),
+            registered.sex,
+        )
+        if in_file == on_record:
+            continue
+        shown.append(registered.pk)
+        report.warnings.append(
+            Problem(
+                item.row.line,
+                "pesel",
+                _(
+                    "This PESEL is registered as %(name)s (%(sex)s), the file says %(file_name)s "
+                    "(%(file_sex)s): the registered person applies, unchanged. Check that it is "
+                    "the same person."
+                )
+                % {
+                    "name": f"{registered.first_name} {registered.last_name}",
+                    "sex": Sex(registered.sex).label if registered.sex in Sex.values else registered.sex,
+                    "file_name": f"{data.get('first_name', '')} {data.get('last_name', '')}".strip(),
+                    "file_sex": Sex(data["sex"]).label if data.get("sex") in Sex.values else "–",
+                },
+            )
+        )
+    if actor is not None and shown:
+        log_reads(Participant.objects.filter(pk__in=shown), actor=actor)
 
 
 def _build(
@@ -344,4 +401,9 @@ def report_summary(report: ImportReport) -> str:
                 "rows": rows % {"count": report.rows},
                 **people,
             }
+    if report.warnings:
+        count = len(report.warnings)
+        outcome += " " + ngettext(
+            "%(count)d warning: check it in the list.", "%(count)d warnings: check them in the list.", count
+        ) % {"count": count}
     return f"{source}. {outcome}"

@@ -113,6 +113,8 @@ def _report_context(report: ImportReport) -> dict[str, object]:
         "summary": report_summary(report),
         "problems": report.problems[:PROBLEMS_SHOWN],
         "problems_hidden": max(0, len(report.problems) - PROBLEMS_SHOWN),
+        "warnings": report.warnings[:PROBLEMS_SHOWN],
+        "warnings_hidden": max(0, len(report.warnings) - PROBLEMS_SHOWN),
         "people": report.people[:PEOPLE_SHOWN],
         "people_hidden": max(0, len(report.people) - PEOPLE_SHOWN),
     }
