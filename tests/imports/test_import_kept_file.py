@@ -141,3 +141,14 @@ def test_the_import_of_a_kept_file_needs_a_post(programme: Programme, coordinato
     url = reverse("imports:participants_import_kept", args=[programme.pk, kept.pk])
 
     assert client_for(coordinator).get(url).status_code == 405
+
+
+def test_expired_files_of_anyone_are_removed_when_a_file_is_checked(
+    programme: Programme, coordinator: User, org_admin: User
+) -> None:
+    upload(org_admin, programme, as_csv(rows(1)), dry_run=True)
+
+    with time_machine.travel(timezone.now() + timedelta(hours=3)):
+        upload(coordinator, programme, as_csv(rows(2)), dry_run=True)
+
+    assert list(KeptImportFile.objects.values_list("uploaded_by", flat=True)) == [coordinator.pk]

@@ -121,7 +121,8 @@ def participants_import_check(
 ) -> ImportReport:
     """A dry run that keeps a file without problems, so that one click imports it without uploading again.
 
-    The user's earlier file for the same programme and every expired file are removed.
+    The user's earlier file for the same programme and every expired file are removed (here and
+    when a kept file is imported: there is no scheduled job).
     """
     report = participants_import(actor=actor, programme=programme, source=source, dry_run=True)
     if not report.ok:
@@ -151,6 +152,7 @@ def participants_import_kept(*, actor: User, programme: Programme, kept_id: int)
     if not policy.can(actor, "programme.manage", programme):
         raise PermissionDenied
     with transaction.atomic():
+        KeptImportFile.objects.filter(expires_at__lte=timezone.now()).delete()
         kept = (
             KeptImportFile.objects.select_for_update()
             .filter(
