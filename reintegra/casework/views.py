@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -171,10 +171,14 @@ def settings_edit(request: AuthenticatedRequest, organisation_pk: int) -> HttpRe
 # --- A person's case workers ----------------------------------------------------------
 
 
-@requires("casework.assign")
+@requires("casework.view")
 @require_http_methods(["GET", "POST"])
 def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant, rows = selectors.assignments_for_user(request.user, pk)
+    """Staff who may see the person see who looks after them; coordinators also assign."""
+    participant, rows = selectors.assignments_for_user(request.user, pk, permission="casework.view")
+    may_assign = policy.can(request.user, "casework.assign", participant)
+    if request.method == "POST" and not may_assign:
+        raise PermissionDenied
     staff = account_selectors.staff_of(participant.organisation_id)
     form = AssignForm(request.POST or None, staff=staff)
     if request.method == "POST" and form.is_valid():
@@ -191,7 +195,8 @@ def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "participant": participant,
         "assignments": rows,
         "form": form,
-        "staff": list(staff),
+        "staff": list(staff) if may_assign else [],
+        "may_assign": may_assign,
     }
     return render(request, "casework/assignments.html", context)
 

@@ -9,3 +9,7 @@ class PartnershipConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.partnership import audit_registration  # noqa: F401
+        from reintegra.partnership import selectors
+        from reintegra.people import summary
+
+        summary.register("referrals", 50, selectors.open_referrals_summary)

@@ -9,3 +9,6 @@ class PeopleConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.people import audit_registration  # noqa: F401
+        from reintegra.people import selectors, summary
+
+        summary.register("consents", 60, selectors.consents_in_force_summary)

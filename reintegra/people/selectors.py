@@ -23,6 +23,7 @@ from reintegra.audit.bulk import log_export, log_reads, reads_together
 from reintegra.pagination import CappedPaginator, KeysFirstPaginator
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, FamilyMember, Participant
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection, summary_for
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
@@ -163,6 +164,7 @@ class ParticipantFile:
     consents: list[Consent] = field(default_factory=list)
     family: list[FamilyMember] = field(default_factory=list)
     enrolments: list[Any] = field(default_factory=list)  # programmes' Enrolment, by its relation
+    summary: list[SummarySection] = field(default_factory=list)
 
 
 FILE_TABS = ("data", "consents", "family", "programmes")
@@ -190,7 +192,30 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
                 participant.enrolments.select_related("programme", "group").order_by("-applied_at")
             )
             return ParticipantFile(participant, enrolments=enrolments)
-    return ParticipantFile(participant)
+        # The first tab opens with what matters now, each app's part read by its own provider.
+        return ParticipantFile(participant, summary=summary_for(user, participant))
+
+
+def consents_in_force_summary(user: User, participant: Participant) -> SummarySection:
+    """The file's summary: the consents in force (the user opened the file, so may see them)."""
+    consents = list(
+        participant.consents.filter(withdrawn_on__isnull=True)
+        .select_related("participant")
+        .order_by("kind")[: ITEMS_SHOWN * 2]
+    )
+    log_reads(consents, actor=user)
+    return SummarySection(
+        key="consents",
+        title=_("Consents in force"),
+        empty=_("No consent in force."),
+        url="?tab=consents",
+        items=[
+            SummaryItem(
+                text=consent.get_kind_display(), when=consent.given_on, when_label=_("given on")
+            )
+            for consent in consents
+        ],
+    )
 
 
 def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None = None) -> list[Participant]:

@@ -144,6 +144,7 @@ def participant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "consents": file.consents,
         "family": file.family,
         "enrolments": file.enrolments,
+        "summary": file.summary,
     }
     return render(request, "people/participant_detail.html", context)
 

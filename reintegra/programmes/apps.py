@@ -8,4 +8,8 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self) -> None:
+        from reintegra.people import summary
         from reintegra.programmes import audit_registration  # noqa: F401
+        from reintegra.programmes import selectors
+
+        summary.register("programmes", 20, selectors.programmes_summary)

@@ -12,12 +12,15 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_reads
 from reintegra.people.identifiers import search_key
 from reintegra.people.models import Participant
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
 from reintegra.programmes.services import RESERVE_ORDER, result_reason, rule_label
 
@@ -123,3 +126,31 @@ def programme_page(user: User, programme: Programme) -> dict[str, Any]:
         "groups": list(programme.groups.annotate(size=Count("enrolments"))),
         "places_held": len(by_status[S.ENROLLED]) + len(by_status[S.OFFERED]),
     }
+
+
+def programmes_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The file's summary: the programmes the person is in or waiting for, with their status."""
+    if not policy.can(user, "programme.view", participant):
+        return None
+    enrolments = list(
+        participant.enrolments.exclude(status=S.LEFT)
+        .select_related("programme")
+        .order_by("-applied_at", "-pk")[:ITEMS_SHOWN]
+    )
+    log_reads(enrolments, actor=user)
+    return SummarySection(
+        key="programmes",
+        title=_("Current programmes"),
+        empty=_("Not in any programme now."),
+        url="?tab=programmes",
+        items=[
+            SummaryItem(
+                text=enrolment.programme.name,
+                url=reverse("programmes:detail", args=[enrolment.programme_id]),
+                status=enrolment.get_status_display(),
+                when=enrolment.enrolled_on,
+                when_label=_("enrolled on"),
+            )
+            for enrolment in enrolments
+        ],
+    )
