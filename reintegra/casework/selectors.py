@@ -150,9 +150,7 @@ def case_workers_summary(user: User, participant: Participant) -> SummarySection
         empty=_("Nobody looks after this person yet."),
         url=reverse("casework:assignments", args=[participant.pk]),
         items=[
-            SummaryItem(
-                text=str(assignment.worker), when=assignment.assigned_on, when_label=_("since")
-            )
+            SummaryItem(text=str(assignment.worker), when=assignment.assigned_on, when_label=_("since"))
             for assignment in assignments
         ],
     )

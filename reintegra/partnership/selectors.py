@@ -23,7 +23,6 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
 from reintegra.audit.bulk import log_reads
 from reintegra.pagination import CappedPaginator
-from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 from reintegra.partnership.models import (
     Partnership,
     PartnershipMember,
@@ -32,6 +31,7 @@ from reintegra.partnership.models import (
     ReferralStatusChange,
 )
 from reintegra.partnership.workflow import DATA_WITHHELD_FROM_RECEIVER
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User

@@ -210,9 +210,7 @@ def consents_in_force_summary(user: User, participant: Participant) -> SummarySe
         empty=_("No consent in force."),
         url="?tab=consents",
         items=[
-            SummaryItem(
-                text=consent.get_kind_display(), when=consent.given_on, when_label=_("given on")
-            )
+            SummaryItem(text=consent.get_kind_display(), when=consent.given_on, when_label=_("given on"))
             for consent in consents
         ],
     )

@@ -11,7 +11,9 @@ class PlansConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.people import summary
-        from reintegra.plans import audit_registration  # noqa: F401
-        from reintegra.plans import selectors
+        from reintegra.plans import (
+            audit_registration,  # noqa: F401
+            selectors,
+        )
 
         summary.register("plan", 30, selectors.current_plan_summary)

@@ -9,7 +9,9 @@ class ProgrammesConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.people import summary
-        from reintegra.programmes import audit_registration  # noqa: F401
-        from reintegra.programmes import selectors
+        from reintegra.programmes import (
+            audit_registration,  # noqa: F401
+            selectors,
+        )
 
         summary.register("programmes", 20, selectors.programmes_summary)

@@ -84,7 +84,9 @@ def test_a_case_worker_reads_who_looks_after_the_person_but_cannot_assign_or_rea
     client = client_for(caseworker)
 
     page = client.get(reverse("casework:assignments", args=[in_care.participant_id]))
-    assign = client.post(reverse("casework:assignments", args=[in_care.participant_id]), {"worker": caseworker.pk})
+    assign = client.post(
+        reverse("casework:assignments", args=[in_care.participant_id]), {"worker": caseworker.pk}
+    )
     reassign = client.post(
         reverse("casework:assignment_reassign", args=[in_care.participant_id, in_care.pk]),
         {"worker": caseworker.pk},

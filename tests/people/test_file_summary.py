@@ -101,7 +101,9 @@ def test_the_file_opens_with_the_case_workers_programmes_plan_meeting_referrals_
     assert 'data-testid="file-summary"' in html
 
 
-def test_an_empty_file_says_there_is_nothing_yet(ours: Participant, caseworker: User, in_english: None) -> None:
+def test_an_empty_file_says_there_is_nothing_yet(
+    ours: Participant, caseworker: User, in_english: None
+) -> None:
     sections, html = file_of(client_for(caseworker), ours)
 
     assert all(items == [] for items in sections.values())
@@ -134,8 +136,18 @@ def test_what_the_summary_shows_is_logged_as_read_in_one_statement(
 
     read = AuditEntry.objects.filter(action=AuditEntry.Action.ACCESS, actor=caseworker)
     models = set(read.values_list("content_type__model", flat=True))
-    assert read.count() - before == 7  # the person, the assignment, enrolment, plan, meeting, referral, consent
-    assert {"participant", "caseassignment", "enrolment", "individualplan", "meeting", "referral", "consent"} <= models
+    assert (
+        read.count() - before == 7
+    )  # the person, the assignment, enrolment, plan, meeting, referral, consent
+    assert {
+        "participant",
+        "caseassignment",
+        "enrolment",
+        "individualplan",
+        "meeting",
+        "referral",
+        "consent",
+    } <= models
 
 
 def _queries(client: Client, person: Participant) -> int:
