@@ -23,6 +23,7 @@ from reintegra.people.models import Participant
 from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
 from reintegra.programmes.services import RESERVE_ORDER, result_reason, rule_label
+from reintegra.programmes.workflow import TRANSITIONS
 
 S = EnrolmentStatus
 FUNNEL = (S.APPLIED, S.ELIGIBLE, S.NOT_ELIGIBLE, S.RESERVE, S.OFFERED, S.ENROLLED, S.LEFT)
@@ -50,6 +51,16 @@ def enrolment_get_for_user(user: User, programme_pk: int, pk: int, *, permission
     if enrolment is None:
         raise Http404
     return enrolment
+
+
+def enrolments_get_for_user(user: User, programme: Programme, pks: list[int]) -> list[Enrolment]:
+    """The programme's enrolments of these numbers (others are ignored), in the programme the
+    user opened with ``programme_get_for_user``; each person is logged as read."""
+    enrolments = list(
+        programme.enrolments.filter(pk__in=pks).select_related("participant", "programme").order_by("pk")
+    )
+    log_reads([enrolment.participant for enrolment in enrolments], actor=user)
+    return enrolments
 
 
 def template_list() -> QuerySet[ProgrammeTemplate]:
@@ -115,6 +126,8 @@ def programme_page(user: User, programme: Programme) -> dict[str, Any]:
     by_status: dict[str, list[Enrolment]] = {status.value: [] for status in FUNNEL}
     for enrolment in enrolments:
         enrolment.assessment = assessment_lines(enrolment)  # type: ignore[attr-defined]
+        # What the page may offer for this person: the moves the workflow allows from here.
+        enrolment.moves = TRANSITIONS[enrolment.status]  # type: ignore[attr-defined]
         by_status[enrolment.status].append(enrolment)
     for status in (S.ENROLLED, S.LEFT):
         by_status[status].sort(key=lambda e: (e.participant.last_name, e.participant.first_name))
@@ -125,6 +138,7 @@ def programme_page(user: User, programme: Programme) -> dict[str, Any]:
         "reserve": reserve,
         "groups": list(programme.groups.annotate(size=Count("enrolments"))),
         "places_held": len(by_status[S.ENROLLED]) + len(by_status[S.OFFERED]),
+        "full": len(by_status[S.ENROLLED]) + len(by_status[S.OFFERED]) >= programme.places,
     }
 
 
