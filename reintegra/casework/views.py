@@ -32,6 +32,7 @@ from reintegra.casework.forms import (
     next_steps_from,
 )
 from reintegra.casework.models import CaseworkSettings, Meeting
+from reintegra.confirm import confirm_page
 from reintegra.documents import pdf_response
 from reintegra.forms import add_service_error
 from reintegra.people.models import Participant
@@ -222,10 +223,20 @@ def assignment_reassign(request: AuthenticatedRequest, pk: int, assignment_pk: i
 
 
 @requires("casework.assign")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_end(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST ends the assignment (recorded, never deleted)."""
     participant = participant_get_for_user(request.user, pk, permission="casework.assign")
     assignment = selectors.assignment_get(participant, assignment_pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("End the assignment of %(worker)s?") % {"worker": assignment.worker},
+            question=_("%(worker)s will no longer look after %(person)s. The assignment stays on record.")
+            % {"worker": assignment.worker, "person": participant},
+            confirm_label=_("End the assignment"),
+            back=reverse("casework:assignments", args=[participant.pk]),
+        )
     try:
         services.assignment_end(actor=request.user, assignment=assignment)
     except ValidationError as error:

@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors, services
 from reintegra.partnership.forms import (
@@ -164,12 +166,21 @@ def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -
 
 
 @requires("partnership.manage")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST removes the organisation from the partnership."""
     partnership = selectors.partnership_get_for_user(request.user, pk)
     if not policy.can(request.user, "partnership.manage", partnership):
         raise Http404
     member = selectors.member_get(partnership, member_pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Remove %(organisation)s from the partnership?") % {"organisation": member.organisation},
+            question=_("Referrals already sent stay; no new ones can be sent to or from it here."),
+            confirm_label=_("Remove"),
+            back=reverse("partnership:detail", args=[partnership.pk]),
+        )
     try:
         services.partnership_member_remove(actor=request.user, member=member)
     except ValidationError as error:

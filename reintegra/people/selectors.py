@@ -184,7 +184,7 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
             log_reads(consents, actor=user)
             return ParticipantFile(participant, consents=consents)
         if tab == "family":
-            family = list(participant.family.all())
+            family = list(participant.family.filter(removed_on__isnull=True))
             log_reads(family, actor=user)
             return ParticipantFile(participant, family=family)
         if tab == "programmes":
@@ -242,8 +242,10 @@ def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None 
 def family_member_get_for_user(
     user: User, participant_pk: int, pk: int, *, permission: str = "participant.view"
 ) -> FamilyMember:
-    """A family member or contact of a person the user may see; both are logged as read."""
-    return _record_of_person(FamilyMember, user, participant_pk, pk, permission)
+    """A family member or contact (not removed) of a person the user may see; both are logged as read."""
+    return _record_of_person(
+        FamilyMember, user, participant_pk, pk, permission, current=Q(removed_on__isnull=True)
+    )
 
 
 def consent_get_for_user(
@@ -254,11 +256,13 @@ def consent_get_for_user(
 
 
 def _record_of_person[R: (FamilyMember, Consent)](
-    model: type[R], user: User, participant_pk: int, pk: int, permission: str
+    model: type[R], user: User, participant_pk: int, pk: int, permission: str, current: Q | None = None
 ) -> R:
-    """One record of a person's file, found through the person's organisation (404 otherwise)."""
+    """One record of a person's file, found through the person's organisation (404 otherwise);
+    ``current`` leaves out records no longer in the file (a removed family member)."""
     record = (
         model.objects.select_related("participant__organisation")
+        .filter(current or Q())
         .filter(
             pk=pk,
             participant_id=participant_pk,
