@@ -10,7 +10,9 @@ from reintegra.accounts.models import Organisation, Role, User
 from reintegra.people import services
 from reintegra.people.models import FamilyMember, Participant
 from reintegra.people.services import FamilyMemberData
+from reintegra.programmes.models import Programme
 from tests.e2e.conftest import DEMO_USERS, PageProblems, log_in
+from tests.e2e.test_accessibility import blocking_violations
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.e2e
@@ -79,3 +81,28 @@ def test_without_javascript_the_remove_link_opens_a_confirmation_page(browser: B
     daughter.refresh_from_db()
     assert daughter.removed_on is not None
     context.close()
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_file_its_summary_the_dialog_and_the_confirmation_page_pass_axe(
+    page: Page, site: str, width: int
+) -> None:
+    person, daughter = a_person_with_a_daughter()
+    programme = Programme.objects.filter(organisation=person.organisation).first()
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, site, DEMO_USERS[Role.CASE_WORKER])
+
+    page.goto(f"{site}/participants/{person.pk}/")
+    expect(page.get_by_test_id("file-summary")).to_be_visible()
+    assert blocking_violations(page) == []
+    page.goto(f"{site}/participants/{person.pk}/?tab=family")
+    page.get_by_test_id(f"remove-family-{daughter.pk}").click()
+    expect(page.get_by_test_id("confirm-dialog")).to_be_visible()
+    assert blocking_violations(page) == []
+    page.goto(f"{site}/participants/{person.pk}/family/{daughter.pk}/remove/")
+    assert blocking_violations(page) == []
+    page.goto(f"{site}/casework/participant/{person.pk}/case-workers/")
+    assert blocking_violations(page) == []
+    if programme is not None:
+        page.goto(f"{site}/programmes/{programme.pk}/")
+        assert blocking_violations(page) == []
