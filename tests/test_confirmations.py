@@ -10,19 +10,21 @@ from django.db.models import Model
 from django.urls import reverse
 from django.utils import timezone
 
-from reintegra.accounts.models import Organisation, OrganisationType, User
+from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from reintegra.audit.models import AuditEntry
 from reintegra.casework import services as casework_services
 from reintegra.partnership import services as partnership_services
-from reintegra.partnership.models import MemberRole, PartnershipMember
+from reintegra.partnership.models import MemberRole, PartnershipMember, Referral, ReferralStatus
 from reintegra.people import services as people_services
 from reintegra.people.models import Consent, ConsentKind, FamilyMember, Participant
 from reintegra.people.services import FamilyMemberData
+from reintegra.plans import services as plan_services
+from reintegra.plans.models import PlanStatus
 from reintegra.programmes import services as programme_services
 from reintegra.programmes.models import EnrolmentStatus, ExitReason, Programme, ProgrammeTemplate
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionStatus
 from tests.conftest import client_for
-from tests.factories import OrganisationFactory, ParticipantFactory, ProgrammeFactory
+from tests.factories import OrganisationFactory, ParticipantFactory, ProgrammeFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -294,3 +296,68 @@ def test_the_lists_link_to_the_confirmation_pages_and_mark_them_for_the_dialog(
     assert f'<a href="{end}"' in workers
     assert "data-confirm=" in workers
     assert 'id="confirm-dialog"' in family
+
+
+def test_closing_a_plan_without_javascript_asks_on_a_page_that_carries_the_move_on(
+    ours: Participant, caseworker: User
+) -> None:
+    plan = plan_services.plan_create(
+        actor=caseworker, participant=ours, plan_type_code="generic", starts_on=date(2026, 1, 5)
+    )
+    client = client_for(caseworker)
+    url = reverse("plans:plan_move", args=[plan.pk])
+
+    page = client.post(url, {"to": "closed"})
+    plan.refresh_from_db()
+    assert page.status_code == 200
+    assert plan.status == PlanStatus.DRAFT
+    html = page.content.decode()
+    assert '<input type="hidden" name="to" value="closed">' in html
+    assert '<input type="hidden" name="confirmed" value="1">' in html
+
+    assert client.post(url, {"to": "closed", "confirmed": "1"}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CLOSED
+    assert audited(plan, caseworker, AuditEntry.Action.UPDATE)
+
+
+def test_withdrawing_and_declining_a_referral_ask_first_carrying_the_reason_on(
+    ours: Participant, organisation: Organisation, caseworker: User
+) -> None:
+    ngo = OrganisationFactory(type=OrganisationType.NGO)
+    ngo_worker = member(ngo, Role.CASE_WORKER, username="pracownik.ngo")
+    partnership = partnership_services.partnership_create(
+        actor=None, organisation=organisation, name="Partnerstwo", area_description="powiat"
+    )
+    partnership_services.partnership_member_add(
+        actor=None, partnership=partnership, organisation=ngo, role=MemberRole.PARTNER
+    )
+    people_services.consent_record(
+        actor=caseworker,
+        participant=ours,
+        kind=ConsentKind.SHARING_WITH_PARTNERS,
+        given_on=date(2026, 1, 5),
+        document="7/2026",
+    )
+
+    def send() -> Referral:
+        return partnership_services.referral_send(
+            actor=caseworker, participant=ours, to_organisation=ngo, fields=["name"], reason="Wsparcie."
+        )
+
+    for actor, referral, name, status in (
+        (caseworker, send(), "partnership:referral_withdraw", ReferralStatus.WITHDRAWN),
+        (ngo_worker, send(), "partnership:referral_decline", ReferralStatus.DECLINED),
+    ):
+        client = client_for(actor)
+        url = reverse(name, args=[referral.pk])
+        page = client.post(url, {"reason": "Osoba wyjechała"})
+        referral.refresh_from_db()
+        assert page.status_code == 200
+        assert referral.status == ReferralStatus.SENT
+        assert 'value="Osoba wyjechała"' in page.content.decode()
+
+        assert client.post(url, {"reason": "Osoba wyjechała", "confirmed": "1"}).status_code == 302
+        referral.refresh_from_db()
+        assert referral.status == status
+        assert audited(referral, actor, AuditEntry.Action.UPDATE)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
-from reintegra.confirm import confirm_page
+from reintegra.confirm import confirm_page, confirm_post_page, is_confirmed
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors, services
 from reintegra.partnership.forms import (
@@ -301,6 +301,14 @@ def _move(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
             assert decline_form is not None
             if not decline_form.is_valid():
                 return _render_referral(request, referral, access, decline_form)
+            if not is_confirmed(request):
+                return confirm_post_page(
+                    request,
+                    title=_("Decline the referral?"),
+                    question=_("The sending organisation will be told, with your reason."),
+                    confirm_label=_("Decline"),
+                    back=reverse("partnership:referral_detail", args=[pk]),
+                )
             services.referral_decline(
                 actor=request.user, referral=referral, reason=decline_form.cleaned_data["reason"]
             )
@@ -342,6 +350,14 @@ def referral_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _render_referral(request, referral, access, withdraw_form=form)
+    if not is_confirmed(request):
+        return confirm_post_page(
+            request,
+            title=_("Withdraw the referral?"),
+            question=_("The receiving organisation will no longer see what was referred about the person."),
+            confirm_label=_("Withdraw the referral"),
+            back=reverse("partnership:referral_detail", args=[pk]),
+        )
     try:
         services.referral_withdraw(actor=request.user, referral=referral, reason=form.cleaned_data["reason"])
     except IllegalMoveError as error:

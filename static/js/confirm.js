@@ -1,6 +1,7 @@
 // Nothing is destroyed in one click (reintegra/confirm.py). A link marked data-confirm leads,
 // without JavaScript, to a confirmation page; here it asks in the page's dialog and posts to
-// the same address. A form marked data-confirm asks before it is sent. Cancel changes nothing.
+// the same address. A form marked data-confirm asks before it is sent, and is sent confirmed
+// (without JavaScript its view answers with the confirmation page). Cancel changes nothing.
 (function () {
   "use strict";
   const dialog = document.getElementById("confirm-dialog");
@@ -47,6 +48,13 @@
       const confirmed = pendingForm;
       pendingForm = null;
       dialog.close();
+      if (!confirmed.querySelector("input[name=confirmed]")) {
+        const flag = document.createElement("input");
+        flag.type = "hidden";
+        flag.name = "confirmed";
+        flag.value = "1";
+        confirmed.appendChild(flag);
+      }
       confirmed.submit();
     }
   });
