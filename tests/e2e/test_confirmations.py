@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -10,6 +12,8 @@ from reintegra.accounts.models import Organisation, Role, User
 from reintegra.people import services
 from reintegra.people.models import FamilyMember, Participant
 from reintegra.people.services import FamilyMemberData
+from reintegra.plans import services as plan_services
+from reintegra.plans.models import PlanStatus
 from reintegra.programmes.models import Programme
 from tests.e2e.conftest import DEMO_USERS, PageProblems, log_in
 from tests.e2e.test_accessibility import blocking_violations
@@ -106,3 +110,28 @@ def test_the_file_its_summary_the_dialog_and_the_confirmation_page_pass_axe(
     if programme is not None:
         page.goto(f"{site}/programmes/{programme.pk}/")
         assert blocking_violations(page) == []
+
+
+def test_closing_a_plan_asks_in_the_dialog_and_is_sent_confirmed(page: Page, site: str) -> None:
+    person, _daughter = a_person_with_a_daughter()
+    worker = User.objects.get(username=DEMO_USERS[Role.CASE_WORKER])
+    plan = plan_services.plan_create(
+        actor=worker, participant=person, plan_type_code="generic", starts_on=date(2026, 1, 5)
+    )
+    log_in(page, site, DEMO_USERS[Role.CASE_WORKER])
+    page.goto(f"{site}/casework/plans/{plan.pk}/")
+    dialog = page.get_by_test_id("confirm-dialog")
+    close = page.get_by_role("button", name="Zmień status na „zamknięty”")
+
+    close.click()
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Anuluj").click()
+    expect(dialog).to_be_hidden()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.DRAFT
+
+    close.click()
+    dialog.get_by_role("button", name="Zamknij plan").click()
+    expect(page.locator("main .alert-success")).to_be_visible()
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.CLOSED
