@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING
 from django.core.paginator import Page
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
@@ -35,9 +37,11 @@ from reintegra.partnership.models import (
 from reintegra.partnership.snapshot import FIELD_CONSENTS, SHARING, FieldBlock, withdrawn_since_sending
 from reintegra.partnership.workflow import DATA_WITHHELD_FROM_RECEIVER
 from reintegra.people.models import Consent
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
+    from reintegra.people.models import Participant
 
 
 def partnership_list_for_user(user: User) -> QuerySet[Partnership]:
@@ -159,6 +163,40 @@ def referral_data_withheld(referral: Referral, *, to_sender: bool) -> bool:
 
 def history_of(referral: Referral) -> QuerySet[ReferralStatusChange]:
     return referral.status_changes.select_related("changed_by").order_by("changed_at", "pk")
+
+
+OPEN_REFERRAL = (ReferralStatus.SENT, ReferralStatus.ACCEPTED)
+
+
+def open_referrals_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The file's summary: the person's referrals sent by the user's organisations and not yet
+    answered or done; logged as read."""
+    sending = policy.organisation_ids_where(user, "referral.send")
+    if participant.organisation_id not in sending:
+        return None
+    referrals = list(
+        _base()
+        .filter(participant=participant, from_organisation_id__in=sending, status__in=OPEN_REFERRAL)
+        .order_by("-sent_at", "-pk")[:ITEMS_SHOWN]
+    )
+    log_reads(referrals, actor=user)
+    return SummarySection(
+        key="referrals",
+        title=_("Open referrals"),
+        empty=_("No open referral."),
+        url=reverse("partnership:referral_sent"),
+        items=[
+            SummaryItem(
+                text=referral.to_organisation.name,
+                url=reverse("partnership:referral_detail", args=[referral.pk]),
+                status=referral.get_status_display(),
+                when=referral.sent_at,
+                when_label=_("sent"),
+                with_time=True,
+            )
+            for referral in referrals
+        ],
+    )
 
 
 def referral_withdrawn_fields(referrals: Iterable[Referral]) -> dict[int, dict[str, FieldBlock]]:

@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page, confirm_post_page, is_confirmed
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors, services
 from reintegra.partnership.forms import (
@@ -174,12 +176,21 @@ def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -
 
 
 @requires("partnership.manage")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST removes the organisation from the partnership."""
     partnership = selectors.partnership_get_for_user(request.user, pk)
     if not policy.can(request.user, "partnership.manage", partnership):
         raise Http404
     member = selectors.member_get(partnership, member_pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Remove %(organisation)s from the partnership?") % {"organisation": member.organisation},
+            question=_("Referrals already sent stay; no new ones can be sent to or from it here."),
+            confirm_label=_("Remove"),
+            back=reverse("partnership:detail", args=[partnership.pk]),
+        )
     try:
         services.partnership_member_remove(actor=request.user, member=member)
     except ValidationError as error:
@@ -312,6 +323,14 @@ def _move(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
             assert decline_form is not None
             if not decline_form.is_valid():
                 return _render_referral(request, referral, access, decline_form)
+            if not is_confirmed(request):
+                return confirm_post_page(
+                    request,
+                    title=_("Decline the referral?"),
+                    question=_("The sending organisation will be told, with your reason."),
+                    confirm_label=_("Decline"),
+                    back=reverse("partnership:referral_detail", args=[pk]),
+                )
             services.referral_decline(
                 actor=request.user, referral=referral, reason=decline_form.cleaned_data["reason"]
             )
@@ -353,6 +372,14 @@ def referral_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _render_referral(request, referral, access, withdraw_form=form)
+    if not is_confirmed(request):
+        return confirm_post_page(
+            request,
+            title=_("Withdraw the referral?"),
+            question=_("The receiving organisation will no longer see what was referred about the person."),
+            confirm_label=_("Withdraw the referral"),
+            back=reverse("partnership:referral_detail", args=[pk]),
+        )
     try:
         services.referral_withdraw(actor=request.user, referral=referral, reason=form.cleaned_data["reason"])
     except IllegalMoveError as error:

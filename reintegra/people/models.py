@@ -267,6 +267,16 @@ class FamilyMember(models.Model):
     shares_household = models.BooleanField(_("shares the household"), default=False)
     receives_support = models.BooleanField(_("receives support too"), default=False)
     notes = models.TextField(_("notes"), blank=True)
+    # Removal is recorded, never a deletion: meetings and the audit log still name the person.
+    removed_on = models.DateField(_("removed on"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("removed by"),
+    )
 
     class Meta:
         verbose_name = _("family member or close contact")

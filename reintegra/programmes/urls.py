@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/rules/", views.programme_rules, name="rules"),
     path("<int:pk>/apply/", views.programme_apply, name="apply"),
     path("<int:pk>/groups/", views.group_create, name="group_create"),
+    path("<int:pk>/assess/", views.enrolments_assess, name="enrolments_assess"),
     path(
         "<int:pk>/enrolments/<int:enrolment_pk>/<str:action>/",
         views.enrolment_action,

@@ -275,7 +275,8 @@ def test_a_decline_with_a_reason_is_shown_to_the_sender(
     referral: Referral, ngo_worker: User, caseworker: User
 ) -> None:
     client_for(ngo_worker).post(
-        reverse("partnership:referral_decline", args=[referral.pk]), {"reason": "Brak wolnych miejsc"}
+        reverse("partnership:referral_decline", args=[referral.pk]),
+        {"reason": "Brak wolnych miejsc", "confirmed": "1"},
     )
 
     page = (
