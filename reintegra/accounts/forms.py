@@ -7,8 +7,9 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
-from reintegra.accounts.models import Organisation, User
-from reintegra.accounts.services import ProfileData
+from reintegra.accounts.models import Organisation, Role, User
+from reintegra.accounts.services import InvitationData, ProfileData, team_roles
+from reintegra.forms import add_bootstrap_classes
 
 
 class LoginForm(AuthenticationForm):
@@ -58,3 +59,45 @@ class TOTPCodeForm(forms.Form):
 
     def clean_code(self) -> str:
         return str(self.cleaned_data["code"]).strip()
+
+
+class TeamRoleField(forms.ChoiceField):
+    """A role on the organisation's team: only the roles an administrator may give there."""
+
+    def __init__(self, organisation: Organisation, **kwargs: Any) -> None:
+        roles = team_roles(organisation)
+        super().__init__(label=_("Role"), choices=[(role.value, role.label) for role in roles], **kwargs)
+
+
+class InvitationForm(forms.Form):
+    first_name = forms.CharField(label=_("First name"), max_length=150)
+    last_name = forms.CharField(label=_("Last name"), max_length=150)
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=150,
+        help_text=_("The link to set a password goes here; it is also the user name for logging in."),
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"] = TeamRoleField(organisation)
+        add_bootstrap_classes(self)
+
+    def invitation_data(self) -> InvitationData:
+        data = self.cleaned_data
+        return InvitationData(
+            first_name=data["first_name"],
+            last_name=data["last_name"],
+            email=data["email"],
+            role=Role(data["role"]),
+        )
+
+
+class MemberRoleForm(forms.Form):
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"] = TeamRoleField(organisation)
+        add_bootstrap_classes(self)
+
+    def role(self) -> Role:
+        return Role(self.cleaned_data["role"])
