@@ -285,3 +285,17 @@ def test_a_user_whose_memberships_have_ended_is_logged_out_on_the_next_request(
     assert "Your membership of the organisation has ended" in response.text
     assert not response.context["user"].is_authenticated
     assert client.get("/api/v1/me").status_code == 401
+
+
+@pytest.mark.django_db
+def test_a_leaver_whose_membership_ended_is_off_the_coordinators_team_page(
+    coordinator: User, caseworker: User
+) -> None:
+    client = client_for(coordinator)
+    assert caseworker in [row.worker for row in client.get(reverse("casework:team")).context["team"]]
+
+    caseworker.memberships.update(ends_on=timezone.localdate() - timedelta(days=1))
+
+    team = client.get(reverse("casework:team"))
+    assert caseworker not in [row.worker for row in team.context["team"]]
+    assert client.get(reverse("casework:team_member", args=[caseworker.pk])).status_code == 404
