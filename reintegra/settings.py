@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.database import database_config
 from reintegra.env import Env
+from reintegra.logs import QUIET_LIBRARIES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()
@@ -205,12 +206,23 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# One console; Django's own loggers pass their records up to it (not also to Django's default
+# console, which printed each traceback twice), a refused request as one line (reintegra/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_for_client_errors": {"()": "reintegra.logs.OneLineForClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_for_client_errors"]},
+    },
     "root": {
         "handlers": ["console"],
         "level": env.choice("LOG_LEVEL", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR")),
+    },
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.request": {"filters": ["one_line_for_client_errors"]},
+        "django.security": {"filters": ["one_line_for_client_errors"]},
+        **{library: {"level": "WARNING"} for library in QUIET_LIBRARIES},
     },
 }
