@@ -113,6 +113,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if DEBUG:
+    # Local work only: a twentieth of the rounds (reintegra/accounts/hashers.py says why it is safe).
+    PASSWORD_HASHERS = ["reintegra.accounts.hashers.LocalPBKDF2PasswordHasher"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
