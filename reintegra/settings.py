@@ -124,7 +124,10 @@ PASSWORD_RESET_TIMEOUT = env.number("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3
 # Lock-out after repeated failed log-ins (django-axes).
 AXES_FAILURE_LIMIT = env.number("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.number("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = env.number("AXES_ADDRESS_FAILURE_LIMIT", default=20)
+# A user name from one address, and one address across user names (reintegra/accounts/lockout.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "reintegra.accounts.lockout.UserAndAddressLimitsHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
