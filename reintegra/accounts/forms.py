@@ -4,7 +4,7 @@ from typing import Any
 
 from axes.utils import reset as axes_reset
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, Role, User
@@ -17,6 +17,21 @@ class LoginForm(AuthenticationForm):
         "invalid_login": _("The user name or password is not correct. Check both and try again."),
         "inactive": _("This account is inactive."),
     }
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Also reaches a colleague an administrator added who has not set a password yet (her
+    invitation's link has run out). Django's form skips every account without a usable password;
+    one that has never logged in has only ever had the invitation's."""
+
+    def get_users(self, email: str) -> Any:
+        candidates = User.objects.filter(email__iexact=email, is_active=True)
+        return (
+            user
+            for user in candidates
+            if (user.has_usable_password() or user.last_login is None)
+            and user.email.casefold() == email.casefold()
+        )
 
 
 class PasswordResetSetForm(SetPasswordForm):

@@ -19,6 +19,7 @@ from reintegra.accounts.forms import (
     LoginForm,
     MemberRoleForm,
     OrganisationSecurityForm,
+    PasswordResetRequestForm,
     PasswordResetSetForm,
     ProfileForm,
     TOTPCodeForm,
@@ -30,7 +31,9 @@ from reintegra.forms import add_service_error
 login = public(auth_views.LoginView.as_view(form_class=LoginForm, redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
 password_reset = public(
-    auth_views.PasswordResetView.as_view(success_url=reverse_lazy("accounts:password_reset_done"))
+    auth_views.PasswordResetView.as_view(
+        form_class=PasswordResetRequestForm, success_url=reverse_lazy("accounts:password_reset_done")
+    )
 )
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
 password_reset_confirm = public(

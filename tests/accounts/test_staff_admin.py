@@ -299,3 +299,27 @@ def test_a_leaver_whose_membership_ended_is_off_the_coordinators_team_page(
     team = client.get(reverse("casework:team"))
     assert caseworker not in [row.worker for row in team.context["team"]]
     assert client.get(reverse("casework:team_member", args=[caseworker.pk])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_colleague_whose_invitation_ran_out_asks_for_a_new_link_herself(
+    as_admin: Client, organisation: Organisation
+) -> None:
+    invite(as_admin, organisation)
+    mail.outbox.clear()
+
+    Client().post(reverse("accounts:password_reset"), {"email": "ANNA@example.org"})
+
+    [message] = mail.outbox
+    assert message.to == ["anna@example.org"]
+
+
+@pytest.mark.django_db
+def test_a_deactivated_leaver_gets_no_new_password_link(
+    as_admin: Client, caseworker: User, organisation: Organisation
+) -> None:
+    deactivate(as_admin, organisation, caseworker)
+
+    Client().post(reverse("accounts:password_reset"), {"email": caseworker.email})
+
+    assert mail.outbox == []
