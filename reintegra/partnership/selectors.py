@@ -4,12 +4,15 @@ A referral is visible to the staff of the organisation that sent it and to the s
 partner viewers of the one that received it; to anyone else it answers ``Http404``, the same
 as one that does not exist. Every read of a referral is written to the audit log, by the
 function here that returns it (one referral, or a page of a list). The receiver
-reads the referral's snapshot, until the sender withdraws it (``referral_data_withheld``); the
+reads the referral's snapshot, until the sender withdraws it (``referral_data_withheld``), less
+the groups whose consent the person has withdrawn since (``referral_withdrawn_fields``); the
 participant's file stays out of their reach.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,10 +28,13 @@ from reintegra.partnership.models import (
     Partnership,
     PartnershipMember,
     Referral,
+    ReferralOutcomeReport,
     ReferralStatus,
     ReferralStatusChange,
 )
+from reintegra.partnership.snapshot import FIELD_CONSENTS, SHARING, FieldBlock, withdrawn_since_sending
 from reintegra.partnership.workflow import DATA_WITHHELD_FROM_RECEIVER
+from reintegra.people.models import Consent
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
@@ -153,3 +159,29 @@ def referral_data_withheld(referral: Referral, *, to_sender: bool) -> bool:
 
 def history_of(referral: Referral) -> QuerySet[ReferralStatusChange]:
     return referral.status_changes.select_related("changed_by").order_by("changed_at", "pk")
+
+
+def referral_withdrawn_fields(referrals: Iterable[Referral]) -> dict[int, dict[str, FieldBlock]]:
+    """Per referral, the referred groups whose consent is no longer in force (withdrawn since
+    the referral left), in one query for a whole page: the receiver is shown that they were
+    withdrawn, not their values. Only that fact leaves the sender's file, never the consents."""
+    referrals = list(referrals)
+    if not referrals:
+        return {}
+    consents: dict[int, list[Consent]] = defaultdict(list)
+    kinds = {SHARING.consent, *(cover.consent for cover in FIELD_CONSENTS.values())}
+    rows = Consent.objects.filter(participant_id__in={r.participant_id for r in referrals}, kind__in=kinds)
+    for consent in rows.only("participant_id", "kind", "withdrawn_on"):
+        consents[consent.participant_id].append(consent)
+    withdrawn: dict[int, dict[str, FieldBlock]] = {}
+    for referral in referrals:
+        blocks = withdrawn_since_sending(
+            referral.fields, referral.legal_basis, consents[referral.participant_id]
+        )
+        if blocks:
+            withdrawn[referral.pk] = blocks
+    return withdrawn
+
+
+def outcomes_of(referral: Referral) -> QuerySet[ReferralOutcomeReport]:
+    return referral.outcomes.select_related("reported_by").order_by("-reported_at", "-pk")

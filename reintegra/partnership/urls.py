@@ -20,4 +20,7 @@ urlpatterns = [
     path("referrals/<int:pk>/decline/", views.referral_decline, name="referral_decline"),
     path("referrals/<int:pk>/complete/", views.referral_complete, name="referral_complete"),
     path("referrals/<int:pk>/withdraw/", views.referral_withdraw, name="referral_withdraw"),
+    path("referrals/<int:pk>/take-in/", views.referral_take_in, name="referral_take_in"),
+    path("referrals/<int:pk>/link/", views.referral_link, name="referral_link"),
+    path("referrals/<int:pk>/outcome/", views.referral_outcome, name="referral_outcome"),
 ]

@@ -82,7 +82,8 @@ class TercUnit(models.Model):
     """A unit of the TERYT TERC register (GUS): voivodeship, county or gmina.
 
     The code is WOJ(2) for a voivodeship, WOJ+POW(4) for a county and WOJ+POW+GMI+RODZ(7)
-    for a gmina. ``manage.py load_terc`` loads the official file; the demo ships its county.
+    for a gmina. A migration loads the real register of 2020-01-01 (``data/``); ``manage.py load_terc``
+    loads a newer official file; the demo adds its fictional county.
     """
 
     code = models.CharField(_("TERC code"), max_length=7, primary_key=True)

@@ -193,8 +193,11 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
     return ParticipantFile(participant)
 
 
-def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None = None) -> list[Participant]:
-    """Participants within the user's reach that look like the same person.
+def duplicates_for(
+    user: User, data: ParticipantData, *, exclude_pk: int | None = None, organisation_id: int | None = None
+) -> list[Participant]:
+    """Participants within the user's reach (in ``organisation_id`` only, if given) that look
+    like the same person.
 
     Same PESEL, or the same name (ignoring diacritics and case) and birth date. A warning for
     the person registering, never a block: namesakes born on the same day exist.
@@ -206,6 +209,8 @@ def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None 
     if key and data.birth_date:
         condition |= Q(search_key=key, birth_date=data.birth_date)
     organisation_ids = policy.organisation_ids_where(user, "participant.view")
+    if organisation_id is not None:
+        organisation_ids &= {organisation_id}
     matches = Participant.objects.filter(condition, organisation_id__in=organisation_ids).select_related(
         "organisation"
     )
