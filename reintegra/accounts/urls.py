@@ -18,5 +18,12 @@ urlpatterns = [
     path("users/", views.user_list, name="user_list"),
     path("users/<int:pk>/", views.user_detail, name="user_detail"),
     path("users/<int:pk>/edit/", views.user_edit, name="user_edit"),
+    path("organisations/<int:organisation_pk>/team/add/", views.member_invite, name="member_invite"),
+    path("organisations/<int:organisation_pk>/team/<int:pk>/role/", views.member_role, name="member_role"),
+    path(
+        "organisations/<int:organisation_pk>/team/<int:pk>/deactivate/",
+        views.member_deactivate,
+        name="member_deactivate",
+    ),
     path("organisations/<int:pk>/security/", views.organisation_security, name="organisation_security"),
 ]
