@@ -49,12 +49,19 @@ class PasswordResetSetForm(SetPasswordForm):
 
 
 class ProfileForm(forms.ModelForm):
+    """A profile; a job title is asked only of a member of a team, never of a participant."""
+
     class Meta:
         model = User
         fields = ["first_name", "last_name", "email", "phone", "job_title"]
 
+    def __init__(self, *args: Any, ask_job_title: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not ask_job_title:
+            del self.fields["job_title"]
+
     def profile_data(self) -> ProfileData:
-        return ProfileData(**self.cleaned_data)
+        return ProfileData(**{"job_title": self.instance.job_title, **self.cleaned_data})
 
 
 class OrganisationSecurityForm(forms.ModelForm):

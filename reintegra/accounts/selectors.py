@@ -93,6 +93,11 @@ def is_staff_of(user: User, organisation_id: int) -> bool:
     )
 
 
+def is_team_member(user: User) -> bool:
+    """Whether the user holds a role in force in a team (not only a participant's account)."""
+    return user.memberships.in_force().filter(role__in=policy.TEAM_ROLES).exists()
+
+
 def memberships_of(user: User) -> QuerySet[Membership]:
     """The user's memberships in force."""
     return user.memberships.in_force().select_related("organisation").order_by("organisation__name", "role")

@@ -135,6 +135,7 @@ def user_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         {
             "profile": profile,
             "memberships": selectors.memberships_of(profile),
+            "is_team_member": selectors.is_team_member(profile),
             "may_edit": services.policy.can(request.user, "user.change", profile),
         },
     )
@@ -144,7 +145,9 @@ def user_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def user_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     profile = selectors.user_get_for_user(request.user, pk, permission="user.change")
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(
+        request.POST or None, instance=profile, ask_job_title=selectors.is_team_member(profile)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.user_update_profile(actor=request.user, user=profile, data=form.profile_data())

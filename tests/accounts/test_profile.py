@@ -9,6 +9,7 @@ from django.urls import reverse
 from reintegra.accounts.models import User
 from reintegra.accounts.services import ProfileData
 from reintegra.audit.models import AuditEntry
+from tests.conftest import client_for
 
 
 def without_tokens(content: bytes) -> bytes:
@@ -122,3 +123,29 @@ def test_a_profile_change_with_a_field_the_profile_does_not_have_is_refused(case
 
     with pytest.raises(TypeError, match="is_superuser"):
         ProfileData(**known, job_title="", is_superuser=True)  # type: ignore[call-arg]
+
+
+@pytest.mark.django_db
+def test_a_participants_profile_does_not_ask_for_a_job_title(participant: User) -> None:
+    as_participant = client_for(participant)
+    url = reverse("accounts:user_edit", args=[participant.pk])
+
+    form_page = as_participant.get(url)
+    response = as_participant.post(
+        url, {"first_name": "Ola", "last_name": "Nowak", "email": "ola@example.org", "phone": ""}
+    )
+
+    assert 'name="job_title"' not in form_page.content.decode()
+    assert response.status_code == 302
+    participant.refresh_from_db()
+    assert (participant.first_name, participant.job_title) == ("Ola", "")
+    detail = as_participant.get(reverse("accounts:user_detail", args=[participant.pk])).content.decode()
+    assert "Stanowisko" not in detail
+    assert "Job title" not in detail
+
+
+@pytest.mark.django_db
+def test_a_team_members_profile_asks_for_a_job_title(as_caseworker: Client, caseworker: User) -> None:
+    form_page = as_caseworker.get(reverse("accounts:user_edit", args=[caseworker.pk]))
+
+    assert 'name="job_title"' in form_page.content.decode()
