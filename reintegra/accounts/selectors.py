@@ -12,10 +12,11 @@ from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Membership, Organisation, User
+from reintegra.collation import by_name
 
 
 def organisation_list_for_user(user: User) -> QuerySet[Organisation]:
-    return policy.organisations_where(user, "organisation.view").order_by("name")
+    return policy.organisations_where(user, "organisation.view").order_by(*by_name("name"))
 
 
 def organisation_get_for_user(user: User, pk: int, *, permission: str = "organisation.view") -> Organisation:
@@ -37,7 +38,7 @@ def user_list_for_user(user: User, *, organisation: Organisation | None = None) 
         User.objects.filter(memberships__organisation_id__in=organisation_ids)
         .distinct()
         .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="visible_memberships"))
-        .order_by("last_name", "first_name", "username")
+        .order_by(*by_name("last_name", "first_name"), "username")
     )
 
 
@@ -59,7 +60,7 @@ def staff_of(organisation_id: int) -> QuerySet[User]:
             memberships__role__in=policy.STAFF_ROLES,
         )
         .distinct()
-        .order_by("last_name", "first_name", "username")
+        .order_by(*by_name("last_name", "first_name"), "username")
     )
 
 
@@ -72,4 +73,4 @@ def is_staff_of(user: User, organisation_id: int) -> bool:
 
 
 def memberships_of(user: User) -> QuerySet[Membership]:
-    return user.memberships.select_related("organisation").order_by("organisation__name", "role")
+    return user.memberships.select_related("organisation").order_by(*by_name("organisation__name"), "role")

@@ -20,6 +20,7 @@ from django.http import Http404
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
 from reintegra.audit.bulk import log_reads
+from reintegra.collation import by_name
 from reintegra.pagination import CappedPaginator
 from reintegra.partnership.models import (
     Partnership,
@@ -37,7 +38,9 @@ if TYPE_CHECKING:
 def partnership_list_for_user(user: User) -> QuerySet[Partnership]:
     organisation_ids = policy.organisation_ids_where(user, "partnership.view")
     return (
-        Partnership.objects.filter(members__organisation_id__in=organisation_ids).distinct().order_by("name")
+        Partnership.objects.filter(members__organisation_id__in=organisation_ids)
+        .distinct()
+        .order_by(*by_name("name"))
     )
 
 
@@ -49,7 +52,7 @@ def partnership_get_for_user(user: User, pk: int) -> Partnership:
 
 
 def members_of(partnership: Partnership) -> QuerySet[PartnershipMember]:
-    return partnership.members.select_related("organisation").order_by("role", "organisation__name")
+    return partnership.members.select_related("organisation").order_by("role", *by_name("organisation__name"))
 
 
 def member_get(partnership: Partnership, pk: int) -> PartnershipMember:
@@ -60,7 +63,9 @@ def member_get(partnership: Partnership, pk: int) -> PartnershipMember:
 
 
 def organisations_to_add(partnership: Partnership) -> QuerySet[Organisation]:
-    return Organisation.objects.exclude(partnership_memberships__partnership=partnership).order_by("name")
+    return Organisation.objects.exclude(partnership_memberships__partnership=partnership).order_by(
+        *by_name("name")
+    )
 
 
 def referral_targets(organisation_id: int) -> QuerySet[Organisation]:
@@ -72,7 +77,7 @@ def referral_targets(organisation_id: int) -> QuerySet[Organisation]:
         Organisation.objects.filter(partnership_memberships__partnership_id__in=partnership_ids)
         .exclude(pk=organisation_id)
         .distinct()
-        .order_by("name")
+        .order_by(*by_name("name"))
     )
 
 
