@@ -7,13 +7,22 @@ from collections.abc import Iterable, Iterator
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from reintegra import tables
 from reintegra.audit.models import AuditEntry
 
 
 def headers() -> list[str]:
-    return [_("Time"), _("Who"), _("Action"), _("Record type"), _("Record"), _("Changes"), _("Address")]
+    return [
+        _("Time"),
+        _("Who"),
+        pgettext("what was done to a record", "Action"),
+        _("Record type"),
+        _("Record"),
+        _("Changes"),
+        _("Address"),
+    ]
 
 
 def rows(entries: Iterable[AuditEntry]) -> Iterator[list[str]]:

@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
@@ -17,7 +18,7 @@ class EntryFilterForm(forms.Form):
     )
     actor = forms.ModelChoiceField(label=_("Who"), queryset=User.objects.none(), required=False)
     action = forms.TypedChoiceField(
-        label=_("Action"),
+        label=pgettext_lazy("what was done to a record", "Action"),
         required=False,
         coerce=int,
         empty_value=None,

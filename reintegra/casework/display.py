@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from reintegra.casework.caseload import CasePerson
 from reintegra.casework.caseload_queries import MeetingRow, PlanRow, StepRow, TeamMember
 from reintegra.casework.models import Meeting, MeetingKind, MeetingStatus
+from reintegra.dates import day, moment
 from reintegra.people.models import Relation
 from reintegra.rows import address_of
 
@@ -67,7 +68,7 @@ def meeting_items(*sections: Sequence[MeetingRow]) -> list[list[MeetingItem]]:
         details += [length(meeting.duration_minutes), statuses.get(meeting.status, meeting.status)]
         return MeetingItem(
             href=address(meeting.pk),
-            title=f"{weekdays[local.weekday()]} {local:%Y-%m-%d %H:%M} · {meeting.person}",
+            title=f"{weekdays[local.weekday()]} {moment(local)} · {meeting.person}",
             details=" · ".join(details),
         )
 
@@ -85,9 +86,7 @@ def step_items(steps: Sequence[StepRow]) -> list[StepItem]:
     address = address_of("casework:meeting_detail")
     due = _("due %(due)s")
     return [
-        StepItem(
-            address(step.meeting_id), step.text, f"{step.person} · {due % {'due': step.due_on.isoformat()}}"
-        )
+        StepItem(address(step.meeting_id), step.text, f"{step.person} · {due % {'due': day(step.due_on)}}")
         for step in steps
     ]
 
@@ -115,7 +114,7 @@ def plan_items(plans: Sequence[PlanRow]) -> list[PlanItem]:
         ) % {
             "n": plan.overdue_actions,
             "what": plan.first_overdue,
-            "due": plan.first_overdue_deadline.isoformat() if plan.first_overdue_deadline else "",
+            "due": day(plan.first_overdue_deadline) if plan.first_overdue_deadline else "",
         }
 
     def item(plan: PlanRow) -> PlanItem:
@@ -124,9 +123,7 @@ def plan_items(plans: Sequence[PlanRow]) -> list[PlanItem]:
             name=plan.type_name,
             person=plan.person,
             overdue=overdue(plan),
-            review=review % {"day": plan.review_on.isoformat()}
-            if plan.review_passed and plan.review_on
-            else "",
+            review=review % {"day": day(plan.review_on)} if plan.review_passed and plan.review_on else "",
         )
 
     return [item(plan) for plan in plans]
@@ -176,8 +173,8 @@ def person_items(people: Sequence[CasePerson]) -> list[PersonItem]:
         return PersonItem(
             person=str(person),
             href=detail(key),
-            assigned_on=person.assigned_on.isoformat(),
-            last_contact=timezone.localdate(last).isoformat() if last else "",
+            assigned_on=day(person.assigned_on),
+            last_contact=day(timezone.localdate(last)) if last else "",
             not_contacted=person.not_contacted,
             meetings=meetings(key),
             services=services(key),
@@ -246,7 +243,7 @@ def history_items(meetings: Iterable[Meeting]) -> list[HistoryItem]:
     return [
         HistoryItem(
             href=address(meeting.pk),
-            when=timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+            when=moment(meeting.starts_at),
             kind=f"{kinds.get(meeting.kind, meeting.kind)} ({length(meeting.duration_minutes)})",
             with_whom=with_whom(meeting),
             worker=str(meeting.worker),

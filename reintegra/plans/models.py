@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Participant
@@ -22,7 +23,7 @@ from reintegra.questionnaires.models import Response
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
+    DRAFT = "draft", pgettext_lazy("plan status", "draft")
     AGREED = "agreed", _("agreed")
     UNDER_REVIEW = "under_review", _("under review")
     CLOSED = "closed", _("closed")

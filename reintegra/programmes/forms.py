@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.collation import by_name
+from reintegra.dates import day
 from reintegra.forms import add_bootstrap_classes
 from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, Sex
 from reintegra.programmes.models import ExitReason, Group, ProgrammeTemplate
@@ -170,7 +171,7 @@ class RulesForm(forms.Form):
 
 class ParticipantChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.last_name} {obj.first_name} ({obj.birth_date:%Y-%m-%d})"
+        return f"{obj.last_name} {obj.first_name} ({day(obj.birth_date)})"
 
 
 class ApplicantForm(forms.Form):
