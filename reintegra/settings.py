@@ -101,6 +101,9 @@ TEMPLATES = [
     },
 ]
 
+# Every form's fields are marked when invalid (is-invalid, aria-invalid): reintegra/forms.py.
+FORM_RENDERER = "reintegra.forms.FormRenderer"
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

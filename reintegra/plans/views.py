@@ -157,6 +157,8 @@ def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
         "form": form,
         "goals": goals,
         "actions": actions,
+        "invalid": status == 400,
+        "summary_forms": [form, *goals.forms, *actions.forms],
     }
     return render(request, "plans/plan_edit.html", context, status=status)
 
@@ -180,6 +182,8 @@ def _conflict(request: AuthenticatedRequest, plan: IndividualPlan, conflict: Val
         "goals": goals,
         "actions": actions,
         "conflict": True,
+        "invalid": True,
+        "summary_forms": [form, *goals.forms, *actions.forms],
     }
     return render(request, "plans/plan_edit.html", context, status=409)
 
