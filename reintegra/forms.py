@@ -28,7 +28,7 @@ class BoundField(forms.BoundField):
     def build_widget_attrs(self, attrs: Any, widget: forms.Widget | None = None) -> dict[str, Any]:
         built: dict[str, Any] = super().build_widget_attrs(attrs, widget)
         widget = widget or self.field.widget
-        css = built.get("class", widget.attrs.get("class", ""))
+        css = str(built.get("class") or widget.attrs.get("class") or "")
         if isinstance(widget, forms.CheckboxInput) and not css:
             css = "form-check-input"
         if self.errors and not widget.is_hidden:

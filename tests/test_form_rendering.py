@@ -19,7 +19,7 @@ class ContactForm(forms.Form):
     note = forms.CharField(label="Uwagi", required=False)
 
     def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, **kwargs)
         add_bootstrap_classes(self)
 
 
