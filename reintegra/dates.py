@@ -26,6 +26,16 @@ WEEKDAYS = (
     pgettext_lazy("weekday", "Sunday"),
 )
 
+WEEKDAYS_SHORT = (
+    pgettext_lazy("weekday, short", "Mon"),
+    pgettext_lazy("weekday, short", "Tue"),
+    pgettext_lazy("weekday, short", "Wed"),
+    pgettext_lazy("weekday, short", "Thu"),
+    pgettext_lazy("weekday, short", "Fri"),
+    pgettext_lazy("weekday, short", "Sat"),
+    pgettext_lazy("weekday, short", "Sun"),
+)
+
 
 def day(value: date) -> str:
     """``2.12.2026``: the day and month without a leading zero."""

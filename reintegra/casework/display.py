@@ -13,14 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reintegra.casework.caseload import CasePerson
 from reintegra.casework.caseload_queries import MeetingRow, PlanRow, StepRow, TeamMember
 from reintegra.casework.models import Meeting, MeetingKind, MeetingStatus
-from reintegra.dates import day, moment
+from reintegra.dates import WEEKDAYS_SHORT, day, moment
 from reintegra.people.models import Relation
 from reintegra.rows import address_of
 
@@ -56,7 +55,7 @@ def meeting_items(*sections: Sequence[MeetingRow]) -> list[list[MeetingItem]]:
     address = address_of("casework:meeting_detail")
     kinds = {value: str(label) for value, label in MeetingKind.choices}
     statuses = {value: str(label) for value, label in MeetingStatus.choices}
-    weekdays = [str(WEEKDAYS_ABBR[day]) for day in range(7)]
+    weekdays = [str(name) for name in WEEKDAYS_SHORT]
     with_whom = _("with %(name)s")
     length = _Lengths()
 
