@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
-from reintegra.dates import moment
+from reintegra.dates import day, moment
 from reintegra.people.models import FamilyMember, Participant
 
 # The 2025 labour-market act asks a PUP to contact a registered person at least every 30 days.
@@ -259,8 +259,8 @@ class NextStep(models.Model):
                         code="due_before_meeting",
                         params={
                             "text": self.text,
-                            "due": self.due_on.isoformat(),
-                            "meeting": meeting_date.isoformat(),
+                            "due": day(self.due_on),
+                            "meeting": day(meeting_date),
                         },
                     )
                 }

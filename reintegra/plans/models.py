@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
+from reintegra.dates import day
 from reintegra.people.models import Participant
 from reintegra.plans.plan_types import PlanType, extra_problems, plan_type, plan_types
 from reintegra.programmes.models import Group, Programme
@@ -276,8 +277,8 @@ class PlanAction(models.Model):
                         code="deadline_before_start",
                         params={
                             "what": self.what,
-                            "deadline": self.deadline.isoformat(),
-                            "start": self.starts_on.isoformat(),
+                            "deadline": day(self.deadline),
+                            "start": day(self.starts_on),
                         },
                     )
                 }
