@@ -108,3 +108,28 @@ def test_programmes_of_one_start_date_are_in_polish_order(
     programmes = [programme.name for programme in programme_selectors.programme_list_for_user(coordinator)]
 
     assert programmes == ["Aktywizacja", "Łódź", "Warsztaty", "Żagle"]
+
+
+@pytest.mark.django_db
+def test_an_organisations_participants_are_read_in_polish_order_from_an_index(
+    organisation: Organisation,
+) -> None:
+    from django.db import connection
+
+    from reintegra.collation import by_name
+    from reintegra.people.models import Participant
+
+    page = Participant.objects.filter(organisation=organisation).order_by(
+        *by_name("last_name", "first_name"), "pk"
+    )
+    if connection.vendor == "sqlite":
+        plan = page[:50].explain()
+        assert "people_participant_org_name_pl" in plan
+        assert "TEMP B-TREE" not in plan
+    else:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = 'people_participant_org_name_pl'"
+            )
+            (definition,) = cursor.fetchone()
+        assert "last_name COLLATE pl_icu" in definition

@@ -1,9 +1,10 @@
-"""On PostgreSQL, index participants' names in Polish order within each organisation.
+"""Index participants' names in Polish order within each organisation.
 
 The participant list sorts by ``last_name COLLATE pl_icu`` (reintegra/collation.py), which the
-model's index in the database's own collation cannot give without sorting every person of the
-organisation for each page. SQLite sorts a page's candidates in Python; the operation does
-nothing there.
+model's index in the database's own collation cannot give: without this index each page would
+sort every person of the organisation (on SQLite through a Python comparison). On SQLite the
+index needs the collation on every connection that writes the table; Django's connections all
+register it (reintegra.collation.register_sqlite_collation), a bare ``sqlite3`` shell does not.
 """
 
 from django.db import migrations
@@ -16,13 +17,11 @@ DROP = "DROP INDEX IF EXISTS people_participant_org_name_pl"
 
 
 def create(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(CREATE)
+    schema_editor.execute(CREATE)
 
 
 def drop(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(DROP)
+    schema_editor.execute(DROP)
 
 
 class Migration(migrations.Migration):
