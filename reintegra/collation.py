@@ -2,7 +2,7 @@
 
 Both databases compare text byte by byte unless told otherwise, which puts every name that
 starts with Ł, Ś or Ż after Z. One collation named ``pl_icu`` says otherwise: on PostgreSQL an
-ICU collation created by a migration (accounts' ``0002_polish_collation``), on SQLite a Python
+ICU collation created by a migration (accounts' ``0003_polish_collation``), on SQLite a Python
 comparison registered on every new connection (``register_sqlite_collation``). Every list
 sorted by name orders by ``by_name(...)`` (the ORM) or ``collate(...)`` (hand-written SQL).
 """

@@ -26,8 +26,8 @@ def drop(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("accounts", "0002_polish_collation"),
-        ("people", "0004_participant_last_contact"),
+        ("accounts", "0003_polish_collation"),
+        ("people", "0006_family_member_removed"),
     ]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]

@@ -20,6 +20,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("accounts", "0001_organisations_users_memberships")]
+    dependencies = [("accounts", "0002_membership_end_date")]
 
     operations = [migrations.RunPython(create, drop, elidable=False)]
