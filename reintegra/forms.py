@@ -14,8 +14,34 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import DjangoTemplates
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class BoundField(forms.BoundField):
+    """A field as every form renders it: a checkbox in Bootstrap's class, and a field with errors
+    marked for the eye (``is-invalid``) as Django marks it for a screen reader (``aria-invalid``,
+    ``aria-describedby`` naming ``<id>_error`` and ``<id>_helptext``, which includes/field.html
+    writes)."""
+
+    def build_widget_attrs(self, attrs: Any, widget: forms.Widget | None = None) -> dict[str, Any]:
+        built: dict[str, Any] = super().build_widget_attrs(attrs, widget)
+        widget = widget or self.field.widget
+        css = str(built.get("class") or widget.attrs.get("class") or "")
+        if isinstance(widget, forms.CheckboxInput) and not css:
+            css = "form-check-input"
+        if self.errors and not widget.is_hidden:
+            css = f"{css} is-invalid"
+        if css.strip():
+            built["class"] = css.strip()
+        return built
+
+
+class FormRenderer(DjangoTemplates):
+    """The project's form renderer (settings ``FORM_RENDERER``): its fields are ``BoundField``."""
+
+    bound_field_class = BoundField
 
 
 def add_bootstrap_classes(form: forms.BaseForm) -> None:

@@ -98,9 +98,13 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "reintegra.accounts.context_processors.navigation",
             ],
+            "builtins": ["reintegra.dates"],
         },
     },
 ]
+
+# Every form's fields are marked when invalid (is-invalid, aria-invalid): reintegra/forms.py.
+FORM_RENDERER = "reintegra.forms.FormRenderer"
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -144,6 +148,8 @@ LANGUAGES = [("pl", _("Polish")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.text("TIME_ZONE", default="Europe/Warsaw")
 USE_I18N = True
+# Dates one way in both languages (2.12.2026): reintegra/formats.
+FORMAT_MODULE_PATH = ["reintegra.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -17,3 +17,8 @@ def pdf_text(data: bytes) -> str:
         path.write_bytes(data)
         result = subprocess.run([pdftotext, "-layout", str(path), "-"], capture_output=True, check=True)
     return result.stdout.decode()
+
+
+def pdf_pages(data: bytes) -> list[str]:
+    """The text of each page, its words joined by single spaces (pdftotext ends a page with a form feed)."""
+    return [" ".join(page.split()) for page in pdf_text(data).split("\f") if page.strip()]

@@ -12,10 +12,11 @@ from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Membership, Organisation, User
+from reintegra.collation import by_name
 
 
 def organisation_list_for_user(user: User) -> QuerySet[Organisation]:
-    return policy.organisations_where(user, "organisation.view").order_by("name")
+    return policy.organisations_where(user, "organisation.view").order_by(*by_name("name"))
 
 
 def organisation_get_for_user(user: User, pk: int, *, permission: str = "organisation.view") -> Organisation:
@@ -39,7 +40,7 @@ def user_list_for_user(user: User, *, organisation: Organisation | None = None) 
     return (
         User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
         .prefetch_related(Prefetch("memberships", queryset=memberships, to_attr="visible_memberships"))
-        .order_by("last_name", "first_name", "username")
+        .order_by(*by_name("last_name", "first_name"), "username")
     )
 
 
@@ -80,7 +81,7 @@ def staff_of(organisation_id: int) -> QuerySet[User]:
         pk__in=Membership.objects.in_force()
         .filter(organisation_id=organisation_id, role__in=policy.STAFF_ROLES)
         .values("user_id"),
-    ).order_by("last_name", "first_name", "username")
+    ).order_by(*by_name("last_name", "first_name"), "username")
 
 
 def is_staff_of(user: User, organisation_id: int) -> bool:
@@ -100,4 +101,8 @@ def is_team_member(user: User) -> bool:
 
 def memberships_of(user: User) -> QuerySet[Membership]:
     """The user's memberships in force."""
-    return user.memberships.in_force().select_related("organisation").order_by("organisation__name", "role")
+    return (
+        user.memberships.in_force()
+        .select_related("organisation")
+        .order_by(*by_name("organisation__name"), "role")
+    )

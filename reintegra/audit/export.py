@@ -2,33 +2,33 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from reintegra import tables
+from reintegra.audit.display import entry_rows_in_batches
 from reintegra.audit.models import AuditEntry
 
 
 def headers() -> list[str]:
-    return [_("Time"), _("Who"), _("Action"), _("Record type"), _("Record"), _("Changes"), _("Address")]
+    return [
+        _("Time"),
+        _("Who"),
+        pgettext("what was done to a record", "Action"),
+        _("Record type"),
+        _("Record"),
+        _("Changes"),
+        _("Address"),
+    ]
 
 
 def rows(entries: Iterable[AuditEntry]) -> Iterator[list[str]]:
-    for entry in entries:
-        yield [
-            timezone.localtime(entry.timestamp).strftime("%Y-%m-%d %H:%M:%S"),
-            str(entry.actor) if entry.actor else (entry.actor_email or _("system")),
-            str(entry.get_action_display()),
-            str(entry.content_type.model_class()._meta.verbose_name)
-            if entry.content_type.model_class()
-            else "",
-            entry.object_repr,
-            json.dumps(entry.changes, ensure_ascii=False) if entry.changes else "",
-            entry.remote_addr or "",
-        ]
+    """The rows the page shows, each change as "label: before → after" on a line of its own."""
+    for row in entry_rows_in_batches(entries):
+        changes = "\n".join(f"{change.label}: {change.before} → {change.after}" for change in row.changes)
+        yield [row.when, row.who, row.action, row.record_type, row.record, changes, row.address]
 
 
 def as_csv(entries: Iterable[AuditEntry]) -> bytes:

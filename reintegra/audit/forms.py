@@ -4,11 +4,20 @@ from typing import Any
 
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import User
-from reintegra.audit.models import AuditEntry
+from reintegra.audit.display import ACTION_CHOICES
 from reintegra.audit.selectors import EntryFilter, actors_for_user, content_types_logged
+
+
+class RecordTypeField(forms.ModelChoiceField):
+    """A kind of record by its name ("Participant"), not by its app and model ("people | participant")."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return capfirst(obj.name)
 
 
 class EntryFilterForm(forms.Form):
@@ -17,13 +26,13 @@ class EntryFilterForm(forms.Form):
     )
     actor = forms.ModelChoiceField(label=_("Who"), queryset=User.objects.none(), required=False)
     action = forms.TypedChoiceField(
-        label=_("Action"),
+        label=pgettext_lazy("what was done to a record", "Action"),
         required=False,
         coerce=int,
         empty_value=None,
-        choices=[("", _("any"))] + [(value, label) for value, label in AuditEntry.Action.choices],
+        choices=[("", _("any")), *ACTION_CHOICES],
     )
-    content_type = forms.ModelChoiceField(
+    content_type = RecordTypeField(
         label=_("Record type"), queryset=ContentType.objects.none(), required=False
     )
     date_from = forms.DateField(
@@ -36,9 +45,12 @@ class EntryFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["actor"].queryset = actors_for_user(user)  # type: ignore[attr-defined]
         self.fields["content_type"].queryset = content_types_logged()  # type: ignore[attr-defined]
-        self.fields["organisation"].choices = [("", _("all"))] + [  # type: ignore[attr-defined]
-            (organisation.pk, str(organisation)) for organisation in organisations
-        ]
+        if len(organisations) > 1:
+            self.fields["organisation"].choices = [("", _("all"))] + [  # type: ignore[attr-defined]
+                (organisation.pk, str(organisation)) for organisation in organisations
+            ]
+        else:  # an administrator of one organisation has nothing to choose
+            del self.fields["organisation"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

@@ -12,6 +12,7 @@ from django.utils import timezone
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
+from reintegra.collation import by_name
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def actors_for_user(user: User) -> QuerySet[User]:
     return (
         User.objects.filter(memberships__organisation_id__in=organisation_ids)
         .distinct()
-        .order_by("last_name", "first_name")
+        .order_by(*by_name("last_name", "first_name"), "pk")
     )
 
 

@@ -11,6 +11,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.audit import export
+from reintegra.audit.display import entry_rows
 from reintegra.audit.forms import EntryFilterForm
 from reintegra.audit.models import AuditEntry
 from reintegra.audit.selectors import entry_list_for_user
@@ -36,7 +37,8 @@ def entry_list(request: AuthenticatedRequest) -> HttpResponse:
     query.pop("page", None)
     # htmx asks for the results only; without JavaScript the form reloads the whole page.
     template = "audit/entry_list.html#results" if request.htmx else "audit/entry_list.html"
-    return render(request, template, {"form": form, "page": page, "query": query.urlencode()})
+    context = {"form": form, "page": page, "rows": entry_rows(page.object_list), "query": query.urlencode()}
+    return render(request, template, context)
 
 
 @requires("audit.view")

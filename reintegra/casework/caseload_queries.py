@@ -30,6 +30,7 @@ from reintegra.casework.models import (
     NextStep,
     meeting_label,
 )
+from reintegra.collation import collate
 from reintegra.people.models import FamilyMember, Participant
 from reintegra.plans import models as plan_models
 from reintegra.plans import plan_types
@@ -286,7 +287,7 @@ WITH mine AS (
   FROM {ASSIGNMENT} a
   JOIN {PARTICIPANT} p ON p.id = a.participant_id{{member_join}}
   WHERE a.worker_id = %(worker)s AND {IN_CARE}{{in_team}}
-  ORDER BY p.last_name, p.first_name, a.participant_id
+  ORDER BY {collate("p.last_name")}, {collate("p.first_name")}, a.participant_id
   LIMIT %(limit)s OFFSET %(offset)s
 ),
 programme_intervals AS (
@@ -302,7 +303,7 @@ SELECT mine.participant_id, mine.first_name, mine.last_name, mine.organisation_i
 FROM mine
 LEFT JOIN programme_intervals ON programme_intervals.participant_id = mine.participant_id
 LEFT JOIN {SETTINGS} s ON s.organisation_id = mine.organisation_id
-ORDER BY mine.last_name, mine.first_name, mine.participant_id
+ORDER BY {collate("mine.last_name")}, {collate("mine.first_name")}, mine.participant_id
 """
 
 # For a coordinator: only a member of their team, named in the same query.
@@ -388,7 +389,7 @@ WITH members AS (
   SELECT u.id AS pk, u.username, u.first_name, u.last_name
   FROM {USER} u
   WHERE {TEAM_MEMBER}
-  ORDER BY u.last_name, u.first_name, u.username
+  ORDER BY {collate("u.last_name")}, {collate("u.first_name")}, u.username
   LIMIT %(members)s
 ),
 care AS (
@@ -406,7 +407,7 @@ SELECT members.*,
   (SELECT COUNT(*) FROM care JOIN {PLAN} pl ON pl.participant_id = care.participant_id
     WHERE care.worker_id = members.pk AND {PLAN_DUE}) AS plans_due
 FROM members
-ORDER BY members.last_name, members.first_name, members.username
+ORDER BY {collate("members.last_name")}, {collate("members.first_name")}, members.username
 """
 
 

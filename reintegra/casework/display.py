@@ -13,13 +13,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.utils import timezone
-from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from reintegra.casework.caseload import CasePerson
 from reintegra.casework.caseload_queries import MeetingRow, PlanRow, StepRow, TeamMember
 from reintegra.casework.models import Meeting, MeetingKind, MeetingStatus
+from reintegra.dates import WEEKDAYS_SHORT, day, moment
 from reintegra.people.models import Relation
 from reintegra.rows import address_of
 
@@ -55,7 +55,7 @@ def meeting_items(*sections: Sequence[MeetingRow]) -> list[list[MeetingItem]]:
     address = address_of("casework:meeting_detail")
     kinds = {value: str(label) for value, label in MeetingKind.choices}
     statuses = {value: str(label) for value, label in MeetingStatus.choices}
-    weekdays = [str(WEEKDAYS_ABBR[day]) for day in range(7)]
+    weekdays = [str(name) for name in WEEKDAYS_SHORT]
     with_whom = _("with %(name)s")
     length = _Lengths()
 
@@ -67,7 +67,7 @@ def meeting_items(*sections: Sequence[MeetingRow]) -> list[list[MeetingItem]]:
         details += [length(meeting.duration_minutes), statuses.get(meeting.status, meeting.status)]
         return MeetingItem(
             href=address(meeting.pk),
-            title=f"{weekdays[local.weekday()]} {local:%Y-%m-%d %H:%M} · {meeting.person}",
+            title=f"{weekdays[local.weekday()]} {moment(local)} · {meeting.person}",
             details=" · ".join(details),
         )
 
@@ -85,9 +85,7 @@ def step_items(steps: Sequence[StepRow]) -> list[StepItem]:
     address = address_of("casework:meeting_detail")
     due = _("due %(due)s")
     return [
-        StepItem(
-            address(step.meeting_id), step.text, f"{step.person} · {due % {'due': step.due_on.isoformat()}}"
-        )
+        StepItem(address(step.meeting_id), step.text, f"{step.person} · {due % {'due': day(step.due_on)}}")
         for step in steps
     ]
 
@@ -115,7 +113,7 @@ def plan_items(plans: Sequence[PlanRow]) -> list[PlanItem]:
         ) % {
             "n": plan.overdue_actions,
             "what": plan.first_overdue,
-            "due": plan.first_overdue_deadline.isoformat() if plan.first_overdue_deadline else "",
+            "due": day(plan.first_overdue_deadline) if plan.first_overdue_deadline else "",
         }
 
     def item(plan: PlanRow) -> PlanItem:
@@ -124,9 +122,7 @@ def plan_items(plans: Sequence[PlanRow]) -> list[PlanItem]:
             name=plan.type_name,
             person=plan.person,
             overdue=overdue(plan),
-            review=review % {"day": plan.review_on.isoformat()}
-            if plan.review_passed and plan.review_on
-            else "",
+            review=review % {"day": day(plan.review_on)} if plan.review_passed and plan.review_on else "",
         )
 
     return [item(plan) for plan in plans]
@@ -176,8 +172,8 @@ def person_items(people: Sequence[CasePerson]) -> list[PersonItem]:
         return PersonItem(
             person=str(person),
             href=detail(key),
-            assigned_on=person.assigned_on.isoformat(),
-            last_contact=timezone.localdate(last).isoformat() if last else "",
+            assigned_on=day(person.assigned_on),
+            last_contact=day(timezone.localdate(last)) if last else "",
             not_contacted=person.not_contacted,
             meetings=meetings(key),
             services=services(key),
@@ -246,7 +242,7 @@ def history_items(meetings: Iterable[Meeting]) -> list[HistoryItem]:
     return [
         HistoryItem(
             href=address(meeting.pk),
-            when=timezone.localtime(meeting.starts_at).strftime("%Y-%m-%d %H:%M"),
+            when=moment(meeting.starts_at),
             kind=f"{kinds.get(meeting.kind, meeting.kind)} ({length(meeting.duration_minutes)})",
             with_whom=with_whom(meeting),
             worker=str(meeting.worker),

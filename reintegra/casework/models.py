@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.dates import day, moment
 from reintegra.people.models import FamilyMember, Participant
 
 # The 2025 labour-market act asks a PUP to contact a registered person at least every 30 days.
@@ -132,7 +133,7 @@ class MeetingStatus(models.TextChoices):
 
 def meeting_label(kind: str, starts_at: datetime | None) -> str:
     """How a meeting is named (in the audit log too): its kind and local time."""
-    when = timezone.localtime(starts_at).strftime("%Y-%m-%d %H:%M") if starts_at else ""
+    when = moment(starts_at) if starts_at else ""
     return f"{MeetingKind(kind).label if kind in MeetingKind.values else kind} {when}"
 
 
@@ -258,8 +259,8 @@ class NextStep(models.Model):
                         code="due_before_meeting",
                         params={
                             "text": self.text,
-                            "due": self.due_on.isoformat(),
-                            "meeting": meeting_date.isoformat(),
+                            "due": day(self.due_on),
+                            "meeting": day(meeting_date),
                         },
                     )
                 }

@@ -32,6 +32,7 @@ from reintegra.casework.forms import (
     next_steps_from,
 )
 from reintegra.casework.models import CaseworkSettings, Meeting
+from reintegra.collation import by_name
 from reintegra.confirm import confirm_page
 from reintegra.documents import pdf_response
 from reintegra.forms import add_service_error
@@ -413,7 +414,7 @@ def next_step_to_plan(request: AuthenticatedRequest, meeting_pk: int, step_pk: i
 
 
 def _partners(participant: Participant) -> list[Organisation]:
-    return list(Organisation.objects.exclude(pk=participant.organisation_id).order_by("name")[:200])
+    return list(Organisation.objects.exclude(pk=participant.organisation_id).order_by(*by_name("name"))[:200])
 
 
 @requires("casework.view")

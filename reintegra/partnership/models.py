@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Consent, Participant
@@ -76,7 +77,7 @@ class PartnershipMember(models.Model):
 
 
 class ReferralStatus(models.TextChoices):
-    SENT = "sent", _("sent")
+    SENT = "sent", pgettext_lazy("referral status", "sent")
     ACCEPTED = "accepted", _("accepted")
     DECLINED = "declined", _("declined")
     COMPLETED = "completed", _("completed")
@@ -135,7 +136,7 @@ class Referral(models.Model):
     sent_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("sent by")
     )
-    sent_at = models.DateTimeField(_("sent"))
+    sent_at = models.DateTimeField(pgettext_lazy("when a referral was sent", "sent"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The receiver's own record of the person, once it took the person in; the sender never
     # reaches it, as the receiver never reaches ``participant``.

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
 from reintegra.audit.bulk import log_reads
+from reintegra.collation import by_name
 from reintegra.pagination import CappedPaginator
 from reintegra.partnership.models import (
     Partnership,
@@ -47,7 +48,9 @@ if TYPE_CHECKING:
 def partnership_list_for_user(user: User) -> QuerySet[Partnership]:
     organisation_ids = policy.organisation_ids_where(user, "partnership.view")
     return (
-        Partnership.objects.filter(members__organisation_id__in=organisation_ids).distinct().order_by("name")
+        Partnership.objects.filter(members__organisation_id__in=organisation_ids)
+        .distinct()
+        .order_by(*by_name("name"))
     )
 
 
@@ -59,7 +62,7 @@ def partnership_get_for_user(user: User, pk: int) -> Partnership:
 
 
 def members_of(partnership: Partnership) -> QuerySet[PartnershipMember]:
-    return partnership.members.select_related("organisation").order_by("role", "organisation__name")
+    return partnership.members.select_related("organisation").order_by("role", *by_name("organisation__name"))
 
 
 def member_get(partnership: Partnership, pk: int) -> PartnershipMember:
@@ -70,7 +73,9 @@ def member_get(partnership: Partnership, pk: int) -> PartnershipMember:
 
 
 def organisations_to_add(partnership: Partnership) -> QuerySet[Organisation]:
-    return Organisation.objects.exclude(partnership_memberships__partnership=partnership).order_by("name")
+    return Organisation.objects.exclude(partnership_memberships__partnership=partnership).order_by(
+        *by_name("name")
+    )
 
 
 def referral_targets(organisation_id: int) -> QuerySet[Organisation]:
@@ -82,7 +87,7 @@ def referral_targets(organisation_id: int) -> QuerySet[Organisation]:
         Organisation.objects.filter(partnership_memberships__partnership_id__in=partnership_ids)
         .exclude(pk=organisation_id)
         .distinct()
-        .order_by("name")
+        .order_by(*by_name("name"))
     )
 
 

@@ -13,6 +13,7 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.collation import by_name
 from reintegra.forms import DATE_WIDGET, add_bootstrap_classes
 from reintegra.people import identifiers
 from reintegra.people.models import (
@@ -210,7 +211,9 @@ class ParticipantCreateForm(ParticipantForm):
         super().__init__(*args, **kwargs)
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations]).order_by("name")
+        field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations]).order_by(
+            *by_name("name")
+        )
         if len(organisations) == 1:
             field.initial = organisations[0].pk
         field.widget.attrs["class"] = "form-select"

@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.dates import day
 from reintegra.people import identifiers
 
 
@@ -217,7 +218,7 @@ class Participant(models.Model):
                     ValidationError(
                         _("The birth date %(given)s does not match the PESEL, which says %(derived)s."),
                         code="birth_date_mismatch",
-                        params={"given": self.birth_date.isoformat(), "derived": derived.isoformat()},
+                        params={"given": day(self.birth_date), "derived": day(derived)},
                     )
                 )
         elif not (self.identity_document_type and self.identity_document_number):

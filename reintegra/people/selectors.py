@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.audit.bulk import log_export, log_reads, reads_together
+from reintegra.collation import by_name
 from reintegra.pagination import CappedPaginator, KeysFirstPaginator
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, FamilyMember, Participant
@@ -103,7 +104,7 @@ def _matching(user: User, filters: ParticipantFilter | None = None) -> QuerySet[
     if _is_pesel_prefix(filters.q):
         # PESEL matches come in PESEL order, which the prefix index gives without sorting.
         return participants.order_by("pesel", "pk")
-    return participants.order_by("last_name", "first_name", "pk")
+    return participants.order_by(*by_name("last_name", "first_name"), "pk")
 
 
 def programmes_for_filter(user: User) -> QuerySet[Any, tuple[int, str]]:
@@ -114,7 +115,7 @@ def programmes_for_filter(user: User) -> QuerySet[Any, tuple[int, str]]:
     organisation_ids = policy.organisation_ids_where(user, "participant.view")
     return (
         programme._default_manager.filter(organisation_id__in=organisation_ids)
-        .order_by("-start_date", "name")
+        .order_by("-start_date", *by_name("name"))
         .values_list("pk", "name")
     )
 

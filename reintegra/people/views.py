@@ -18,6 +18,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.confirm import confirm_page
+from reintegra.dates import day
 from reintegra.forms import add_service_error
 from reintegra.people import export, selectors, services
 from reintegra.people.forms import (
@@ -79,7 +80,7 @@ def _rows(people: Iterable[Participant]) -> list[ListRow]:
             address=address(person.pk),
             name=f"{person.last_name} {person.first_name}",
             pesel=person.pesel or "—",
-            birth_date=person.birth_date.isoformat(),
+            birth_date=day(person.birth_date),
             organisation=person.organisation.short_name or person.organisation.name,
             gmina=person.gmina.name if person.gmina else "—",
             labour_status=statuses.get(person.labour_status) or "—",

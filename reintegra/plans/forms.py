@@ -7,8 +7,10 @@ from typing import Any
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import User
+from reintegra.dates import day
 from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.plans.models import ActionStatus, IndividualPlan
 from reintegra.plans.plan_types import PlanType, choices
@@ -22,7 +24,7 @@ EMPTY_ROWS = 2
 
 class ResponseChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.version.questionnaire.name} ({obj.filled_on:%Y-%m-%d})"
+        return f"{obj.version.questionnaire.name} ({day(obj.filled_on)})"
 
 
 class PlanCreateForm(forms.Form):
@@ -141,7 +143,7 @@ class GoalForm(forms.Form):
 
 class ActionForm(forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    what = forms.CharField(label=_("Action"), max_length=500, required=False)
+    what = forms.CharField(label=pgettext_lazy("a step of a plan", "Action"), max_length=500, required=False)
     worker = WorkerChoiceField(label=_("Responsible worker"), queryset=User.objects.none(), required=False)
     responsible = forms.CharField(
         label=_("Or responsible (other)"),

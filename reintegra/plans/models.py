@@ -13,8 +13,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
+from reintegra.dates import day
 from reintegra.people.models import Participant
 from reintegra.plans.plan_types import PlanType, extra_problems, plan_type, plan_types
 from reintegra.programmes.models import Group, Programme
@@ -22,7 +24,7 @@ from reintegra.questionnaires.models import Response
 
 
 class PlanStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
+    DRAFT = "draft", pgettext_lazy("plan status", "draft")
     AGREED = "agreed", _("agreed")
     UNDER_REVIEW = "under_review", _("under review")
     CLOSED = "closed", _("closed")
@@ -275,8 +277,8 @@ class PlanAction(models.Model):
                         code="deadline_before_start",
                         params={
                             "what": self.what,
-                            "deadline": self.deadline.isoformat(),
-                            "start": self.starts_on.isoformat(),
+                            "deadline": day(self.deadline),
+                            "start": day(self.starts_on),
                         },
                     )
                 }

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_reads, reads_together
+from reintegra.collation import by_name
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.people.summary import SummaryItem, SummarySection
@@ -150,7 +151,7 @@ def responses_for_plan(participant: Participant) -> QuerySet[Response]:
 
 def programmes_of(participant: Participant) -> QuerySet[Programme]:
     """The programmes the person has an enrolment in: a plan may belong to one of them."""
-    return Programme.objects.filter(enrolments__participant=participant).distinct().order_by("name")
+    return Programme.objects.filter(enrolments__participant=participant).distinct().order_by(*by_name("name"))
 
 
 # --- Group action plans -----------------------------------------------------------------
@@ -162,7 +163,7 @@ def groups_for_user(user: User, *, permission: str = "casework.view") -> QuerySe
         Group.objects.filter(programme__organisation_id__in=policy.organisation_ids_where(user, permission))
         .select_related("programme")
         .annotate(plan_count=Count("plans", filter=Q(plans__next_version__isnull=True)))
-        .order_by("programme__name", "name")[:GROUP_LIMIT]
+        .order_by(*by_name("programme__name", "name"))[:GROUP_LIMIT]
     )
 
 

@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.accounts.selectors import is_staff_of
+from reintegra.dates import day
 from reintegra.people.models import Participant
 from reintegra.plans.models import (
     ActionStatus,
@@ -107,7 +108,7 @@ def response_summary(response: Response) -> str:
         % {
             "name": response.version.questionnaire.name,
             "number": response.version.number,
-            "day": response.filled_on.isoformat(),
+            "day": day(response.filled_on),
         }
     ]
     for question in engine.questions(definition):

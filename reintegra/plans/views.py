@@ -159,6 +159,8 @@ def plan_edit(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
         "form": form,
         "goals": goals,
         "actions": actions,
+        "invalid": status == 400,
+        "summary_forms": [form, *goals.forms, *actions.forms],
     }
     return render(request, "plans/plan_edit.html", context, status=status)
 
@@ -182,6 +184,8 @@ def _conflict(request: AuthenticatedRequest, plan: IndividualPlan, conflict: Val
         "goals": goals,
         "actions": actions,
         "conflict": True,
+        "invalid": True,
+        "summary_forms": [form, *goals.forms, *actions.forms],
     }
     return render(request, "plans/plan_edit.html", context, status=409)
 

@@ -8,6 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
+from reintegra.collation import by_name
+from reintegra.dates import day
 from reintegra.forms import add_bootstrap_classes
 from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, Sex
 from reintegra.programmes.models import Group, ProgrammeTemplate
@@ -57,9 +59,9 @@ class ProgrammeForm(forms.Form):
         self.fields["staff"].queryset = (  # type: ignore[attr-defined]
             User.objects.filter(memberships__organisation_id__in=ids, is_active=True)
             .distinct()
-            .order_by("last_name", "first_name")
+            .order_by(*by_name("last_name", "first_name"), "pk")
         )
-        self.fields["partners"].queryset = Organisation.objects.exclude(pk__in=ids).order_by("name")  # type: ignore[attr-defined]
+        self.fields["partners"].queryset = Organisation.objects.exclude(pk__in=ids).order_by(*by_name("name"))  # type: ignore[attr-defined]
         add_bootstrap_classes(self)
 
     def clean(self) -> dict[str, Any]:
@@ -170,7 +172,7 @@ class RulesForm(forms.Form):
 
 class ParticipantChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.last_name} {obj.first_name} ({obj.birth_date:%Y-%m-%d})"
+        return f"{obj.last_name} {obj.first_name} ({day(obj.birth_date)})"
 
 
 class ApplicantForm(forms.Form):

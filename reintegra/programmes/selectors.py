@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_reads
+from reintegra.collation import by_name
 from reintegra.people.identifiers import search_key
 from reintegra.people.models import Participant
 from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
@@ -35,6 +36,7 @@ def programme_list_for_user(user: User) -> QuerySet[Programme]:
         Programme.objects.filter(organisation_id__in=organisation_ids)
         .select_related("organisation", "template")
         .annotate(enrolment_count=Count("enrolments"))
+        .order_by("-start_date", *by_name("name"), "pk")
     )
 
 
@@ -96,7 +98,7 @@ def applicant_candidates(programme: Programme, query: str = "") -> QuerySet[Part
     else:
         for word in search_key(query).split():
             candidates = candidates.filter(search_key__contains=word)
-    return candidates.order_by("last_name", "first_name", "pk")
+    return candidates.order_by(*by_name("last_name", "first_name"), "pk")
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.collation import by_name
 from reintegra.confirm import confirm_page
 from reintegra.forms import add_service_error
 from reintegra.programmes import selectors, services
@@ -50,7 +51,9 @@ def programme_list(request: AuthenticatedRequest) -> HttpResponse:
 @requires("programme.manage")
 @require_http_methods(["GET", "POST"])
 def programme_create(request: AuthenticatedRequest) -> HttpResponse:
-    organisations = list(policy.organisations_where(request.user, "programme.manage").order_by("name"))
+    organisations = list(
+        policy.organisations_where(request.user, "programme.manage").order_by(*by_name("name"))
+    )
     initial = {"template": request.GET.get("template")}
     form = ProgrammeForm(request.POST or None, organisations=organisations, initial=initial)
     if request.method == "POST" and form.is_valid():

@@ -12,6 +12,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Participant
@@ -62,7 +63,7 @@ class Questionnaire(models.Model):
 
 
 class VersionStatus(models.TextChoices):
-    DRAFT = "draft", _("draft")
+    DRAFT = "draft", pgettext_lazy("questionnaire version status", "draft")
     PUBLISHED = "published", _("published")
     RETIRED = "retired", _("retired")
 

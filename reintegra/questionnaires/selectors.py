@@ -16,6 +16,7 @@ from django.http import Http404
 
 from reintegra.accounts import policy
 from reintegra.audit.bulk import log_reads
+from reintegra.collation import by_name
 from reintegra.pagination import CappedPaginator
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
@@ -35,7 +36,7 @@ def questionnaire_list_for_user(user: User) -> QuerySet[Questionnaire]:
     return (
         Questionnaire.objects.filter(_visible(user, "participant.view"))
         .select_related("organisation")
-        .order_by("organisation_id", "name", "pk")
+        .order_by("organisation_id", *by_name("name"), "pk")
     )
 
 
@@ -71,7 +72,7 @@ def fillable_versions_for(participant: Participant) -> QuerySet[QuestionnaireVer
             | Q(questionnaire__organisation_id=participant.organisation_id)
         )
         .select_related("questionnaire")
-        .order_by("questionnaire__name", "pk")
+        .order_by(*by_name("questionnaire__name"), "pk")
     )
 
 

@@ -97,8 +97,8 @@ def test_a_next_step_due_before_the_meeting_is_refused_naming_the_due_date(
     assert response.status_code == 200
     errors = response.context["steps"].forms[0].errors
     assert "due_on" in errors
-    assert "2026-03-01" in errors["due_on"][0]
-    assert "2026-03-10" in errors["due_on"][0]
+    assert "1.3.2026" in errors["due_on"][0]
+    assert "10.3.2026" in errors["due_on"][0]
     assert not Meeting.objects.exists()
 
 

@@ -38,3 +38,79 @@ def test_each_roles_landing_page_has_no_serious_accessibility_violation(
     log_in(page, site, DEMO_USERS[role])
     expect(page).to_have_url(f"{site}/")
     assert blocking_violations(page) == []
+
+
+WIDTHS = {"laptop": 1366, "phone": 390}
+
+
+def pages_changed_for_screens_that_fit() -> list[tuple[str, str]]:
+    """(user, address) of the pages issue 10 changed to fit a screen: the audit log, the team, a
+    programme's people, a plan's edit page; the person form is opened empty and submitted."""
+    from reintegra.plans.models import IndividualPlan, PlanStatus
+    from reintegra.programmes.models import Programme
+
+    plan = IndividualPlan.objects.filter(status=PlanStatus.DRAFT, next_version__isnull=True).first()
+    programme = Programme.objects.filter(organisation__memberships__user__username="koordynator.pup").first()
+    assert plan is not None
+    assert programme is not None
+    return [
+        (DEMO_USERS[Role.ORG_ADMIN], "/audit/"),
+        (DEMO_USERS[Role.ORG_ADMIN], "/accounts/users/"),
+        (DEMO_USERS[Role.COORDINATOR], f"/programmes/{programme.pk}/"),
+        (DEMO_USERS[Role.CASE_WORKER], f"/casework/plans/{plan.pk}/edit/"),
+        (DEMO_USERS[Role.CASE_WORKER], "/participants/new/"),
+    ]
+
+
+@pytest.mark.parametrize("width", list(WIDTHS.values()), ids=list(WIDTHS))
+def test_the_pages_changed_to_fit_have_no_serious_violation_nor_overflow(
+    page: Page, site: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    found: dict[str, list[str]] = {}
+    user = ""
+    for username, address in pages_changed_for_screens_that_fit():
+        if username != user:
+            page.context.clear_cookies()
+            log_in(page, site, username)
+            user = username
+        page.goto(f"{site}{address}")
+        if address == "/participants/new/":
+            page.locator("main form button[type=submit]").last.click()
+            expect(page.get_by_test_id("error-summary")).to_be_visible()
+        found[address] = blocking_violations(page)
+        # Nothing wider than the window: a wide table scrolls inside its own box.
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            found[address].append(f"the page is {overflow} px wider than the window")
+
+    assert found == {address: [] for address in found}
+
+
+def test_the_audit_table_fits_a_laptop_screen_without_scrolling(page: Page, site: str) -> None:
+    page.set_viewport_size({"width": 1366, "height": 900})
+    log_in(page, site, DEMO_USERS[Role.ORG_ADMIN])
+    page.goto(f"{site}/audit/")
+
+    box = page.locator(".table-responsive").first
+    expect(page.get_by_test_id("audit-table")).to_be_visible()
+    assert box.evaluate("element => element.scrollWidth <= element.clientWidth")
+
+
+def test_the_navigation_collapses_behind_a_menu_button_on_a_phone(page: Page, site: str) -> None:
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, site, DEMO_USERS[Role.CASE_WORKER])
+    toggle = page.get_by_test_id("menu-toggle")
+    first_link = page.locator("#main-menu .nav-link").first
+
+    expect(toggle).to_be_visible()
+    expect(first_link).to_be_hidden()
+    toggle.click()
+    expect(first_link).to_be_visible()
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+
+    page.set_viewport_size({"width": 1366, "height": 900})
+    expect(page.get_by_test_id("menu-toggle")).to_be_hidden()
+    expect(page.locator("#main-menu .nav-link").first).to_be_visible()

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from reintegra.accounts.models import Organisation, Role
+from reintegra.dates import day
 from reintegra.people.models import Participant
 from tests.e2e.conftest import DEMO_USERS, PageProblems, log_in
 from tests.factories import ParticipantFactory
@@ -40,7 +41,7 @@ def rural_unemployed_women() -> list[Participant]:
 
 
 def option_label(person: Participant) -> str:
-    return f"{person.last_name} {person.first_name} ({person.birth_date:%Y-%m-%d})"
+    return f"{person.last_name} {person.first_name} ({day(person.birth_date)})"
 
 
 def test_a_coordinator_fills_three_places_puts_a_fourth_on_the_reserve_list_and_she_is_offered_a_freed_place(

@@ -168,7 +168,7 @@ def test_a_withdrawn_consent_leaves_the_sent_referral_and_shows_on_its_page(
 
     assert response.status_code == 200
     assert 'data-testid="consent-withdrawn"' in response.content.decode()
-    assert "2026-02-01" in response.content.decode()
+    assert "1.2.2026" in response.content.decode()
 
 
 # --- Only within the partnership --------------------------------------------------------------

@@ -85,7 +85,7 @@ def test_a_birth_date_that_disagrees_with_the_pesel_is_named_on_the_birth_date(
 
     errors = response.context["form"].errors
     assert "birth_date" in errors
-    assert "1990-05-17" in errors["birth_date"][0]
+    assert "17.5.1990" in errors["birth_date"][0]
     assert not Participant.objects.exists()
 
 

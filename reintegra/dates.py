@@ -1,0 +1,58 @@
+"""Dates as the pages print them, one way in every language: ``2.12.2026``, ``2.12.2026 14:30``,
+``środa, 2.12.2026`` (a Polish weekday is a common noun, in lower case).
+
+The formats themselves are in reintegra/formats (the ``date`` filter uses them); these helpers
+serve Python code that builds a row's label once a page, and the ``weekday`` filter, a template
+built-in (settings ``TEMPLATES``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django import template
+from django.utils import timezone
+from django.utils.translation import pgettext_lazy
+
+register = template.Library()
+
+WEEKDAYS = (
+    pgettext_lazy("weekday", "Monday"),
+    pgettext_lazy("weekday", "Tuesday"),
+    pgettext_lazy("weekday", "Wednesday"),
+    pgettext_lazy("weekday", "Thursday"),
+    pgettext_lazy("weekday", "Friday"),
+    pgettext_lazy("weekday", "Saturday"),
+    pgettext_lazy("weekday", "Sunday"),
+)
+
+WEEKDAYS_SHORT = (
+    pgettext_lazy("weekday, short", "Mon"),
+    pgettext_lazy("weekday, short", "Tue"),
+    pgettext_lazy("weekday, short", "Wed"),
+    pgettext_lazy("weekday, short", "Thu"),
+    pgettext_lazy("weekday, short", "Fri"),
+    pgettext_lazy("weekday, short", "Sat"),
+    pgettext_lazy("weekday, short", "Sun"),
+)
+
+
+def day(value: date) -> str:
+    """``2.12.2026``: the day and month without a leading zero."""
+    return f"{value.day}.{value.month}.{value.year}"
+
+
+def moment(value: datetime) -> str:
+    """``2.12.2026 14:30`` in local time."""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{day(local)} {local:%H:%M}"
+
+
+@register.filter
+def weekday(value: date | datetime | None) -> str:
+    """``środa, 2.12.2026``; ``Wednesday, 2.12.2026`` in English."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
+    return f"{WEEKDAYS[value.weekday()]}, {day(value)}"
