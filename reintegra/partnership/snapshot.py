@@ -35,10 +35,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from django.utils import formats
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from reintegra.dates import day
 from reintegra.partnership.models import SPECIAL_CATEGORY_BASES
 from reintegra.people.models import Consent, ConsentKind, Isced, LabourStatus, Participant, SensitiveAnswer
 from reintegra.questionnaires.selectors import latest_response_for_user
@@ -99,7 +99,7 @@ class FieldBlock:
             return gettext("the consent “%(consent)s” has not been given") % {"consent": consent}
         return gettext("the consent “%(consent)s” was withdrawn on %(date)s") % {
             "consent": consent,
-            "date": formats.date_format(self.withdrawn_on, "SHORT_DATE_FORMAT"),
+            "date": day(self.withdrawn_on),
         }
 
     @property
