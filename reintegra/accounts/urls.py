@@ -16,7 +16,7 @@ urlpatterns = [
     path("two-factor/", views.two_factor, name="twofactor"),
     path("profile/", views.my_profile, name="my_profile"),
     path("users/", views.user_list, name="user_list"),
-    path("users/<int:pk>/", views.user_detail, name="user_detail"),
-    path("users/<int:pk>/edit/", views.user_edit, name="user_edit"),
-    path("organisations/<int:pk>/security/", views.organisation_security, name="organisation_security"),
+    path("users/<id:pk>/", views.user_detail, name="user_detail"),
+    path("users/<id:pk>/edit/", views.user_edit, name="user_edit"),
+    path("organisations/<id:pk>/security/", views.organisation_security, name="organisation_security"),
 ]

@@ -6,5 +6,5 @@ app_name = "imports"
 
 urlpatterns = [
     path("", views.import_start, name="start"),
-    path("programmes/<int:pk>/participants/", views.participants_upload, name="participants_upload"),
+    path("programmes/<id:pk>/participants/", views.participants_upload, name="participants_upload"),
 ]

@@ -1,0 +1,89 @@
+"""Absurd input never answers 500: ids and page numbers too large for the database (a 25-digit
+number) give 404 or a clear 400, on every page and API route, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls.resolvers import RoutePattern
+
+from reintegra.accounts.models import Organisation, Role
+from tests.conftest import client_for
+from tests.factories import member
+
+pytestmark = pytest.mark.django_db
+
+HUGE = "9" * 25
+PARAMETER = re.compile(r"<(?:(\w+):)?(\w+)>")
+
+
+def routes(patterns: Iterable[Any], prefix: str = "") -> Iterator[str]:
+    """Every path route of the project as a URL, with its numbers 25 digits long."""
+    for pattern in patterns:
+        if not isinstance(pattern.pattern, RoutePattern):
+            continue
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace != "admin":
+                yield from routes(pattern.url_patterns, route)
+        elif isinstance(pattern, URLPattern):
+            yield "/" + PARAMETER.sub(
+                lambda match: HUGE if match[1] in {"int", "id"} or _is_id(match[2]) else "x", route
+            )
+
+
+def _is_id(name: str) -> bool:
+    """An API path parameter (django-ninja's ``{participant_id}``) that names a record."""
+    return name in {"id", "pk"} or name.endswith(("_id", "_pk"))
+
+
+ROUTES = sorted(set(routes(get_resolver().url_patterns)))
+WITH_IDS = [route for route in ROUTES if HUGE in route]
+
+
+@pytest.mark.parametrize("role", [Role.ORG_ADMIN, Role.COORDINATOR, Role.CASE_WORKER])
+def test_an_id_too_large_for_the_database_is_not_found(organisation: Organisation, role: Role) -> None:
+    client = client_for(member(organisation, role))
+
+    answers = {route: client.get(route).status_code for route in WITH_IDS}
+
+    assert WITH_IDS
+    assert {route: status for route, status in answers.items() if status not in {403, 404, 405}} == {}
+
+
+@pytest.mark.parametrize("role", [Role.ORG_ADMIN, Role.COORDINATOR, Role.CASE_WORKER])
+def test_a_page_number_too_large_for_the_database_shows_a_page(
+    organisation: Organisation, role: Role
+) -> None:
+    client = client_for(member(organisation, role))
+    lists = [route for route in ROUTES if HUGE not in route]
+
+    answers = {route: client.get(route, {"page": HUGE}).status_code for route in lists}
+
+    assert {route: status for route, status in answers.items() if status >= 500} == {}
+
+
+def test_an_id_one_past_the_largest_the_database_holds_is_not_found(organisation: Organisation) -> None:
+    client = client_for(member(organisation, Role.ORG_ADMIN))
+
+    assert client.get(f"/participants/{2**63}/").status_code == 404
+
+
+def test_every_page_route_takes_its_ids_through_the_bounded_converter() -> None:
+    unbounded = [route for route in all_route_patterns(get_resolver().url_patterns) if "<int:" in route]
+
+    assert unbounded == []
+
+
+def all_route_patterns(patterns: Iterable[Any], prefix: str = "") -> Iterator[str]:
+    for pattern in patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace != "admin":
+                yield from all_route_patterns(pattern.url_patterns, route)
+        else:
+            yield route
