@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -22,6 +22,8 @@ from reintegra.people.models import FamilyMember, Participant
 
 # The 2025 labour-market act asks a PUP to contact a registered person at least every 30 days.
 DEFAULT_CONTACT_INTERVAL_DAYS = 30
+# A longer interval is a typing error: the caseload's arithmetic on dates would overflow.
+MAX_CONTACT_INTERVAL_DAYS = 365
 
 
 class CaseworkSettings(models.Model):
@@ -36,13 +38,20 @@ class CaseworkSettings(models.Model):
     contact_interval_days = models.PositiveSmallIntegerField(
         _("contact at least every (days)"),
         default=DEFAULT_CONTACT_INTERVAL_DAYS,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_CONTACT_INTERVAL_DAYS)],
         help_text=_("A person not met for longer is listed on the caseload as not contacted."),
     )
 
     class Meta:
         verbose_name = _("case-work settings")
         verbose_name_plural = _("case-work settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(contact_interval_days__gte=1)
+                & Q(contact_interval_days__lte=MAX_CONTACT_INTERVAL_DAYS),
+                name="casework_settings_contact_interval_at_most_a_year",
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.organisation)
