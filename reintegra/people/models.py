@@ -8,24 +8,30 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.dates import not_in_the_future, plausible_birth_date
 from reintegra.people import identifiers
+from reintegra.text import LONG_TEXT
 
 
 def validate_pesel(value: str) -> None:
     try:
         identifiers.pesel_validate(value)
+    except identifiers.PeselFromTheFutureError:
+        raise ValidationError(PESEL_IN_THE_FUTURE, code="pesel_in_the_future") from None
     except identifiers.InvalidPeselError:
         raise ValidationError(
             _("Enter a valid PESEL: 11 digits with a correct check digit and a real birth date."),
             code="invalid_pesel",
         ) from None
 
+
+PESEL_IN_THE_FUTURE = _("This PESEL gives a birth date in the future: check the first six digits.")
 
 validate_postal_code = RegexValidator(
     identifiers.POSTAL_CODE.pattern, _("Enter a postal code in the form 00-000."), code="invalid_postal_code"
@@ -111,7 +117,7 @@ class Participant(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     pesel = models.CharField(_("PESEL"), max_length=11, blank=True, validators=[validate_pesel])
-    birth_date = models.DateField(_("birth date"))
+    birth_date = models.DateField(_("birth date"), validators=[plausible_birth_date])
     identity_document_type = models.CharField(
         _("identity document"), max_length=20, choices=IdentityDocumentType.choices, blank=True
     )
@@ -143,7 +149,9 @@ class Participant(models.Model):
     labour_status = models.CharField(
         _("labour-market status"), max_length=25, choices=LabourStatus.choices, blank=True
     )
-    pup_registration_date = models.DateField(_("registered at the PUP since"), null=True, blank=True)
+    pup_registration_date = models.DateField(
+        _("registered at the PUP since"), null=True, blank=True, validators=[not_in_the_future]
+    )
 
     disability = models.CharField(_("disability"), max_length=8, choices=SensitiveAnswer.choices, blank=True)
     third_country_national = models.CharField(
@@ -261,11 +269,13 @@ class FamilyMember(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
-    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True, validators=[plausible_birth_date])
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     shares_household = models.BooleanField(_("shares the household"), default=False)
     receives_support = models.BooleanField(_("receives support too"), default=False)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(
+        _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
 
     class Meta:
         verbose_name = _("family member or close contact")
@@ -299,7 +309,7 @@ class Consent(models.Model):
         Participant, on_delete=models.CASCADE, related_name="consents", verbose_name=_("participant")
     )
     kind = models.CharField(_("consent"), max_length=30, choices=ConsentKind.choices)
-    given_on = models.DateField(_("given on"))
+    given_on = models.DateField(_("given on"), validators=[not_in_the_future])
     document = models.CharField(
         _("document"),
         max_length=200,
@@ -309,7 +319,7 @@ class Consent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True, validators=[not_in_the_future])
     withdrawal_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

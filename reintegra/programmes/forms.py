@@ -12,6 +12,7 @@ from reintegra.forms import add_bootstrap_classes
 from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, Sex
 from reintegra.programmes.models import ExitReason, Group, ProgrammeTemplate
 from reintegra.programmes.services import PROGRAMME_FIELDS, ProgrammeData
+from reintegra.text import SHORT_TEXT
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
@@ -32,6 +33,7 @@ class ProgrammeForm(forms.Form):
         label=_("Venues"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=SHORT_TEXT,
         help_text=_("One venue per line."),
     )
     staff = forms.ModelMultipleChoiceField(label=_("Staff"), queryset=User.objects.none(), required=False)
