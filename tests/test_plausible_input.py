@@ -56,7 +56,7 @@ def test_a_birth_date_in_the_future_or_before_1900_is_refused_on_its_field(
 
 
 def test_a_pesel_whose_birth_date_is_in_the_future_is_refused_on_its_field(
-    organisation: Organisation, caseworker: User
+    organisation: Organisation, caseworker: User, in_english: None
 ) -> None:
     errors = form_errors(caseworker, registration(organisation, pesel=a_pesel(date(2030, 5, 17))))
 
