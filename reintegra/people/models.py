@@ -31,6 +31,8 @@ def validate_pesel(value: str) -> None:
         ) from None
 
 
+PESEL_TAKEN = _("A participant with this PESEL is already registered in this organisation.")
+DOCUMENT_TAKEN = _("A participant with this identity document is already registered in this organisation.")
 PESEL_IN_THE_FUTURE = _("This PESEL gives a birth date in the future: check the first six digits.")
 
 validate_postal_code = RegexValidator(
@@ -195,6 +197,20 @@ class Participant(models.Model):
                 violation_error_message=_(
                     "Without a PESEL, give the type and number of an identity document."
                 ),
+            ),
+            # One person, one record in an organisation, even when a form is sent twice at once
+            # or two imports of the same file run together (people.services names the field).
+            models.UniqueConstraint(
+                fields=["organisation", "pesel"],
+                condition=~Q(pesel=""),
+                name="participant_pesel_unique_in_organisation",
+                violation_error_message=PESEL_TAKEN,
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "identity_document_type", "identity_document_number"],
+                condition=~Q(identity_document_number=""),
+                name="participant_document_unique_in_organisation",
+                violation_error_message=DOCUMENT_TAKEN,
             ),
         ]
 
