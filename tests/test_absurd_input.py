@@ -1,5 +1,6 @@
 """Absurd input never answers 500: ids and page numbers too large for the database (a 25-digit
-number) give 404 or a clear 400, on every page and API route, on SQLite and PostgreSQL."""
+number) give 404 (a page) or the API's invalid-input answer naming the field (422), on every
+page and API route, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -52,7 +53,8 @@ def test_an_id_too_large_for_the_database_is_not_found(organisation: Organisatio
     answers = {route: client.get(route).status_code for route in WITH_IDS}
 
     assert WITH_IDS
-    assert {route: status for route, status in answers.items() if status not in {403, 404, 405}} == {}
+    # A page is not found; the API says which input is invalid (422, its error shape).
+    assert {route: status for route, status in answers.items() if status not in {403, 404, 405, 422}} == {}
 
 
 @pytest.mark.parametrize("role", [Role.ORG_ADMIN, Role.COORDINATOR, Role.CASE_WORKER])
@@ -87,3 +89,82 @@ def all_route_patterns(patterns: Iterable[Any], prefix: str = "") -> Iterator[st
                 yield from all_route_patterns(pattern.url_patterns, route)
         else:
             yield route
+
+
+# The API's inputs are bounded in its schema ------------------------------------------------
+
+
+def unbounded_inputs(schema: dict[str, Any]) -> list[str]:
+    """Every text input without a maximum length and number input without a maximum, by operation."""
+    components = schema.get("components", {}).get("schemas", {})
+
+    def walk(where: str, node: dict[str, Any]) -> Iterator[str]:
+        if "$ref" in node:
+            yield from walk(where, components[node["$ref"].rsplit("/", 1)[-1]])
+            return
+        for key in ("anyOf", "allOf", "oneOf"):
+            for part in node.get(key, []):
+                yield from walk(where, part)
+        for name, field in node.get("properties", {}).items():
+            yield from walk(f"{where}.{name}", field)
+        if "items" in node:
+            yield from walk(f"{where}[]", node["items"])
+        kind = node.get("type")
+        if kind == "string" and not ({"maxLength", "enum", "format"} & node.keys()):
+            yield where
+        if kind == "integer" and "maximum" not in node:
+            yield where
+
+    found = []
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            where = f"{method.upper()} {path}"
+            for parameter in operation.get("parameters", []):
+                found += walk(f"{where} {parameter['name']}", parameter["schema"])
+            for content in operation.get("requestBody", {}).get("content", {}).values():
+                found += walk(f"{where} body", content["schema"])
+    return found
+
+
+def test_every_api_input_has_a_bound_in_the_schema() -> None:
+    from reintegra.api import api
+
+    assert unbounded_inputs(api.get_openapi_schema()) == []
+
+
+def test_an_api_input_without_a_bound_would_be_reported() -> None:
+    schema = {
+        "paths": {
+            "/notes": {
+                "post": {
+                    "requestBody": {
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Note"}}}
+                    }
+                }
+            }
+        },
+        "components": {
+            "schemas": {
+                "Note": {
+                    "properties": {"text": {"type": "string"}, "on": {"type": "string", "format": "date"}}
+                }
+            }
+        },
+    }
+
+    assert unbounded_inputs(schema) == ["POST /notes body.text"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        f"/api/v1/participants?page={HUGE}",
+        f"/api/v1/participants?q={'x' * 101}",
+        f"/api/v1/referrals?page={HUGE}",
+    ],
+)
+def test_an_absurd_api_query_is_invalid_input_naming_the_field(organisation: Organisation, url: str) -> None:
+    response = client_for(member(organisation, Role.ORG_ADMIN)).get(url)
+
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"

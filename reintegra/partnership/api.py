@@ -12,8 +12,10 @@ from typing import Any
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.params.functions import Query
 
 from reintegra.accounts.policy import requires_api
+from reintegra.ids import MAX_PAGE
 from reintegra.partnership import selectors
 from reintegra.partnership.models import Referral
 
@@ -42,7 +44,7 @@ class ReferralPage(Schema):
 
 @router.get("/referrals", response=ReferralPage)
 @requires_api("referral.view")
-def referral_inbox(request: HttpRequest, page: int = 1) -> dict[str, Any]:
+def referral_inbox(request: HttpRequest, page: int = Query(1, ge=1, le=MAX_PAGE)) -> dict[str, Any]:
     """Referrals received by the user's organisations, those waiting for an answer first."""
     shown = selectors.referral_inbox_page_for_user(request.user, max(page, 1), per_page=PAGE_SIZE)  # type: ignore[arg-type]
     return {

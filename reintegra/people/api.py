@@ -6,8 +6,10 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.params.functions import Path, Query
 
 from reintegra.accounts.policy import requires_api
+from reintegra.ids import MAX_ID, MAX_PAGE
 from reintegra.people import selectors
 
 router = Router(tags=["people"])
@@ -40,7 +42,11 @@ class ParticipantPage(Schema):
 
 @router.get("/participants", response=ParticipantPage)
 @requires_api("participant.view")
-def participant_list(request: HttpRequest, q: str = "", page: int = 1) -> object:
+def participant_list(
+    request: HttpRequest,
+    q: str = Query("", max_length=100),  # as the list page's search box
+    page: int = Query(1, ge=1, le=MAX_PAGE),
+) -> object:
     """Participants the user may see, 25 a page; ``count`` stops at 10,001 on a broad search."""
     filters = selectors.ParticipantFilter(q=q)
     shown = selectors.participant_page_for_user(request.user, filters, page)  # type: ignore[arg-type]
@@ -49,5 +55,5 @@ def participant_list(request: HttpRequest, q: str = "", page: int = 1) -> object
 
 @router.get("/participants/{participant_id}", response={200: ParticipantOut, 404: ErrorOut})
 @requires_api("participant.view")
-def participant_detail(request: HttpRequest, participant_id: int) -> object:
+def participant_detail(request: HttpRequest, participant_id: int = Path(..., ge=1, le=MAX_ID)) -> object:
     return selectors.participant_get_for_user(request.user, participant_id)  # type: ignore[arg-type]
