@@ -115,7 +115,7 @@ def unbounded_inputs(schema: dict[str, Any]) -> list[str]:
         if kind == "integer" and "maximum" not in node:
             yield where
 
-    found = []
+    found: list[str] = []
     for path, operations in schema["paths"].items():
         for method, operation in operations.items():
             where = f"{method.upper()} {path}"
