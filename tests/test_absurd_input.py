@@ -9,12 +9,14 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.urls.resolvers import RoutePattern
 
 from reintegra.accounts.models import Organisation, Role
+from reintegra.casework import services as casework
+from reintegra.casework.caseload import Section
 from tests.conftest import client_for
-from tests.factories import member
+from tests.factories import ParticipantFactory, member
 
 pytestmark = pytest.mark.django_db
 
@@ -89,6 +91,32 @@ def all_route_patterns(patterns: Iterable[Any], prefix: str = "") -> Iterator[st
                 yield from all_route_patterns(pattern.url_patterns, route)
         else:
             yield route
+
+
+def test_a_page_number_too_large_on_a_persons_lists_and_the_caseload_shows_a_page(
+    organisation: Organisation,
+) -> None:
+    coordinator = member(organisation, Role.COORDINATOR)
+    worker = member(organisation, Role.CASE_WORKER)
+    person = ParticipantFactory(organisation=organisation)
+    casework.assignment_create(actor=coordinator, participant=person, worker=worker)
+    urls = [
+        *(reverse("casework:caseload_section", args=[section]) for section in Section),
+        *(reverse("casework:team_member_section", args=[worker.pk, section]) for section in Section),
+        reverse("casework:meetings", args=[person.pk]),
+        reverse("casework:services", args=[person.pk]),
+        reverse("questionnaires:participant", args=[person.pk]),
+        reverse("people:participant_detail", args=[person.pk]),
+    ]
+
+    answers = {
+        url: client_for(user).get(url, {"page": HUGE}).status_code
+        for url in urls
+        for user in (worker, coordinator)
+    }
+
+    assert {url: status for url, status in answers.items() if status >= 500} == {}
+    assert 200 in answers.values()
 
 
 # The API's inputs are bounded in its schema ------------------------------------------------
