@@ -9,7 +9,11 @@ and the measured pages pass the same middleware, session and log-in; the figures
 of the page's median and p95 to the bare view's, timed in turn with the page. Results are
 written to bench/results/ as JSON.
 
+Log-in (the form's POST with the demo password) and a printed meeting summary (PDF) are timed
+the same way; beside the log-in stands the password check alone, the share the hasher takes.
+
 Usage: python -m bench.run [--participants N] [--meetings M] [--requests K] [--explain] [--no-fill]
+       [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill)
 
 ``--no-fill`` measures a database an earlier run filled (DATABASE_URL pointing at a kept
 cluster), to measure again without the eight minutes of filling.
@@ -35,6 +39,7 @@ import django
 
 django.setup()
 
+from django.contrib.auth.hashers import check_password  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -42,6 +47,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from reintegra.accounts.models import User  # noqa: E402
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
+from reintegra.demo.context import DEMO_PASSWORD  # noqa: E402
 from reintegra.demo.scale_casework import heavy_participant_of  # noqa: E402
 from reintegra.demo.scale_people import pesel_for  # noqa: E402
 from reintegra.people.identifiers import pesel_birth_date, search_key  # noqa: E402
@@ -56,27 +62,31 @@ BENCH_WORKER = "pracownik.mops"  # the demo case worker; the fill gives them a f
 BARE_URL = "/bench/bare/"
 
 
-def timed(client: Client, url: str, requests: int) -> dict[str, Any]:
-    """The page's times, each request followed by one of the bare view.
+def timed(
+    client: Client, url: str, requests: int, *, request: Callable[[Client, str], Any] | None = None
+) -> dict[str, Any]:
+    """The page's times, each request followed by one of the bare view (``request`` asks for the
+    page some other way than a GET, and answers 200 or a redirect).
 
     This machine's speed drifts by half over minutes; a ratio against a bare view timed minutes
     earlier moves with it. Interleaved, the page and its baseline share every moment, and the
     ratios are of the page's median and p95 to the bare view's in the same window.
     """
+    ask = request or (lambda client, url: client.get(url))
     for _ in range(5):
-        assert client.get(url).status_code == 200, url
+        assert ask(client, url).status_code in {200, 302}, url
         client.get(BARE_URL)
     durations, bare = [], []
     for _ in range(requests):
         start = time.perf_counter()
-        response = client.get(url)
+        response = ask(client, url)
         durations.append(time.perf_counter() - start)
-        assert response.status_code == 200, url
+        assert response.status_code in {200, 302}, url
         start = time.perf_counter()
         client.get(BARE_URL)
         bare.append(time.perf_counter() - start)
     with CaptureQueriesContext(connection) as queries:
-        client.get(url)
+        ask(client, url)
     median, p95 = _median_p95(durations)
     bare_median, bare_p95 = _median_p95(bare)
     return {
@@ -118,7 +128,7 @@ def fill(participants: int, meetings: int) -> dict[str, float]:
     return seconds
 
 
-def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
+def measure(requests: int, explain: bool, *, login_and_pdf: bool = False) -> dict[str, dict[str, Any]]:
     worker = User.objects.get(username=BENCH_WORKER)
     client = Client()
     client.force_login(worker, backend="django.contrib.auth.backends.ModelBackend")
@@ -127,6 +137,12 @@ def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
     heavy = heavy_participant_of(worker)
     assert heavy is not None, "the fill gives the bench worker a caseload"
     deep = deep_page(heavy)
+    meeting = Meeting.objects.filter(participant_id=heavy).order_by("pk").values_list("pk", flat=True)[0]
+    printed: dict[str, Callable[[], str]] = {
+        "meeting summary PDF": lambda: f"/casework/meetings/{meeting}/pdf/",
+    }
+    if login_and_pdf:
+        return measure_login(worker, requests) | _timed_pages(client, printed, requests)
     pages: dict[str, Callable[[], str]] = {
         "bare view": lambda: BARE_URL,
         "participant list": lambda: "/participants/",
@@ -139,7 +155,17 @@ def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
         "heavy file": lambda: f"/participants/{heavy}/",
         "heavy meetings p1": lambda: f"/casework/participant/{heavy}/meetings/",
         "heavy meetings deep": lambda: f"/casework/participant/{heavy}/meetings/?page={deep}",
+        **printed,
     }
+    figures = measure_login(worker, requests) | _timed_pages(client, pages, requests)
+    if explain:
+        write_explains(client, {name: url() for name, url in pages.items() if "error" not in figures[name]})
+    return figures
+
+
+def _timed_pages(
+    client: Client, pages: dict[str, Callable[[], str]], requests: int
+) -> dict[str, dict[str, Any]]:
     figures: dict[str, dict[str, Any]] = {}
     for name, url in pages.items():
         try:
@@ -147,8 +173,28 @@ def measure(requests: int, explain: bool) -> dict[str, dict[str, Any]]:
         except Exception as error:  # one broken page must not cost the whole fill
             print(f"{name}: {error!r}")
             figures[name] = {"url": url(), "error": repr(error)}
-    if explain:
-        write_explains(client, {name: url() for name, url in pages.items() if "error" not in figures[name]})
+    return figures
+
+
+def measure_login(worker: User, requests: int) -> dict[str, dict[str, Any]]:
+    """The log-in form's POST with the right password (a fresh session each time), and the
+    password check alone: what the hasher's rounds cost of it."""
+    url = "/accounts/login/"
+    credentials = {"username": worker.username, "password": DEMO_PASSWORD}
+
+    def log_in(client: Client, url: str) -> Any:
+        client.logout()
+        return client.post(url, credentials)
+
+    client = Client()
+    client.force_login(worker, backend="django.contrib.auth.backends.ModelBackend")
+    figures = {"log-in": timed(client, url, max(requests // 4, 5), request=log_in)}
+    checks = []
+    for _ in range(5):
+        start = time.perf_counter()
+        assert check_password(DEMO_PASSWORD, User.objects.get(pk=worker.pk).password)
+        checks.append(time.perf_counter() - start)
+    figures["log-in"]["password_check_ms"] = round(statistics.median(checks) * 1000, 2)
     return figures
 
 
@@ -261,6 +307,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--import-rows", type=int, default=100_000, help="0 skips the import")
     parser.add_argument(
+        "--login-and-pdf", action="store_true", help="measure only the log-in and the PDF, no import"
+    )
+    parser.add_argument(
         "--no-fill",
         action="store_true",
         help="measure the database as an earlier run filled it (DATABASE_URL)",
@@ -268,7 +317,7 @@ def main() -> None:
     args = parser.parse_args()
 
     fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings)
-    figures = measure(args.requests, args.explain)
+    figures = measure(args.requests, args.explain, login_and_pdf=args.login_and_pdf)
 
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
@@ -279,11 +328,12 @@ def main() -> None:
         "fill_seconds": round(sum(fill_seconds.values()), 1),
         "fill_seconds_by_step": {step: round(seconds, 1) for step, seconds in fill_seconds.items()},
         "pages": figures,
-        "import": measure_import(args.import_rows) if args.import_rows else None,
+        "import": measure_import(args.import_rows) if args.import_rows and not args.login_and_pdf else None,
     }
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    for path in (RESULTS / f"pages-{stamp}.json", RESULTS / "pages-latest.json"):
+    kind = "login-pdf" if args.login_and_pdf else "pages"  # a partial run keeps the full figures
+    for path in (RESULTS / f"{kind}-{stamp}.json", RESULTS / f"{kind}-latest.json"):
         path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
     casework: dict[str, Any] = result["casework"]  # type: ignore[assignment]
@@ -309,6 +359,8 @@ def main() -> None:
             f"{name:<26}{figure['median_ms']:>11}{figure['p95_ms']:>9}"
             f"{figure['median_ratio']:>17}{figure['p95_ratio']:>14}{figure['queries']:>9}"
         )
+        if "password_check_ms" in figure:
+            print(f"{'  of it the password check':<26}{figure['password_check_ms']:>11}")
 
     imported: dict[str, Any] | None = result["import"]  # type: ignore[assignment]
     if imported is None:

@@ -13,8 +13,6 @@ from django.urls import register_converter
 from django.urls.converters import get_converters
 
 MAX_ID = 2**63 - 1  # PostgreSQL's bigint, SQLite's INTEGER
-# Page numbers past this are absurd for any list (the paginators show the last page instead).
-MAX_PAGE = 1_000_000
 
 
 class IdConverter:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.database import database_config
 from reintegra.env import Env
+from reintegra.logs import QUIET_LIBRARIES
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()
@@ -73,6 +74,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "reintegra.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "reintegra.accounts.middleware.MembershipEndedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "reintegra.audit.middleware.AuditMiddleware",
@@ -111,6 +113,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+if DEBUG:
+    # Local work only: a twentieth of the rounds (reintegra/accounts/hashers.py says why it is safe).
+    PASSWORD_HASHERS = ["reintegra.accounts.hashers.LocalPBKDF2PasswordHasher"]
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
@@ -119,7 +124,10 @@ PASSWORD_RESET_TIMEOUT = env.number("PASSWORD_RESET_TIMEOUT", default=3 * 24 * 3
 # Lock-out after repeated failed log-ins (django-axes).
 AXES_FAILURE_LIMIT = env.number("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.number("AXES_COOLOFF_MINUTES", default=15))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_ADDRESS_FAILURE_LIMIT = env.number("AXES_ADDRESS_FAILURE_LIMIT", default=20)
+# A user name from one address, and one address across user names (reintegra/accounts/lockout.py).
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "reintegra.accounts.lockout.UserAndAddressLimitsHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
@@ -204,12 +212,23 @@ SECURE_CSP = {
     "form-action": [CSP.SELF],
 }
 
+# One console; Django's own loggers pass their records up to it (not also to Django's default
+# console, which printed each traceback twice), a refused request as one line (reintegra/logs.py).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"one_line_for_client_errors": {"()": "reintegra.logs.OneLineForClientErrors"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["one_line_for_client_errors"]},
+    },
     "root": {
         "handlers": ["console"],
         "level": env.choice("LOG_LEVEL", default="INFO", choices=("DEBUG", "INFO", "WARNING", "ERROR")),
+    },
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.request": {"filters": ["one_line_for_client_errors"]},
+        "django.security": {"filters": ["one_line_for_client_errors"]},
+        **{library: {"level": "WARNING"} for library in QUIET_LIBRARIES},
     },
 }

@@ -126,13 +126,17 @@ def unbounded_inputs(schema: dict[str, Any]) -> list[str]:
     """Every text input without a maximum length and number input without a maximum, by operation."""
     components = schema.get("components", {}).get("schemas", {})
 
-    def walk(where: str, node: dict[str, Any]) -> Iterator[str]:
+    def walk(where: str, node: dict[str, Any], *, numbers: bool = True) -> Iterator[str]:
         if "$ref" in node:
-            yield from walk(where, components[node["$ref"].rsplit("/", 1)[-1]])
+            yield from walk(where, components[node["$ref"].rsplit("/", 1)[-1]], numbers=numbers)
             return
         for key in ("anyOf", "allOf", "oneOf"):
-            for part in node.get(key, []):
-                yield from walk(where, part)
+            parts = node.get(key, [])
+            # A number with a maximum may come as text (a Decimal): read as a number, it is bounded.
+            bounded_number = any(part.get("type") == "number" and "maximum" in part for part in parts)
+            for part in parts:
+                if not (bounded_number and part.get("type") == "string"):
+                    yield from walk(where, part, numbers=numbers)
         for name, field in node.get("properties", {}).items():
             yield from walk(f"{where}.{name}", field)
         if "items" in node:
@@ -140,7 +144,7 @@ def unbounded_inputs(schema: dict[str, Any]) -> list[str]:
         kind = node.get("type")
         if kind == "string" and not ({"maxLength", "enum", "format"} & node.keys()):
             yield where
-        if kind == "integer" and "maximum" not in node:
+        if numbers and kind == "integer" and "maximum" not in node:
             yield where
 
     found: list[str] = []
@@ -148,16 +152,25 @@ def unbounded_inputs(schema: dict[str, Any]) -> list[str]:
         for method, operation in operations.items():
             where = f"{method.upper()} {path}"
             for parameter in operation.get("parameters", []):
-                found += walk(f"{where} {parameter['name']}", parameter["schema"])
+                # A number in the path or the query (an id, a page) selects, never is stored: an id
+                # no row can have is a 404 and a page past the end is the last, as on the pages
+                # (the tests above). Text there (a search) is bounded like any other.
+                found += walk(f"{where} {parameter['name']}", parameter["schema"], numbers=False)
             for content in operation.get("requestBody", {}).get("content", {}).values():
                 found += walk(f"{where} body", content["schema"])
     return found
 
 
+# Integers compared, never stored: a value no record has is simply a mismatch.
+COMPARED_ONLY = {
+    "PUT /api/v1/plans/{plan_id} body.revision": "a revision no plan has is stale (409)",
+}
+
+
 def test_every_api_input_has_a_bound_in_the_schema() -> None:
     from reintegra.api import api
 
-    assert unbounded_inputs(api.get_openapi_schema()) == []
+    assert [where for where in unbounded_inputs(api.get_openapi_schema()) if where not in COMPARED_ONLY] == []
 
 
 def test_an_api_input_without_a_bound_would_be_reported() -> None:
@@ -183,16 +196,13 @@ def test_an_api_input_without_a_bound_would_be_reported() -> None:
     assert unbounded_inputs(schema) == ["POST /notes body.text"]
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        f"/api/v1/participants?page={HUGE}",
-        f"/api/v1/participants?q={'x' * 101}",
-        f"/api/v1/referrals?page={HUGE}",
-    ],
-)
-def test_an_absurd_api_query_is_invalid_input_naming_the_field(organisation: Organisation, url: str) -> None:
-    response = client_for(member(organisation, Role.ORG_ADMIN)).get(url)
+def test_an_absurd_api_search_is_invalid_input_and_an_absurd_page_the_last(
+    organisation: Organisation,
+) -> None:
+    client = client_for(member(organisation, Role.ORG_ADMIN))
 
-    assert response.status_code == 422
-    assert response.json()["code"] == "invalid"
+    too_long = client.get("/api/v1/participants", {"q": "x" * 101})
+    far_pages = [client.get(url, {"page": HUGE}) for url in ("/api/v1/participants", "/api/v1/referrals")]
+
+    assert (too_long.status_code, too_long.json()["code"]) == (422, "invalid")
+    assert [answer.status_code for answer in far_pages] == [200, 200]

@@ -26,3 +26,12 @@ def test_a_pdf_download_is_an_attachment_that_is_never_cached():
     assert response["Content-Disposition"] == 'attachment; filename="plan-zolkiewska.pdf"'
     assert response["Cache-Control"] == "no-store"
     assert response.content.startswith(b"%PDF-")
+
+
+def test_pdfs_drawn_one_after_another_with_the_threads_fonts_keep_their_text():
+    first = render_pdf("print/base.html", {"title": "x"})
+    second = render_pdf("print/base.html", {})
+
+    assert first.startswith(b"%PDF-")
+    assert second.startswith(b"%PDF-")
+    assert "Wydrukowano" in pdf_text(second) or "Printed" in pdf_text(second)

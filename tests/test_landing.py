@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -57,3 +59,46 @@ def test_a_participant_sees_their_own_account_and_not_the_team(participant: User
 def test_the_navigation_follows_the_role(org_admin: User, caseworker: User) -> None:
     assert reverse("accounts:user_list") in landing(org_admin)
     assert reverse("accounts:user_list") not in landing(caseworker)
+
+
+def links_in_section(page: str, testid: str) -> list[str]:
+    section = re.search(rf'data-testid="{testid}">(.*?)</section>', page, re.DOTALL)
+    assert section is not None, testid
+    return re.findall(r'href="([^"]+)"', section.group(1))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("persona", "testid"),
+    [("employer_contact", "landing-employer-contact"), ("participant", "landing-participant")],
+)
+def test_the_employers_and_the_participants_start_pages_offer_only_what_opens_today(
+    persona: str, testid: str, request: pytest.FixtureRequest
+) -> None:
+    user: User = request.getfixturevalue(persona)
+    page = landing(user)
+    section = re.search(rf'data-testid="{testid}">(.*?)</section>', page, re.DOTALL)
+
+    assert section is not None
+    assert " will " not in section.group(1)
+    links = links_in_section(page, testid)
+    assert links
+    client = client_for(user)
+    assert {link: client.get(link, follow=True).status_code for link in links} == dict.fromkeys(links, 200)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "persona", ["org_admin", "coordinator", "caseworker", "employer_contact", "participant"]
+)
+def test_every_link_on_a_start_page_opens_for_its_reader(
+    persona: str, request: pytest.FixtureRequest
+) -> None:
+    user: User = request.getfixturevalue(persona)
+    page = landing(user)
+    links = {link for link in re.findall(r'href="(/[^"]*)"', page) if not link.startswith("/static/")}
+    client = client_for(user)
+
+    refused = {link: code for link in links if (code := client.get(link).status_code) >= 400}
+
+    assert refused == {}

@@ -3,6 +3,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -10,7 +13,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_htmx.http import HttpResponseClientRedirect
 
-from reintegra.accounts.policy import requires_two_factor
+from reintegra.accounts.policy import requires_two_factor, roles_by_organisation
 
 # Paths a user who still owes a second factor may reach.
 _ALLOWED_URL_NAMES = ("accounts:twofactor", "accounts:logout", "set_language")
@@ -55,3 +58,31 @@ class TwoFactorRequiredMiddleware:
         if path.startswith(f"/{settings.STATIC_URL.lstrip('/')}"):
             return True
         return path in {reverse(name) for name in _ALLOWED_URL_NAMES}
+
+
+class MembershipEndedMiddleware:
+    """Logs out, on their next request, a user whose every membership has ended.
+
+    A deactivated account needs nothing here: its sessions are deleted, and Django's
+    authentication finds no active user for any left over. A leaver whose memberships have run
+    out by their end dates keeps an active account, and is turned away here on her next click.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = request.user
+        if user.is_authenticated and not roles_by_organisation(user) and user.memberships.exists():
+            logout(request)
+            message = _(
+                "Your membership of the organisation has ended. Ask its administrator if this is a mistake."
+            )
+            if request.path_info.startswith(reverse("api:api-root")):
+                return JsonResponse({"code": "unauthenticated", "message": message}, status=401)
+            messages.warning(request, message)
+            target = redirect_to_login(request.get_full_path())
+            if request.headers.get("HX-Request") == "true":
+                return HttpResponseClientRedirect(target.url)
+            return target
+        return self.get_response(request)

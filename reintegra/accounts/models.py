@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from stdnum.pl import nip as stdnum_nip
 from stdnum.pl import regon as stdnum_regon
@@ -95,7 +98,15 @@ class User(AbstractUser):
         return self.get_full_name() or self.username
 
     def scope_organisation_ids(self) -> list[int]:
+        # Ended memberships too: the organisation a leaver left still sees the entries about her.
         return list(self.memberships.values_list("organisation_id", flat=True))
+
+
+class MembershipQuerySet(models.QuerySet["Membership"]):
+    def in_force(self, on: date | None = None) -> MembershipQuerySet:
+        """Memberships that count on the day (today by default): no end date, or not yet past it."""
+        day = on or timezone.localdate()
+        return self.filter(models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day))
 
 
 class Membership(models.Model):
@@ -106,7 +117,15 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("organisation")
     )
     role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    ends_on = models.DateField(
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("The last day the role counts; empty while it lasts."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("membership")

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 ALL_ROLES = frozenset(Role)
 STAFF_ROLES = frozenset({Role.ORG_ADMIN, Role.COORDINATOR, Role.CASE_WORKER})
+# Who is on an organisation's team: everyone but the participants it serves.
+TEAM_ROLES = ALL_ROLES - {Role.PARTICIPANT}
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ RULES: dict[str, Rule] = {
     "user.list": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "user.view": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR}), allows_self=True),
     "user.change": Rule(roles=frozenset({Role.ORG_ADMIN}), allows_self=True),
+    # Staff administration: adding colleagues, changing their roles, deactivating leavers.
+    "user.manage": Rule(roles=frozenset({Role.ORG_ADMIN})),
     # Participants' records: the staff of the organisation that keeps them.
     "participant.view": Rule(roles=STAFF_ROLES),
     "participant.create": Rule(roles=STAFF_ROLES),
@@ -83,13 +87,13 @@ def _rule(permission: str) -> Rule:
 
 
 def roles_by_organisation(user: User | AnonymousUser) -> dict[int, set[str]]:
-    """{organisation id: roles}, cached on the user object for the request."""
+    """{organisation id: roles} of the memberships in force, cached on the user object for the request."""
     if not user.is_authenticated or not user.is_active:
         return {}
     cached: dict[int, set[str]] | None = getattr(user, "_roles_by_organisation", None)
     if cached is None:
         cached = {}
-        for organisation_id, role in user.memberships.values_list("organisation_id", "role"):
+        for organisation_id, role in user.memberships.in_force().values_list("organisation_id", "role"):
             cached.setdefault(organisation_id, set()).add(role)
         user._roles_by_organisation = cached  # type: ignore[attr-defined]
     return cached

@@ -18,5 +18,12 @@ urlpatterns = [
     path("users/", views.user_list, name="user_list"),
     path("users/<id:pk>/", views.user_detail, name="user_detail"),
     path("users/<id:pk>/edit/", views.user_edit, name="user_edit"),
+    path("organisations/<id:organisation_pk>/team/add/", views.member_invite, name="member_invite"),
+    path("organisations/<id:organisation_pk>/team/<id:pk>/role/", views.member_role, name="member_role"),
+    path(
+        "organisations/<id:organisation_pk>/team/<id:pk>/deactivate/",
+        views.member_deactivate,
+        name="member_deactivate",
+    ),
     path("organisations/<id:pk>/security/", views.organisation_security, name="organisation_security"),
 ]

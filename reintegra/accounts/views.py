@@ -1,4 +1,5 @@
-"""Accounts pages: log-in, profiles, organisation security, two-factor enrolment."""
+"""Accounts pages: log-in, profiles, the team and its administration, organisation security,
+two-factor enrolment."""
 
 from __future__ import annotations
 
@@ -14,20 +15,25 @@ from django.views.decorators.http import require_http_methods
 
 from reintegra.accounts import selectors, services, twofactor
 from reintegra.accounts.forms import (
+    InvitationForm,
     LoginForm,
+    MemberRoleForm,
     OrganisationSecurityForm,
+    PasswordResetRequestForm,
     PasswordResetSetForm,
     ProfileForm,
     TOTPCodeForm,
 )
 from reintegra.accounts.http import AuthenticatedRequest
-from reintegra.accounts.policy import authenticated, public, requires
+from reintegra.accounts.policy import authenticated, organisations_where, public, requires
 from reintegra.forms import add_service_error
 
 login = public(auth_views.LoginView.as_view(form_class=LoginForm, redirect_authenticated_user=True))
 logout = public(auth_views.LogoutView.as_view())
 password_reset = public(
-    auth_views.PasswordResetView.as_view(success_url=reverse_lazy("accounts:password_reset_done"))
+    auth_views.PasswordResetView.as_view(
+        form_class=PasswordResetRequestForm, success_url=reverse_lazy("accounts:password_reset_done")
+    )
 )
 password_reset_done = public(auth_views.PasswordResetDoneView.as_view())
 password_reset_confirm = public(
@@ -45,7 +51,79 @@ password_change_done = authenticated(auth_views.PasswordChangeDoneView.as_view()
 @requires("user.list")
 def user_list(request: AuthenticatedRequest) -> HttpResponse:
     users = selectors.user_list_for_user(request.user)
-    return render(request, "accounts/user_list.html", {"users": users})
+    managed = list(organisations_where(request.user, "user.manage"))
+    return render(
+        request,
+        "accounts/user_list.html",
+        {"users": users, "managed_organisations": managed, "managed_ids": {o.pk for o in managed}},
+    )
+
+
+@requires("user.manage")
+@require_http_methods(["GET", "POST"])
+def member_invite(request: AuthenticatedRequest, organisation_pk: int) -> HttpResponse:
+    organisation = selectors.organisation_get_for_user(
+        request.user, organisation_pk, permission="user.manage"
+    )
+    form = InvitationForm(request.POST or None, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = services.member_invite(
+                actor=request.user, organisation=organisation, data=form.invitation_data()
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(name)s has been added; an e-mail with a link to set a password went to %(email)s.")
+                % {"name": user, "email": user.email},
+            )
+            return redirect("accounts:user_list")
+    return render(request, "accounts/member_invite.html", {"organisation": organisation, "form": form})
+
+
+@requires("user.manage")
+@require_http_methods(["GET", "POST"])
+def member_role(request: AuthenticatedRequest, organisation_pk: int, pk: int) -> HttpResponse:
+    organisation, member = selectors.member_get_for_user(request.user, organisation_pk=organisation_pk, pk=pk)
+    initial = {"role": member.roles[0]}  # type: ignore[attr-defined]
+    form = MemberRoleForm(request.POST or None, initial=initial, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.member_change_role(
+                actor=request.user, organisation=organisation, member=member, role=form.role()
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The role of %(name)s has been changed.") % {"name": member})
+            return redirect("accounts:user_list")
+    return render(
+        request, "accounts/member_role.html", {"organisation": organisation, "member": member, "form": form}
+    )
+
+
+@requires("user.manage")
+@require_http_methods(["GET", "POST"])
+def member_deactivate(request: AuthenticatedRequest, organisation_pk: int, pk: int) -> HttpResponse:
+    """A confirmation page; the POST ends the member's roles and, if it was her last, her account."""
+    organisation, member = selectors.member_get_for_user(request.user, organisation_pk=organisation_pk, pk=pk)
+    errors: list[str] = []
+    if request.method == "POST":
+        try:
+            services.member_deactivate(actor=request.user, organisation=organisation, member=member)
+        except ValidationError as error:
+            errors = error.messages
+        else:
+            messages.success(request, _("%(name)s has been deactivated.") % {"name": member})
+            return redirect("accounts:user_list")
+    return render(
+        request,
+        "accounts/member_deactivate.html",
+        {"organisation": organisation, "member": member, "errors": errors},
+        status=400 if errors else 200,
+    )
 
 
 @authenticated

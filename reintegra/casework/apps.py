@@ -8,4 +8,11 @@ class CaseworkConfig(AppConfig):
     verbose_name = _("Case work")
 
     def ready(self) -> None:
-        from reintegra.casework import audit_registration  # noqa: F401
+        from reintegra.casework import (
+            audit_registration,  # noqa: F401
+            selectors,
+        )
+        from reintegra.people import summary
+
+        summary.register("case_workers", 10, selectors.case_workers_summary)
+        summary.register("next_meeting", 40, selectors.next_meeting_summary)

@@ -108,9 +108,11 @@ PLAN_DUE = f"""pl.organisation_id IN ({{organisations}}) AND pl.status <> %(clos
     AND ({REVIEW_PASSED}
       OR EXISTS (SELECT 1 FROM {ACTION} x WHERE x.plan_id = pl.id AND {OVERDUE_ACTION}))"""
 
-# A member of a coordinator's team (u): active staff of one of the team's organisations.
+# A member of a coordinator's team (u): active staff of one of the team's organisations, by a
+# membership in force (Membership.objects.in_force()).
 TEAM_MEMBER = f"""u.is_active AND EXISTS (SELECT 1 FROM {MEMBERSHIP} ms
-    WHERE ms.user_id = u.id AND ms.organisation_id IN ({{team}}) AND ms.role IN ({_STAFF}))"""
+    WHERE ms.user_id = u.id AND ms.organisation_id IN ({{team}}) AND ms.role IN ({_STAFF})
+      AND (ms.ends_on IS NULL OR ms.ends_on >= %(today)s))"""
 
 # A person's contact interval, in the people's query: the shortest a programme they are
 # enrolled in sets (programme_intervals), else their organisation's (s), else the default.

@@ -36,7 +36,7 @@ class MeetingForm(forms.ModelForm):
     def __init__(self, *args: Any, participant: Participant, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         family_field = self.fields["family_member"]
-        family_field.queryset = participant.family.all()  # type: ignore[attr-defined]
+        family_field.queryset = participant.family.filter(removed_on__isnull=True)  # type: ignore[attr-defined]
         family_field.empty_label = _("the person themselves")  # type: ignore[attr-defined]
         self.fields["kind"].initial = MeetingKind.INDIVIDUAL_CONSULTATION
         add_bootstrap_classes(self)

@@ -14,14 +14,18 @@ from dataclasses import dataclass
 from django.core.paginator import Page
 from django.db.models import F
 from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_reads, reads_together
-from reintegra.casework.models import CaseAssignment, Meeting, NextStep, ServiceDelivery
+from reintegra.casework.models import CaseAssignment, Meeting, MeetingStatus, NextStep, ServiceDelivery
 from reintegra.pagination import KeysPagePaginator
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 
 PAGE_SIZE = 20
 
@@ -125,3 +129,59 @@ def service_get_for_user(user: User, pk: int, *, permission: str = "casework.vie
         raise Http404
     log_reads([service], actor=user)
     return service
+
+
+# --- The summary at the top of a person's file (registered in apps.py) --------------------
+
+
+def case_workers_summary(user: User, participant: Participant) -> SummarySection | None:
+    """Who looks after the person now; logged as read."""
+    if not policy.can(user, "casework.view", participant):
+        return None
+    assignments = list(
+        participant.assignments.filter(ended_on__isnull=True)
+        .select_related("worker")
+        .order_by("assigned_on", "pk")[:ITEMS_SHOWN]
+    )
+    log_reads(assignments, actor=user)
+    return SummarySection(
+        key="case_workers",
+        title=_("Case workers"),
+        empty=_("Nobody looks after this person yet."),
+        url=reverse("casework:assignments", args=[participant.pk]),
+        items=[
+            SummaryItem(text=str(assignment.worker), when=assignment.assigned_on, when_label=_("since"))
+            for assignment in assignments
+        ],
+    )
+
+
+def next_meeting_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The person's next planned meeting, if any; logged as read."""
+    if not policy.can(user, "casework.view", participant):
+        return None
+    meeting = (
+        participant.meetings.filter(status=MeetingStatus.PLANNED, starts_at__gte=timezone.now())
+        .select_related("worker")
+        .order_by("starts_at", "pk")
+        .first()
+    )
+    items = []
+    if meeting is not None:
+        log_reads([meeting], actor=user)
+        items.append(
+            SummaryItem(
+                text=meeting.get_kind_display(),
+                url=reverse("casework:meeting_detail", args=[meeting.pk]),
+                status=str(meeting.worker),
+                when=meeting.starts_at,
+                with_time=True,
+            )
+        )
+    return SummarySection(
+        key="next_meeting",
+        title=_("Next meeting"),
+        empty=_("No meeting planned."),
+        url=reverse("casework:meetings", args=[participant.pk]),
+        items=items,
+    )

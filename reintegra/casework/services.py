@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -40,6 +40,11 @@ class MeetingData:
     kind: str
     notes: str = ""
 
+    @classmethod
+    def of(cls, meeting: Meeting) -> MeetingData:
+        """The meeting as it is: what a correction starts from, ``dataclasses.replace``-ing the changes."""
+        return cls(**{name: getattr(meeting, name) for name in MEETING_FIELDS})
+
 
 @dataclass(frozen=True, kw_only=True)
 class ServiceData:
@@ -51,6 +56,11 @@ class ServiceData:
     delivered_on: date
     cost: Decimal = Decimal("0.00")
     notes: str = ""
+
+    @classmethod
+    def of(cls, service: ServiceDelivery) -> ServiceData:
+        """The record as it is: what a correction starts from, ``dataclasses.replace``-ing the changes."""
+        return cls(**{name: getattr(service, name) for name in SERVICE_FIELDS})
 
 
 MEETING_FIELDS = tuple(field.name for field in fields(MeetingData))
@@ -194,6 +204,37 @@ def meeting_mark_held(*, actor: User, meeting: Meeting, notes: str | None = None
 
 
 @transaction.atomic
+def meeting_update(*, actor: User, meeting: Meeting, data: MeetingData) -> Meeting:
+    """Correct a meeting's record; ``data`` is the whole meeting (start from ``MeetingData.of``).
+
+    The status stays: a planned meeting becomes held only by ``meeting_mark_held``, and a held one
+    cannot be moved into the future. Only the fields that changed are saved. Moving a held
+    meeting's date moves the person's last contact with it (to the latest held meeting).
+    """
+    _check(actor, "casework.record", meeting.participant)
+    stored = Meeting.objects.select_for_update().select_related("participant").get(pk=meeting.pk)
+    values = {name: getattr(data, name) for name in MEETING_FIELDS}
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    if not changed:
+        return stored
+    for name in changed:
+        setattr(stored, name, values[name])
+    stored.full_clean()
+    stored.save(update_fields=[*changed, "updated_at"])
+    if "starts_at" in changed and stored.status == MeetingStatus.HELD:
+        _recount_contact(stored.participant_id)
+    return stored
+
+
+def _recount_contact(participant_id: int) -> None:
+    """The person's last contact is their latest held meeting (after a held meeting's date moved)."""
+    latest = Meeting.objects.filter(participant_id=participant_id, status=MeetingStatus.HELD).aggregate(
+        latest=Max("starts_at")
+    )["latest"]
+    Participant.objects.filter(pk=participant_id).update(last_contact_at=latest)
+
+
+@transaction.atomic
 def next_step_add(*, actor: User, meeting: Meeting, data: NextStepData) -> NextStep:
     _check(actor, "casework.record", meeting.participant)
     return _add_steps(meeting, [data])[0]
@@ -228,6 +269,23 @@ def service_record(*, actor: User, participant: Participant, data: ServiceData) 
     service.full_clean()
     service.save()
     return service
+
+
+@transaction.atomic
+def service_update(*, actor: User, service: ServiceDelivery, data: ServiceData) -> ServiceDelivery:
+    """Correct a service's record; ``data`` is the whole record (start from ``ServiceData.of``).
+    Only the fields that changed are saved."""
+    _check(actor, "casework.record", service.participant)
+    stored = ServiceDelivery.objects.select_for_update().select_related("participant").get(pk=service.pk)
+    values = {name: getattr(data, name) for name in SERVICE_FIELDS}
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    if not changed:
+        return stored
+    for name in changed:
+        setattr(stored, name, values[name])
+    stored.full_clean()
+    stored.save(update_fields=changed)
+    return stored
 
 
 # --- Settings ---------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -32,6 +32,7 @@ from reintegra.casework.forms import (
     next_steps_from,
 )
 from reintegra.casework.models import CaseworkSettings, Meeting
+from reintegra.confirm import confirm_page
 from reintegra.documents import pdf_response
 from reintegra.forms import add_service_error
 from reintegra.people.models import Participant
@@ -171,10 +172,14 @@ def settings_edit(request: AuthenticatedRequest, organisation_pk: int) -> HttpRe
 # --- A person's case workers ----------------------------------------------------------
 
 
-@requires("casework.assign")
+@requires("casework.view")
 @require_http_methods(["GET", "POST"])
 def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    participant, rows = selectors.assignments_for_user(request.user, pk)
+    """Staff who may see the person see who looks after them; coordinators also assign."""
+    participant, rows = selectors.assignments_for_user(request.user, pk, permission="casework.view")
+    may_assign = policy.can(request.user, "casework.assign", participant)
+    if request.method == "POST" and not may_assign:
+        raise PermissionDenied
     staff = account_selectors.staff_of(participant.organisation_id)
     form = AssignForm(request.POST or None, staff=staff)
     if request.method == "POST" and form.is_valid():
@@ -191,7 +196,8 @@ def assignments(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "participant": participant,
         "assignments": rows,
         "form": form,
-        "staff": list(staff),
+        "staff": list(staff) if may_assign else [],
+        "may_assign": may_assign,
     }
     return render(request, "casework/assignments.html", context)
 
@@ -217,10 +223,20 @@ def assignment_reassign(request: AuthenticatedRequest, pk: int, assignment_pk: i
 
 
 @requires("casework.assign")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def assignment_end(request: AuthenticatedRequest, pk: int, assignment_pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST ends the assignment (recorded, never deleted)."""
     participant = participant_get_for_user(request.user, pk, permission="casework.assign")
     assignment = selectors.assignment_get(participant, assignment_pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("End the assignment of %(worker)s?") % {"worker": assignment.worker},
+            question=_("%(worker)s will no longer look after %(person)s. The assignment stays on record.")
+            % {"worker": assignment.worker, "person": participant},
+            confirm_label=_("End the assignment"),
+            back=reverse("casework:assignments", args=[participant.pk]),
+        )
     try:
         services.assignment_end(actor=request.user, assignment=assignment)
     except ValidationError as error:

@@ -6,7 +6,9 @@ leads it; employers are not members). Five referrals show every state: one from 
 Wspólna Droga foundation waits in its inbox (``pracownik.ngo`` answers it, ``partner.ngo`` reads
 it), one from the PUP to the CIS was accepted, one from the MOPS to the CIS was declined, one
 from the PCPR to the foundation was completed and one from the PCPR to the CIS was accepted and
-then withdrawn by the PCPR. Idempotent: an existing partnership is completed
+then withdrawn by the PCPR. The CIS and the foundation have reported the outcome of the two they
+took (takes part; completed). A group whose consent the person has not given stays home, as on
+the form. Idempotent: an existing partnership is completed
 with missing members, and referrals are written only when the partnership has none.
 """
 
@@ -17,7 +19,14 @@ from datetime import date
 
 from reintegra.demo.context import DemoContext
 from reintegra.partnership import services
-from reintegra.partnership.models import LegalBasis, MemberRole, Partnership, PartnershipMember
+from reintegra.partnership.models import (
+    LegalBasis,
+    MemberRole,
+    Partnership,
+    PartnershipMember,
+    ReferralOutcome,
+)
+from reintegra.partnership.snapshot import field_blocks
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
 
@@ -51,6 +60,7 @@ class DemoReferral:
     answer: tuple[str, str] | None = None  # (status, reason or note)
     completion: str = ""
     withdrawal: str = ""  # the sender's reason, after any answer
+    outcome: tuple[str, str] | None = None  # (outcome, note) the receiver reports after accepting
 
 
 REFERRALS: tuple[DemoReferral, ...] = (
@@ -72,6 +82,7 @@ REFERRALS: tuple[DemoReferral, ...] = (
         legal_basis=LegalBasis.OBLIGATION,
         legal_basis_reference="art. 12 ust. 1 ustawy z dnia 13 czerwca 2003 r. o zatrudnieniu socjalnym",
         answer=("accepted", "Zapraszamy na rozmowę wstępną w poniedziałek o 9:00."),
+        outcome=(ReferralOutcome.TOOK_PART, "Uczestniczy w warsztacie stolarskim od dwóch tygodni."),
     ),
     DemoReferral(
         "pracownik.mops",
@@ -93,6 +104,7 @@ REFERRALS: tuple[DemoReferral, ...] = (
         ("name", "contact", "education"),
         "Osoba usamodzielniana z pieczy zastępczej: prośba o mentora i pomoc w szukaniu pracy.",
         answer=("accepted", "Mentorem będzie wolontariusz z naszego zespołu."),
+        outcome=(ReferralOutcome.COMPLETED, "Pracuje w Piekarni Kłos na umowę o pracę."),
         completion="Podjęcie pracy w Piekarni Kłos; wsparcie mentorskie zakończone.",
     ),
     DemoReferral(
@@ -149,11 +161,13 @@ def _referral(ctx: DemoContext, partnership: Partnership, spec: DemoReferral) ->
             given_on=CONSENT_DAY,
             document=f"Zgoda na przekazanie danych partnerom nr {person.pk}/2026",
         )
+    # A group whose consent the person has not given (or withdrew) stays home, as on the form.
+    blocked = field_blocks(person.consents.all(), spec.legal_basis)
     referral = services.referral_send(
         actor=sender,
         participant=person,
         to_organisation=ctx.organisations[spec.to],
-        fields=list(spec.fields),
+        fields=[field for field in spec.fields if field not in blocked],
         reason=spec.reason,
         legal_basis=spec.legal_basis,
         legal_basis_reference=spec.legal_basis_reference,
@@ -163,6 +177,9 @@ def _referral(ctx: DemoContext, partnership: Partnership, spec: DemoReferral) ->
     if spec.answer is not None:
         status, text = spec.answer
         services.referral_move(actor=receiver, referral=referral, to_status=status, reason=text)
+    if spec.outcome is not None:
+        outcome, note = spec.outcome
+        services.referral_report_outcome(actor=receiver, referral=referral, outcome=outcome, note=note)
     if spec.completion:
         services.referral_complete(actor=receiver, referral=referral, note=spec.completion)
     if spec.withdrawal:

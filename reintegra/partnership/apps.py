@@ -8,4 +8,10 @@ class PartnershipConfig(AppConfig):
     verbose_name = _("Partnership")
 
     def ready(self) -> None:
-        from reintegra.partnership import audit_registration  # noqa: F401
+        from reintegra.partnership import (
+            audit_registration,  # noqa: F401
+            selectors,
+        )
+        from reintegra.people import summary
+
+        summary.register("referrals", 50, selectors.open_referrals_summary)

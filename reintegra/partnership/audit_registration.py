@@ -2,7 +2,13 @@
 
 from auditlog.registry import auditlog
 
-from reintegra.partnership.models import Partnership, PartnershipMember, Referral, ReferralStatusChange
+from reintegra.partnership.models import (
+    Partnership,
+    PartnershipMember,
+    Referral,
+    ReferralOutcomeReport,
+    ReferralStatusChange,
+)
 
 auditlog.register(Partnership)
 auditlog.register(PartnershipMember)
@@ -11,3 +17,4 @@ auditlog.register(PartnershipMember)
 # referral itself, and its entries record which fields were referred, not their values.
 auditlog.register(Referral, exclude_fields=["updated_at", "snapshot", "reason"])
 auditlog.register(ReferralStatusChange)
+auditlog.register(ReferralOutcomeReport)

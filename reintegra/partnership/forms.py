@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
 from reintegra.forms import add_bootstrap_classes
-from reintegra.partnership.models import LegalBasis, MemberRole
-from reintegra.partnership.snapshot import REFERABLE_FIELDS
+from reintegra.partnership.models import LegalBasis, MemberRole, ReferralOutcome
+from reintegra.partnership.snapshot import REFERABLE_FIELDS, FieldBlock
 from reintegra.text import SHORT_TEXT
 
 
@@ -92,10 +92,30 @@ class ReferralForm(forms.Form):
         help_text=_("The act and article, e.g. art. 46 of the act on social assistance."),
     )
 
-    def __init__(self, *args: Any, targets: QuerySet[Organisation], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        targets: QuerySet[Organisation],
+        blocks: dict[str, FieldBlock] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_organisation"].queryset = targets  # type: ignore[attr-defined]
+        self.blocks = blocks or {}
         add_bootstrap_classes(self)
+
+    def field_choices(self) -> list[tuple[Any, FieldBlock | None]]:
+        """Each checkbox with the reason its group may not leave, if any; a group no legal
+        basis can free is disabled (the service refuses it all the same)."""
+        choices = []
+        for checkbox in self["referred_fields"]:
+            block = self.blocks.get(checkbox.data["value"])
+            if block is not None:
+                checkbox.data["attrs"]["aria-describedby"] = f"blocked_{block.field}"
+                if not block.cover.bases:
+                    checkbox.data["attrs"]["disabled"] = True
+            choices.append((checkbox, block))
+        return choices
 
 
 class DeclineForm(forms.Form):
@@ -132,5 +152,28 @@ class WithdrawForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("auto_id", "withdraw_%s")  # the receiver's decline form has "reason" too
+        super().__init__(*args, **kwargs)
+        add_bootstrap_classes(self)
+
+
+class OutcomeForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Outcome"),
+        choices=[("", "—"), *ReferralOutcome.choices],
+        error_messages={
+            "required": _("Choose the outcome from the list."),
+            "invalid_choice": _("Choose the outcome from the list."),
+        },
+    )
+    note = forms.CharField(
+        label=_("Short note"),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Optional, up to 500 characters. The sending organisation sees it."),
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", "outcome_%s")  # the referral page has other "note" fields
         super().__init__(*args, **kwargs)
         add_bootstrap_classes(self)

@@ -145,6 +145,16 @@ class Referral(models.Model):
     )
     sent_at = models.DateTimeField(_("sent"))
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # The receiver's own record of the person, once it took the person in; the sender never
+    # reaches it, as the receiver never reaches ``participant``.
+    received_participant = models.ForeignKey(
+        Participant,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="referrals_taken_in",
+        verbose_name=_("participant record of the receiver"),
+    )
 
     class Meta:
         verbose_name = _("referral")
@@ -161,6 +171,41 @@ class Referral(models.Model):
 
     def scope_organisation_ids(self) -> list[int]:
         return [self.from_organisation_id, self.to_organisation_id]
+
+
+class ReferralOutcome(models.TextChoices):
+    TOOK_PART = "took_part", _("takes part")
+    DID_NOT_START = "did_not_start", _("did not start")
+    DROPPED_OUT = "dropped_out", _("dropped out")
+    COMPLETED = "completed", _("completed the support")
+
+
+class ReferralOutcomeReport(models.Model):
+    """What the receiver tells the sender about the person's support, later: one report each time."""
+
+    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="outcomes")
+    outcome = models.CharField(_("outcome"), max_length=15, choices=ReferralOutcome.choices)
+    note = models.CharField(_("note"), max_length=500, blank=True)
+    reported_at = models.DateTimeField(_("reported"))
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reported by"),
+    )
+
+    class Meta:
+        verbose_name = _("outcome of a referral")
+        verbose_name_plural = _("outcomes of referrals")
+        ordering = ["-reported_at", "-pk"]
+
+    def __str__(self) -> str:
+        return str(self.get_outcome_display())
+
+    def scope_organisation_ids(self) -> list[int]:
+        return self.referral.scope_organisation_ids()
 
 
 class ReferralStatusChange(models.Model):

@@ -4,18 +4,23 @@ A referral is visible to the staff of the organisation that sent it and to the s
 partner viewers of the one that received it; to anyone else it answers ``Http404``, the same
 as one that does not exist. Every read of a referral is written to the audit log, by the
 function here that returns it (one referral, or a page of a list). The receiver
-reads the referral's snapshot, until the sender withdraws it (``referral_data_withheld``); the
+reads the referral's snapshot, until the sender withdraws it (``referral_data_withheld``), less
+the groups whose consent the person has withdrawn since (``referral_withdrawn_fields``); the
 participant's file stays out of their reach.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation
@@ -25,13 +30,18 @@ from reintegra.partnership.models import (
     Partnership,
     PartnershipMember,
     Referral,
+    ReferralOutcomeReport,
     ReferralStatus,
     ReferralStatusChange,
 )
+from reintegra.partnership.snapshot import FIELD_CONSENTS, SHARING, FieldBlock, withdrawn_since_sending
 from reintegra.partnership.workflow import DATA_WITHHELD_FROM_RECEIVER
+from reintegra.people.models import Consent
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
+    from reintegra.people.models import Participant
 
 
 def partnership_list_for_user(user: User) -> QuerySet[Partnership]:
@@ -153,3 +163,63 @@ def referral_data_withheld(referral: Referral, *, to_sender: bool) -> bool:
 
 def history_of(referral: Referral) -> QuerySet[ReferralStatusChange]:
     return referral.status_changes.select_related("changed_by").order_by("changed_at", "pk")
+
+
+OPEN_REFERRAL = (ReferralStatus.SENT, ReferralStatus.ACCEPTED)
+
+
+def open_referrals_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The file's summary: the person's referrals sent by the user's organisations and not yet
+    answered or done; logged as read."""
+    sending = policy.organisation_ids_where(user, "referral.send")
+    if participant.organisation_id not in sending:
+        return None
+    referrals = list(
+        _base()
+        .filter(participant=participant, from_organisation_id__in=sending, status__in=OPEN_REFERRAL)
+        .order_by("-sent_at", "-pk")[:ITEMS_SHOWN]
+    )
+    log_reads(referrals, actor=user)
+    return SummarySection(
+        key="referrals",
+        title=_("Open referrals"),
+        empty=_("No open referral."),
+        url=reverse("partnership:referral_sent"),
+        items=[
+            SummaryItem(
+                text=referral.to_organisation.name,
+                url=reverse("partnership:referral_detail", args=[referral.pk]),
+                status=referral.get_status_display(),
+                when=referral.sent_at,
+                when_label=_("sent"),
+                with_time=True,
+            )
+            for referral in referrals
+        ],
+    )
+
+
+def referral_withdrawn_fields(referrals: Iterable[Referral]) -> dict[int, dict[str, FieldBlock]]:
+    """Per referral, the referred groups whose consent is no longer in force (withdrawn since
+    the referral left), in one query for a whole page: the receiver is shown that they were
+    withdrawn, not their values. Only that fact leaves the sender's file, never the consents."""
+    referrals = list(referrals)
+    if not referrals:
+        return {}
+    consents: dict[int, list[Consent]] = defaultdict(list)
+    kinds = {SHARING.consent, *(cover.consent for cover in FIELD_CONSENTS.values())}
+    rows = Consent.objects.filter(participant_id__in={r.participant_id for r in referrals}, kind__in=kinds)
+    for consent in rows.only("participant_id", "kind", "withdrawn_on"):
+        consents[consent.participant_id].append(consent)
+    withdrawn: dict[int, dict[str, FieldBlock]] = {}
+    for referral in referrals:
+        blocks = withdrawn_since_sending(
+            referral.fields, referral.legal_basis, consents[referral.participant_id]
+        )
+        if blocks:
+            withdrawn[referral.pk] = blocks
+    return withdrawn
+
+
+def outcomes_of(referral: Referral) -> QuerySet[ReferralOutcomeReport]:
+    return referral.outcomes.select_related("reported_by").order_by("-reported_at", "-pk")

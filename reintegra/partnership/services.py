@@ -7,14 +7,22 @@ The rules these services enforce:
 * a person is referred only by staff of the organisation that keeps their file, only to
   another member of a partnership both organisations belong to;
 * no referral leaves without either the person's consent to sharing with partners in force, or
-  a recorded legal basis with the provision it rests on; special-category data (disadvantages)
-  need an art. 9 basis or the consent to processing special-category data;
+  a recorded legal basis with the provision it rests on;
+* a group of fields that needs a consent of its own (``snapshot.FIELD_CONSENTS``: contact
+  needs the consent to contact, special-category data the consent to processing them or an
+  art. 9 basis) leaves only while that consent is in force; the refusal names the group and
+  says whether the consent was withdrawn (when) or never given;
 * the referral stores a snapshot of exactly the chosen fields; the receiver's coordinators
-  are notified;
+  (or case workers) and its partner viewers are notified;
 * only the receiver's coordinators and case workers accept, decline and complete a referral; a
   decline needs a reason; the sender is told;
 * only the sender's staff (those who may send) withdraw a referral, sent or accepted, with an
   optional reason; the receiver's coordinators and whoever of the receiver answered it are told;
+* once it accepted a referral, the receiver takes the person in: it registers its own
+  participant record from exactly the referred fields (through the people service that
+  registers anyone) or links a record of its own it already keeps; the referral remembers it;
+* the receiver reports the outcome of the support (takes part, did not start, dropped out,
+  completed) with a short note, as often as it changes; the sender is told;
 * every move is recorded with who, when and why.
 """
 
@@ -30,16 +38,18 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation, Role, User
 from reintegra.notifications.services import notify
 from reintegra.partnership.models import (
-    SPECIAL_CATEGORY_BASES,
     MemberRole,
     Partnership,
     PartnershipMember,
     Referral,
+    ReferralOutcome,
+    ReferralOutcomeReport,
     ReferralStatus,
     ReferralStatusChange,
 )
-from reintegra.partnership.snapshot import REFERABLE_FIELDS, SPECIAL_CATEGORY_FIELDS, take_snapshot
-from reintegra.partnership.workflow import REASON_REQUIRED, SENDER_MOVES, check_move
+from reintegra.partnership.snapshot import REFERABLE_FIELDS, field_blocks, take_snapshot
+from reintegra.partnership.workflow import REASON_REQUIRED, SENDER_MOVES, TAKES_IN, check_move
+from reintegra.people import services as people_services
 from reintegra.people.models import Consent, ConsentKind, Participant
 
 S = ReferralStatus
@@ -187,6 +197,10 @@ def referral_send(
     chosen = [key for key in REFERABLE_FIELDS if key in set(fields)]
     if not chosen or len(chosen) != len(set(fields)):
         errors.setdefault("fields", []).append(_("Choose at least one field to refer, from the list."))
+    blocks = field_blocks(participant.consents.all(), legal_basis)
+    for key in chosen:
+        if key in blocks:
+            errors.setdefault("fields", []).append(blocks[key].message)
     reason = reason.strip()
     if not reason:
         errors.setdefault("reason", []).append(_("Say why the person is referred."))
@@ -201,13 +215,6 @@ def referral_send(
             _(
                 "The person's consent to sharing data with partner organisations is not in force: "
                 "record the consent, or choose the legal basis of the referral."
-            )
-        )
-    elif _lacks_special_category_basis(participant, chosen, legal_basis):
-        errors.setdefault("legal_basis", []).append(
-            _(
-                "Disadvantages are special-category data: they need the person's consent to "
-                "processing special-category data, or a legal basis under art. 9 RODO."
             )
         )
     if errors:
@@ -239,13 +246,6 @@ def referral_send(
     return referral
 
 
-def _lacks_special_category_basis(participant: Participant, chosen: list[str], legal_basis: str) -> bool:
-    """Special-category fields need an art. 9 basis, or (without any basis) the matching consent."""
-    if not SPECIAL_CATEGORY_FIELDS & set(chosen) or legal_basis in SPECIAL_CATEGORY_BASES:
-        return False
-    return bool(legal_basis) or _consent(participant, ConsentKind.SPECIAL_CATEGORY) is None
-
-
 def receiving_coordinators(organisation: Organisation) -> list[User]:
     """The receiver's coordinators; its case workers when it has none (a small NGO)."""
     for role in (Role.COORDINATOR, Role.CASE_WORKER):
@@ -259,12 +259,25 @@ def receiving_coordinators(organisation: Organisation) -> list[User]:
     return []
 
 
+def receiving_viewers(organisation: Organisation) -> list[User]:
+    """The receiver's partner viewers: they follow the referrals without answering them."""
+    return list(
+        User.objects.filter(
+            is_active=True, memberships__organisation=organisation, memberships__role=Role.PARTNER_VIEWER
+        ).distinct()
+    )
+
+
 def _notify_receivers(referral: Referral) -> None:
     message = _("%(organisation)s has referred a person to your organisation.") % {
         "organisation": referral.from_organisation
     }
     url = reverse("partnership:referral_detail", args=[referral.pk])
-    for user in receiving_coordinators(referral.to_organisation):
+    receivers = [
+        *receiving_coordinators(referral.to_organisation),
+        *receiving_viewers(referral.to_organisation),
+    ]
+    for user in {user.pk: user for user in receivers}.values():
         notify(user, message, url)
 
 
@@ -337,7 +350,12 @@ def _notify_receivers_of_withdrawal(referral: Referral, actor: User) -> None:
         pk__in=referral.status_changes.exclude(changed_by=actor).values("changed_by"),
         memberships__organisation_id=referral.to_organisation_id,
     )
-    users = {user.pk: user for user in [*receiving_coordinators(referral.to_organisation), *answered_by]}
+    receivers = [
+        *receiving_coordinators(referral.to_organisation),
+        *receiving_viewers(referral.to_organisation),
+        *answered_by,
+    ]
+    users = {user.pk: user for user in receivers}
     message = _("%(organisation)s has withdrawn referral no. %(number)s.") % {
         "organisation": referral.from_organisation,
         "number": referral.pk,
@@ -345,3 +363,86 @@ def _notify_receivers_of_withdrawal(referral: Referral, actor: User) -> None:
     url = reverse("partnership:referral_detail", args=[referral.pk])
     for user in users.values():
         notify(user, message, url)
+
+
+# --- Taking the person in, and the outcome ----------------------------------------------------
+
+
+def _check_receiver(actor: User, referral: Referral) -> None:
+    if referral.to_organisation_id not in policy.organisation_ids_where(actor, "referral.act"):
+        raise PermissionDenied
+
+
+def _check_takes_in(stored: Referral) -> None:
+    if stored.status not in TAKES_IN:
+        raise ValidationError(
+            _("Only an accepted referral can be taken in: this one is “%(status)s”.")
+            % {"status": S(stored.status).label},
+            code="not_accepted",
+        )
+    if stored.received_participant_id is not None:
+        raise ValidationError(
+            _("The person has already been taken in from this referral."), code="already_taken_in"
+        )
+
+
+@transaction.atomic
+def referral_take_in(
+    *, actor: User, referral: Referral, data: people_services.ParticipantData
+) -> Participant:
+    """The receiver registers its own record of the person (the same rules as any registration,
+    in the people service) and the referral remembers it."""
+    _check_receiver(actor, referral)
+    stored = Referral.objects.select_for_update().get(pk=referral.pk)
+    _check_takes_in(stored)
+    participant = people_services.participant_create(
+        actor=actor, organisation=stored.to_organisation, data=data
+    )
+    return _taken_in(stored, referral, participant)
+
+
+@transaction.atomic
+def referral_link(*, actor: User, referral: Referral, participant: Participant) -> Participant:
+    """The receiver already keeps a file of the person: the referral is linked to it."""
+    _check_receiver(actor, referral)
+    stored = Referral.objects.select_for_update().get(pk=referral.pk)
+    _check_takes_in(stored)
+    if participant.organisation_id != stored.to_organisation_id:
+        raise PermissionDenied
+    return _taken_in(stored, referral, participant)
+
+
+def _taken_in(stored: Referral, referral: Referral, participant: Participant) -> Participant:
+    stored.received_participant = participant
+    stored.save(update_fields=["received_participant", "updated_at"])
+    referral.received_participant = participant
+    return participant
+
+
+@transaction.atomic
+def referral_report_outcome(
+    *, actor: User, referral: Referral, outcome: str, note: str = ""
+) -> ReferralOutcomeReport:
+    """The receiver tells the sender how the person's support goes, once the referral is
+    accepted; the sender is told."""
+    _check_receiver(actor, referral)
+    stored = Referral.objects.select_for_update().get(pk=referral.pk)
+    if stored.status not in TAKES_IN:
+        raise ValidationError(
+            _("An outcome is reported on an accepted referral: this one is “%(status)s”.")
+            % {"status": S(stored.status).label},
+            code="not_accepted",
+        )
+    report = ReferralOutcomeReport(
+        referral=stored, outcome=outcome, note=note.strip(), reported_at=timezone.now(), reported_by=actor
+    )
+    report.full_clean()
+    report.save()
+    message = _("%(organisation)s reported on referral no. %(number)s: %(outcome)s.") % {
+        "organisation": stored.to_organisation,
+        "number": stored.pk,
+        "outcome": ReferralOutcome(outcome).label,
+    }
+    if stored.sent_by.is_active:
+        notify(stored.sent_by, message, reverse("partnership:referral_detail", args=[stored.pk]))
+    return report

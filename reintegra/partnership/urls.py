@@ -20,4 +20,7 @@ urlpatterns = [
     path("referrals/<id:pk>/decline/", views.referral_decline, name="referral_decline"),
     path("referrals/<id:pk>/complete/", views.referral_complete, name="referral_complete"),
     path("referrals/<id:pk>/withdraw/", views.referral_withdraw, name="referral_withdraw"),
+    path("referrals/<id:pk>/take-in/", views.referral_take_in, name="referral_take_in"),
+    path("referrals/<id:pk>/link/", views.referral_link, name="referral_link"),
+    path("referrals/<id:pk>/outcome/", views.referral_outcome, name="referral_outcome"),
 ]

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page, confirm_post_page, is_confirmed
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors, services
 from reintegra.partnership.forms import (
@@ -19,14 +21,24 @@ from reintegra.partnership.forms import (
     MemberAddForm,
     MemberRoleForm,
     NoteForm,
+    OutcomeForm,
     PartnershipForm,
     ReferralForm,
     WithdrawForm,
 )
 from reintegra.partnership.models import Referral, ReferralStatus
-from reintegra.partnership.snapshot import REFERABLE_FIELDS, snapshot_name, snapshot_rows
-from reintegra.partnership.workflow import IllegalMoveError, can_move
+from reintegra.partnership.snapshot import (
+    REFERABLE_FIELDS,
+    field_blocks,
+    participant_initial,
+    snapshot_name,
+    snapshot_rows,
+)
+from reintegra.partnership.workflow import TAKES_IN, IllegalMoveError, can_move
+from reintegra.people import selectors as people_selectors
+from reintegra.people.forms import ParticipantForm
 from reintegra.people.selectors import participant_get_for_user
+from reintegra.people.services import ParticipantData
 
 # --- Partnerships ---------------------------------------------------------------------
 
@@ -164,12 +176,21 @@ def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -
 
 
 @requires("partnership.manage")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST removes the organisation from the partnership."""
     partnership = selectors.partnership_get_for_user(request.user, pk)
     if not policy.can(request.user, "partnership.manage", partnership):
         raise Http404
     member = selectors.member_get(partnership, member_pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Remove %(organisation)s from the partnership?") % {"organisation": member.organisation},
+            question=_("Referrals already sent stay; no new ones can be sent to or from it here."),
+            confirm_label=_("Remove"),
+            back=reverse("partnership:detail", args=[partnership.pk]),
+        )
     try:
         services.partnership_member_remove(actor=request.user, member=member)
     except ValidationError as error:
@@ -187,7 +208,8 @@ def member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> Htt
 def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpResponse:
     participant = participant_get_for_user(request.user, participant_pk, permission="referral.send")
     targets = selectors.referral_targets(participant.organisation_id)
-    form = ReferralForm(request.POST or None, targets=targets)
+    blocks = field_blocks(participant.consents.all(), request.POST.get("legal_basis", ""))
+    form = ReferralForm(request.POST or None, targets=targets, blocks=blocks)
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_send(
@@ -209,12 +231,13 @@ def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpR
 
 
 def _rows(referrals: list[Referral], *, to_sender: bool) -> list[dict[str, object]]:
+    withdrawn = {} if to_sender else selectors.referral_withdrawn_fields(referrals)
     return [
         {
             "referral": referral,
             "name": "—"
             if selectors.referral_data_withheld(referral, to_sender=to_sender)
-            else snapshot_name(referral.snapshot),
+            else snapshot_name(referral.snapshot, withdrawn.get(referral.pk)),
         }
         for referral in referrals
     ]
@@ -254,9 +277,11 @@ def _render_referral(
     access: selectors.ReferralAccess,
     decline_form: DeclineForm | None = None,
     withdraw_form: WithdrawForm | None = None,
+    outcome_form: OutcomeForm | None = None,
 ) -> HttpResponse:
     history = list(selectors.history_of(referral))
     withheld = selectors.referral_data_withheld(referral, to_sender=access.is_sender)
+    takes_in = access.can_act and referral.status in TAKES_IN
     context = {
         "referral": referral,
         "access": access,
@@ -267,10 +292,18 @@ def _render_referral(
         "decline_form": decline_form or DeclineForm(),
         "note_form": NoteForm(),
         "withdraw_form": withdraw_form or WithdrawForm(),
+        "outcomes": list(selectors.outcomes_of(referral)),
+        "can_take_in": takes_in and referral.received_participant_id is None,
+        "can_report": takes_in,
+        "outcome_form": outcome_form or OutcomeForm(),
     }
     if not withheld:
-        context["name"] = snapshot_name(referral.snapshot)
-        context["rows"] = snapshot_rows(referral.snapshot)
+        # The sender keeps seeing what it sent, and is told what the receiver no longer sees.
+        withdrawn = selectors.referral_withdrawn_fields([referral]).get(referral.pk, {})
+        shown_withdrawn = {} if access.is_sender else withdrawn
+        context["name"] = snapshot_name(referral.snapshot, shown_withdrawn)
+        context["rows"] = snapshot_rows(referral.snapshot, shown_withdrawn)
+        context["hidden_from_receiver"] = list(withdrawn.values()) if access.is_sender else []
         context["field_labels"] = [REFERABLE_FIELDS[k] for k in referral.fields if k in REFERABLE_FIELDS]
     return render(request, "partnership/referral_detail.html", context)
 
@@ -290,6 +323,14 @@ def _move(request: AuthenticatedRequest, pk: int, action: str) -> HttpResponse:
             assert decline_form is not None
             if not decline_form.is_valid():
                 return _render_referral(request, referral, access, decline_form)
+            if not is_confirmed(request):
+                return confirm_post_page(
+                    request,
+                    title=_("Decline the referral?"),
+                    question=_("The sending organisation will be told, with your reason."),
+                    confirm_label=_("Decline"),
+                    back=reverse("partnership:referral_detail", args=[pk]),
+                )
             services.referral_decline(
                 actor=request.user, referral=referral, reason=decline_form.cleaned_data["reason"]
             )
@@ -331,6 +372,14 @@ def referral_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = WithdrawForm(request.POST)
     if not form.is_valid():
         return _render_referral(request, referral, access, withdraw_form=form)
+    if not is_confirmed(request):
+        return confirm_post_page(
+            request,
+            title=_("Withdraw the referral?"),
+            question=_("The receiving organisation will no longer see what was referred about the person."),
+            confirm_label=_("Withdraw the referral"),
+            back=reverse("partnership:referral_detail", args=[pk]),
+        )
     try:
         services.referral_withdraw(actor=request.user, referral=referral, reason=form.cleaned_data["reason"])
     except IllegalMoveError as error:
@@ -338,3 +387,97 @@ def referral_withdraw(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         messages.success(request, _("The referral has been withdrawn and the receiving organisation told."))
     return redirect("partnership:referral_detail", pk=pk)
+
+
+# --- Taking the person in, and the outcome ----------------------------------------------------
+
+
+def _receivers_referral(request: AuthenticatedRequest, pk: int) -> Referral:
+    """A referral this user answers for the receiver; 404 for anyone else, the sender included."""
+    referral, access = selectors.referral_get_for_user(request.user, pk)
+    if not access.can_act:
+        raise Http404
+    return referral
+
+
+@requires("referral.act")
+@require_http_methods(["GET", "POST"])
+def referral_take_in(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """A participant form filled with exactly the referred fields; the worker checks it, adds
+    what the referral did not carry and saves; or links a record the organisation already keeps."""
+    referral = _receivers_referral(request, pk)
+    if referral.status not in TAKES_IN or referral.received_participant_id is not None:
+        messages.error(request, _("The person cannot be taken in from this referral now."))
+        return redirect("partnership:referral_detail", pk=pk)
+    withdrawn = selectors.referral_withdrawn_fields([referral]).get(referral.pk, {})
+    initial = participant_initial(referral.snapshot, withdrawn)
+    form = ParticipantForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant = services.referral_take_in(
+                actor=request.user, referral=referral, data=form.participant_data()
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The person has been registered from the referral."))
+            return redirect("people:participant_detail", pk=participant.pk)
+    probe = ParticipantData(
+        first_name=initial.get("first_name", ""),
+        last_name=initial.get("last_name", ""),
+        pesel=initial.get("pesel", ""),
+        birth_date=initial.get("birth_date"),
+    )
+    candidates = people_selectors.duplicates_for(
+        request.user, probe, organisation_id=referral.to_organisation_id
+    )
+    context = {
+        "referral": referral,
+        "form": form,
+        "candidates": candidates,
+        "referred": [form.fields[name].label for name in form.fields if name in initial],
+    }
+    return render(request, "partnership/referral_take_in.html", context)
+
+
+@requires("referral.act")
+@require_POST
+def referral_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    referral = _receivers_referral(request, pk)
+    try:
+        participant_pk = int(request.POST.get("participant", ""))
+    except ValueError:
+        raise Http404 from None
+    participant = participant_get_for_user(request.user, participant_pk, permission="participant.change")
+    try:
+        services.referral_link(actor=request.user, referral=referral, participant=participant)
+    except PermissionDenied:
+        raise Http404 from None
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("partnership:referral_detail", pk=pk)
+    messages.success(request, _("The referral has been linked to the person's file."))
+    return redirect("people:participant_detail", pk=participant.pk)
+
+
+@requires("referral.act")
+@require_POST
+def referral_outcome(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    referral, access = selectors.referral_get_for_user(request.user, pk)
+    if not access.can_act:
+        raise Http404
+    form = OutcomeForm(request.POST)
+    if form.is_valid():
+        try:
+            services.referral_report_outcome(
+                actor=request.user,
+                referral=referral,
+                outcome=form.cleaned_data["outcome"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The outcome has been reported to the sending organisation."))
+            return redirect("partnership:referral_detail", pk=pk)
+    return _render_referral(request, referral, access, outcome_form=form)

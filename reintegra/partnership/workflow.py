@@ -42,6 +42,9 @@ REASON_REQUIRED = frozenset({S.DECLINED})
 # Moves made by the sending organisation; every other move is the receiver's.
 SENDER_MOVES = frozenset({S.WITHDRAWN})
 
+# States in which the receiver takes the person in and reports how the support goes.
+TAKES_IN = frozenset({S.ACCEPTED, S.COMPLETED})
+
 # States in which the receiver no longer sees what was referred about the person.
 DATA_WITHHELD_FROM_RECEIVER = frozenset({S.WITHDRAWN})
 

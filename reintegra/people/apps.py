@@ -8,4 +8,10 @@ class PeopleConfig(AppConfig):
     verbose_name = _("People")
 
     def ready(self) -> None:
-        from reintegra.people import audit_registration  # noqa: F401
+        from reintegra.people import (
+            audit_registration,  # noqa: F401
+            selectors,
+            summary,
+        )
+
+        summary.register("consents", 60, selectors.consents_in_force_summary)

@@ -90,7 +90,8 @@ class TercUnit(models.Model):
     """A unit of the TERYT TERC register (GUS): voivodeship, county or gmina.
 
     The code is WOJ(2) for a voivodeship, WOJ+POW(4) for a county and WOJ+POW+GMI+RODZ(7)
-    for a gmina. ``manage.py load_terc`` loads the official file; the demo ships its county.
+    for a gmina. A migration loads the real register of 2020-01-01 (``data/``); ``manage.py load_terc``
+    loads a newer official file; the demo adds its fictional county.
     """
 
     code = models.CharField(_("TERC code"), max_length=7, primary_key=True)
@@ -291,6 +292,16 @@ class FamilyMember(models.Model):
     receives_support = models.BooleanField(_("receives support too"), default=False)
     notes = models.TextField(
         _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    # Removal is recorded, never a deletion: meetings and the audit log still name the person.
+    removed_on = models.DateField(_("removed on"), null=True, blank=True)
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("removed by"),
     )
 
     class Meta:

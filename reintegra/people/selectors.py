@@ -23,6 +23,7 @@ from reintegra.audit.bulk import log_export, log_reads, reads_together
 from reintegra.pagination import CappedPaginator, KeysFirstPaginator
 from reintegra.people import identifiers
 from reintegra.people.models import Consent, FamilyMember, Participant
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection, summary_for
 
 if TYPE_CHECKING:
     from reintegra.accounts.models import User
@@ -163,6 +164,7 @@ class ParticipantFile:
     consents: list[Consent] = field(default_factory=list)
     family: list[FamilyMember] = field(default_factory=list)
     enrolments: list[Any] = field(default_factory=list)  # programmes' Enrolment, by its relation
+    summary: list[SummarySection] = field(default_factory=list)
 
 
 FILE_TABS = ("data", "consents", "family", "programmes")
@@ -182,7 +184,7 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
             log_reads(consents, actor=user)
             return ParticipantFile(participant, consents=consents)
         if tab == "family":
-            family = list(participant.family.all())
+            family = list(participant.family.filter(removed_on__isnull=True))
             log_reads(family, actor=user)
             return ParticipantFile(participant, family=family)
         if tab == "programmes":
@@ -190,11 +192,35 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
                 participant.enrolments.select_related("programme", "group").order_by("-applied_at")
             )
             return ParticipantFile(participant, enrolments=enrolments)
-    return ParticipantFile(participant)
+        # The first tab opens with what matters now, each app's part read by its own provider.
+        return ParticipantFile(participant, summary=summary_for(user, participant))
 
 
-def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None = None) -> list[Participant]:
-    """Participants within the user's reach that look like the same person.
+def consents_in_force_summary(user: User, participant: Participant) -> SummarySection:
+    """The file's summary: the consents in force (the user opened the file, so may see them)."""
+    consents = list(
+        participant.consents.filter(withdrawn_on__isnull=True)
+        .select_related("participant")
+        .order_by("kind")[: ITEMS_SHOWN * 2]
+    )
+    log_reads(consents, actor=user)
+    return SummarySection(
+        key="consents",
+        title=_("Consents in force"),
+        empty=_("No consent in force."),
+        url="?tab=consents",
+        items=[
+            SummaryItem(text=consent.get_kind_display(), when=consent.given_on, when_label=_("given on"))
+            for consent in consents
+        ],
+    )
+
+
+def duplicates_for(
+    user: User, data: ParticipantData, *, exclude_pk: int | None = None, organisation_id: int | None = None
+) -> list[Participant]:
+    """Participants within the user's reach (in ``organisation_id`` only, if given) that look
+    like the same person.
 
     Same PESEL, or the same name (ignoring diacritics and case) and birth date. A warning for
     the person registering, never a block: namesakes born on the same day exist.
@@ -206,6 +232,8 @@ def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None 
     if key and data.birth_date:
         condition |= Q(search_key=key, birth_date=data.birth_date)
     organisation_ids = policy.organisation_ids_where(user, "participant.view")
+    if organisation_id is not None:
+        organisation_ids &= {organisation_id}
     matches = Participant.objects.filter(condition, organisation_id__in=organisation_ids).select_related(
         "organisation"
     )
@@ -219,8 +247,10 @@ def duplicates_for(user: User, data: ParticipantData, *, exclude_pk: int | None 
 def family_member_get_for_user(
     user: User, participant_pk: int, pk: int, *, permission: str = "participant.view"
 ) -> FamilyMember:
-    """A family member or contact of a person the user may see; both are logged as read."""
-    return _record_of_person(FamilyMember, user, participant_pk, pk, permission)
+    """A family member or contact (not removed) of a person the user may see; both are logged as read."""
+    return _record_of_person(
+        FamilyMember, user, participant_pk, pk, permission, current=Q(removed_on__isnull=True)
+    )
 
 
 def consent_get_for_user(
@@ -231,11 +261,13 @@ def consent_get_for_user(
 
 
 def _record_of_person[R: (FamilyMember, Consent)](
-    model: type[R], user: User, participant_pk: int, pk: int, permission: str
+    model: type[R], user: User, participant_pk: int, pk: int, permission: str, current: Q | None = None
 ) -> R:
-    """One record of a person's file, found through the person's organisation (404 otherwise)."""
+    """One record of a person's file, found through the person's organisation (404 otherwise);
+    ``current`` leaves out records no longer in the file (a removed family member)."""
     record = (
         model.objects.select_related("participant__organisation")
+        .filter(current or Q())
         .filter(
             pk=pk,
             participant_id=participant_pk,

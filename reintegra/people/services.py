@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
@@ -225,9 +226,17 @@ def family_member_update(*, actor: User, member: FamilyMember, data: FamilyMembe
 
 
 @transaction.atomic
-def family_member_remove(*, actor: User, member: FamilyMember) -> None:
+def family_member_remove(*, actor: User, member: FamilyMember, on: date | None = None) -> FamilyMember:
+    """The member leaves the file's lists but is kept, marked removed (with the day and by whom):
+    meetings held with them and the audit log still refer to the record."""
     _check_change(actor, member.participant)
-    member.delete()
+    stored = FamilyMember.objects.select_for_update().get(pk=member.pk)
+    if stored.removed_on is not None:
+        raise ValidationError(_("This person has already been removed."), code="already_removed")
+    stored.removed_on = on or timezone.localdate()
+    stored.removed_by = actor
+    stored.save(update_fields=["removed_on", "removed_by"])
+    return stored
 
 
 @transaction.atomic

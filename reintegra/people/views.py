@@ -11,12 +11,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from reintegra import rows
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page
 from reintegra.forms import add_service_error
 from reintegra.people import export, selectors, services
 from reintegra.people.forms import (
@@ -144,6 +145,7 @@ def participant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "consents": file.consents,
         "family": file.family,
         "enrolments": file.enrolments,
+        "summary": file.summary,
     }
     return render(request, "people/participant_detail.html", context)
 
@@ -250,12 +252,29 @@ def family_member_edit(request: AuthenticatedRequest, pk: int, member_pk: int) -
 
 
 @requires("participant.change")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def family_member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST removes (marks the record removed, see the service)."""
     member = selectors.family_member_get_for_user(
         request.user, pk, member_pk, permission="participant.change"
     )
     participant = member.participant
-    services.family_member_remove(actor=request.user, member=member)
-    messages.success(request, _("The family member or contact has been removed."))
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Remove %(name)s from the file?") % {"name": member},
+            question=_(
+                "%(name)s will no longer be listed among the family and contacts. Meetings held "
+                "with them keep their record."
+            )
+            % {"name": member},
+            confirm_label=_("Remove"),
+            back=_file_url(participant, "family"),
+        )
+    try:
+        services.family_member_remove(actor=request.user, member=member)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The family member or contact has been removed."))
     return redirect(_file_url(participant, "family"))

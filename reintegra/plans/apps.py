@@ -10,4 +10,10 @@ class PlansConfig(AppConfig):
     verbose_name = _("Plans")
 
     def ready(self) -> None:
-        from reintegra.plans import audit_registration  # noqa: F401
+        from reintegra.people import summary
+        from reintegra.plans import (
+            audit_registration,  # noqa: F401
+            selectors,
+        )
+
+        summary.register("plan", 30, selectors.current_plan_summary)

@@ -11,12 +11,15 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_reads, reads_together
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
+from reintegra.people.summary import SummaryItem, SummarySection
 from reintegra.plans.models import IndividualPlan, PlanAction, PlanGoal, PlanSignature, PlanStatus
 from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires.models import Response
@@ -180,4 +183,30 @@ def _plans_of_group(group: Group) -> QuerySet[IndividualPlan]:
         IndividualPlan.objects.filter(group=group, next_version__isnull=True)
         .select_related("group", "programme")
         .order_by("-starts_on", "-pk")
+    )
+
+
+def current_plan_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The file's summary: the person's newest open plan and its next review; logged as read."""
+    if not policy.can(user, "casework.view", participant):
+        return None
+    plan = open_plans_of(participant).first()
+    items = []
+    if plan is not None:
+        log_reads([plan], actor=user)
+        items.append(
+            SummaryItem(
+                text=str(plan),
+                url=reverse("plans:plan_detail", args=[plan.pk]),
+                status=plan.get_status_display(),
+                when=plan.review_on,
+                when_label=_("next review"),
+            )
+        )
+    return SummarySection(
+        key="plan",
+        title=_("Current plan"),
+        empty=_("No open plan."),
+        url=reverse("plans:plans", args=[participant.pk]),
+        items=items,
     )

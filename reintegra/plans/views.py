@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.forms import BaseForm, BaseFormSet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -17,6 +18,7 @@ from reintegra.accounts import policy
 from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_post_page, is_confirmed
 from reintegra.documents import pdf_response
 from reintegra.forms import add_service_error
 from reintegra.plans import selectors, services
@@ -226,6 +228,14 @@ def plan_move(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
     to_status = request.POST.get("to", "")
     if to_status not in PlanStatus.values:
         raise Http404
+    if to_status == PlanStatus.CLOSED and not is_confirmed(request):
+        return confirm_post_page(
+            request,
+            title=_("Close the plan %(plan)s?") % {"plan": plan},
+            question=_("A closed plan can no longer be changed."),
+            confirm_label=_("Close the plan"),
+            back=reverse("plans:plan_detail", args=[plan.pk]),
+        )
     try:
         services.plan_move(actor=request.user, plan=plan, to_status=to_status)
     except (ValidationError, IllegalPlanMoveError) as error:

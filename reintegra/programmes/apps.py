@@ -8,4 +8,10 @@ class ProgrammesConfig(AppConfig):
     verbose_name = _("Programmes")
 
     def ready(self) -> None:
-        from reintegra.programmes import audit_registration  # noqa: F401
+        from reintegra.people import summary
+        from reintegra.programmes import (
+            audit_registration,  # noqa: F401
+            selectors,
+        )
+
+        summary.register("programmes", 20, selectors.programmes_summary)

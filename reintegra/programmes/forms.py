@@ -10,8 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from reintegra.accounts.models import Organisation, User
 from reintegra.forms import add_bootstrap_classes
 from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, Sex
-from reintegra.programmes.models import ExitReason, Group, ProgrammeTemplate
+from reintegra.programmes.models import Group, ProgrammeTemplate
 from reintegra.programmes.services import PROGRAMME_FIELDS, ProgrammeData
+from reintegra.programmes.workflow import exit_reasons_from
 from reintegra.text import SHORT_TEXT
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
@@ -193,16 +194,15 @@ class ApplicantForm(forms.Form):
 
 
 class LeaveForm(forms.Form):
-    exit_reason = forms.ChoiceField(
-        label=_("Exit reason"),
-        choices=[("", "---------")]
-        + [(value, label) for value, label in ExitReason.choices if value != ExitReason.DECLINED_OFFER],
-    )
+    exit_reason = forms.ChoiceField(label=_("Exit reason"))
     left_on = forms.DateField(label=_("Left on"), widget=DATE)
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, status: str, **kwargs: Any) -> None:
+        """Offers the reasons that fit the person's status (``workflow.exit_reasons_from``)."""
         super().__init__(*args, **kwargs)
+        reasons = exit_reasons_from(status)
+        self.fields["exit_reason"].choices = [("", "---------")] + [(r.value, r.label) for r in reasons]  # type: ignore[attr-defined]
         add_bootstrap_classes(self)
 
 

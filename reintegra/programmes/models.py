@@ -223,3 +223,26 @@ class EntrySnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment} @ {self.taken_at:%Y-%m-%d}"
+
+
+class KeptImportFile(models.Model):
+    """A participants file a dry run found without problems, kept so one click imports it.
+
+    Only the user who checked it may import it, into the same programme, until it expires; it is
+    removed when imported. It holds personal data, so it is kept briefly and never listed.
+    """
+
+    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="+")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    name = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("content"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), db_index=True)
+
+    class Meta:
+        verbose_name = _("kept import file")
+        verbose_name_plural = _("kept import files")
+
+    def __str__(self) -> str:
+        return self.name

@@ -12,14 +12,18 @@ from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_reads
 from reintegra.people.identifiers import search_key
 from reintegra.people.models import Participant
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
 from reintegra.programmes.services import RESERVE_ORDER, result_reason, rule_label
+from reintegra.programmes.workflow import TRANSITIONS
 
 S = EnrolmentStatus
 FUNNEL = (S.APPLIED, S.ELIGIBLE, S.NOT_ELIGIBLE, S.RESERVE, S.OFFERED, S.ENROLLED, S.LEFT)
@@ -47,6 +51,16 @@ def enrolment_get_for_user(user: User, programme_pk: int, pk: int, *, permission
     if enrolment is None:
         raise Http404
     return enrolment
+
+
+def enrolments_get_for_user(user: User, programme: Programme, pks: list[int]) -> list[Enrolment]:
+    """The programme's enrolments of these numbers (others are ignored), in the programme the
+    user opened with ``programme_get_for_user``; each person is logged as read."""
+    enrolments = list(
+        programme.enrolments.filter(pk__in=pks).select_related("participant", "programme").order_by("pk")
+    )
+    log_reads([enrolment.participant for enrolment in enrolments], actor=user)
+    return enrolments
 
 
 def template_list() -> QuerySet[ProgrammeTemplate]:
@@ -112,6 +126,8 @@ def programme_page(user: User, programme: Programme) -> dict[str, Any]:
     by_status: dict[str, list[Enrolment]] = {status.value: [] for status in FUNNEL}
     for enrolment in enrolments:
         enrolment.assessment = assessment_lines(enrolment)  # type: ignore[attr-defined]
+        # What the page may offer for this person: the moves the workflow allows from here.
+        enrolment.moves = TRANSITIONS[enrolment.status]  # type: ignore[attr-defined]
         by_status[enrolment.status].append(enrolment)
     for status in (S.ENROLLED, S.LEFT):
         by_status[status].sort(key=lambda e: (e.participant.last_name, e.participant.first_name))
@@ -122,4 +138,33 @@ def programme_page(user: User, programme: Programme) -> dict[str, Any]:
         "reserve": reserve,
         "groups": list(programme.groups.annotate(size=Count("enrolments"))),
         "places_held": len(by_status[S.ENROLLED]) + len(by_status[S.OFFERED]),
+        "full": len(by_status[S.ENROLLED]) + len(by_status[S.OFFERED]) >= programme.places,
     }
+
+
+def programmes_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The file's summary: the programmes the person is in or waiting for, with their status."""
+    if not policy.can(user, "programme.view", participant):
+        return None
+    enrolments = list(
+        participant.enrolments.exclude(status=S.LEFT)
+        .select_related("programme")
+        .order_by("-applied_at", "-pk")[:ITEMS_SHOWN]
+    )
+    log_reads(enrolments, actor=user)
+    return SummarySection(
+        key="programmes",
+        title=_("Current programmes"),
+        empty=_("Not in any programme now."),
+        url="?tab=programmes",
+        items=[
+            SummaryItem(
+                text=enrolment.programme.name,
+                url=reverse("programmes:detail", args=[enrolment.programme_id]),
+                status=enrolment.get_status_display(),
+                when=enrolment.enrolled_on,
+                when_label=_("enrolled on"),
+            )
+            for enrolment in enrolments
+        ],
+    )

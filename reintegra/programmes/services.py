@@ -42,7 +42,7 @@ from reintegra.programmes.models import (
     Programme,
     ProgrammeTemplate,
 )
-from reintegra.programmes.workflow import HOLDS_A_PLACE, check_move
+from reintegra.programmes.workflow import HOLDS_A_PLACE, check_move, exit_reasons_from
 
 S = EnrolmentStatus
 RESERVE_ORDER = ("-priority", "applied_at", "pk")
@@ -415,6 +415,33 @@ def enrolment_assess(*, actor: User | None, enrolment: Enrolment) -> Enrolment:
     )
 
 
+ASSESSABLE = frozenset({S.APPLIED, S.ELIGIBLE, S.NOT_ELIGIBLE})
+
+
+@transaction.atomic
+def enrolments_assess(
+    *, actor: User | None, programme: Programme, enrolments: list[Enrolment]
+) -> list[Enrolment]:
+    """Assesses many applicants at once, each by ``enrolment_assess`` (its results, reasons and
+    audit entries), all or none: one who no longer waits for an assessment (enrolled, on the
+    reserve list, gone) refuses the whole batch, naming them."""
+    _require(actor, "programme.manage", programme)
+    if not enrolments:
+        raise ValidationError({"enrolment": _("Choose at least one applicant.")}, code="none_chosen")
+    others = [e for e in enrolments if e.programme_id != programme.pk]
+    if others:
+        raise ValidationError(
+            {"enrolment": _("Choose applicants of this programme.")}, code="other_programme"
+        )
+    settled = [str(e.participant) for e in enrolments if e.status not in ASSESSABLE]
+    if settled:
+        raise ValidationError(
+            {"enrolment": _("Not waiting for an assessment: %(people)s.") % {"people": ", ".join(settled)}},
+            code="not_assessable",
+        )
+    return [enrolment_assess(actor=actor, enrolment=enrolment) for enrolment in enrolments]
+
+
 def _jsonable(params: dict[str, Any]) -> dict[str, Any]:
     return {key: value.isoformat() if isinstance(value, date) else value for key, value in params.items()}
 
@@ -473,6 +500,11 @@ def enrolment_leave(
     errors = {}
     if exit_reason not in ExitReason.values:
         errors["exit_reason"] = _("Choose why the person leaves.")
+    elif enrolment.status != S.LEFT and exit_reason not in exit_reasons_from(enrolment.status):
+        errors["exit_reason"] = _("“%(reason)s” does not fit a person who is %(status)s.") % {
+            "reason": ExitReason(exit_reason).label,
+            "status": enrolment.get_status_display(),
+        }
     if left_on is None:
         errors["left_on"] = _("Give the date the person left.")
     if errors:

@@ -7,15 +7,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page
 from reintegra.forms import add_service_error
 from reintegra.programmes import selectors, services
 from reintegra.programmes.forms import (
@@ -26,7 +29,7 @@ from reintegra.programmes.forms import (
     ProgrammeForm,
     RulesForm,
 )
-from reintegra.programmes.models import Enrolment, Programme
+from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from reintegra.programmes.workflow import IllegalMoveError
 
 
@@ -111,7 +114,6 @@ def _detail_context(request: AuthenticatedRequest, programme: Programme, **extra
         "applicant_form": ApplicantForm(candidates=candidates.people),
         "applicant_query": query,
         "more_candidates": candidates.more,
-        "leave_form": LeaveForm(initial={"left_on": timezone.localdate()}),
         "group_form": GroupForm(),
         "assign_form": AssignGroupForm(groups=programme.groups.all()),
         "rules_form": RulesForm(rules=programme.eligibility_rules),
@@ -192,17 +194,32 @@ def group_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 
 ACTIONS = ("assess", "enrol", "accept", "decline", "leave", "group")
+# Nothing is ended in one click: GET shows the confirmation page (leaving asks for the reason
+# and date), POST does it.
+CONFIRMED = ("decline", "leave")
 
 
 @requires("programme.manage")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def enrolment_action(request: AuthenticatedRequest, pk: int, enrolment_pk: int, action: str) -> HttpResponse:
     """One step of the recruitment workflow for one person; an illegal step is explained, not done."""
     if action not in ACTIONS:
         raise Http404
+    if request.method == "GET" and action not in CONFIRMED:
+        return HttpResponseNotAllowed(["POST"])
     enrolment = selectors.enrolment_get_for_user(
         request.user, pk, enrolment_pk, permission="programme.manage"
     )
+    if action == "leave":
+        return _leave(request, enrolment)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("%(person)s declines the offered place") % {"person": enrolment.participant},
+            question=_("The place will be offered to the first person on the reserve list."),
+            confirm_label=_("Declines the place"),
+            back=reverse("programmes:detail", args=[pk]),
+        )
     try:
         text = _perform(request, enrolment, action)
     except (ValidationError, IllegalMoveError) as error:
@@ -212,6 +229,60 @@ def enrolment_action(request: AuthenticatedRequest, pk: int, enrolment_pk: int, 
     else:
         messages.success(request, text)
     return redirect("programmes:detail", pk)
+
+
+def _leave(request: AuthenticatedRequest, enrolment: Enrolment) -> HttpResponse:
+    """The page where a person leaves: the reasons that fit their status, the date, a note."""
+    initial = {"left_on": timezone.localdate()}
+    form = LeaveForm(request.POST or None, status=enrolment.status, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            left = services.enrolment_leave(
+                actor=request.user,
+                enrolment=enrolment,
+                exit_reason=form.cleaned_data["exit_reason"],
+                left_on=form.cleaned_data["left_on"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        except IllegalMoveError as error:
+            messages.error(request, str(error))
+            return redirect("programmes:detail", enrolment.programme_id)
+        else:
+            messages.success(
+                request,
+                _("%(person)s: %(status)s.")
+                % {"person": enrolment.participant, "status": left.get_status_display()},
+            )
+            return redirect("programmes:detail", enrolment.programme_id)
+    context = {"form": form, "enrolment": enrolment, "programme": enrolment.programme}
+    return render(request, "programmes/enrolment_leave.html", context)
+
+
+@requires("programme.manage")
+@require_POST
+def enrolments_assess(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Assesses the applicants ticked on the programme page, all at once."""
+    programme = selectors.programme_get_for_user(request.user, pk, permission="programme.manage")
+    pks = [int(value) for value in request.POST.getlist("enrolment") if value.isdigit() and len(value) < 10]
+    enrolments = selectors.enrolments_get_for_user(request.user, programme, pks)
+    try:
+        assessed = services.enrolments_assess(actor=request.user, programme=programme, enrolments=enrolments)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        eligible = sum(1 for enrolment in assessed if enrolment.status == EnrolmentStatus.ELIGIBLE)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d applicant assessed: %(eligible)d eligible.",
+                "%(count)d applicants assessed: %(eligible)d eligible.",
+                len(assessed),
+            )
+            % {"count": len(assessed), "eligible": eligible},
+        )
+    return redirect("programmes:detail", programme.pk)
 
 
 def _perform(request: AuthenticatedRequest, enrolment: Enrolment, action: str) -> str:
@@ -224,17 +295,6 @@ def _perform(request: AuthenticatedRequest, enrolment: Enrolment, action: str) -
         enrolment = services.enrolment_accept_offer(actor=actor, enrolment=enrolment)
     elif action == "decline":
         enrolment = services.enrolment_decline_offer(actor=actor, enrolment=enrolment)
-    elif action == "leave":
-        leave = LeaveForm(request.POST)
-        if not leave.is_valid():
-            raise ValidationError([error for errors in leave.errors.values() for error in errors])
-        enrolment = services.enrolment_leave(
-            actor=actor,
-            enrolment=enrolment,
-            exit_reason=leave.cleaned_data["exit_reason"],
-            left_on=leave.cleaned_data["left_on"],
-            note=leave.cleaned_data["note"],
-        )
     elif action == "group":
         form = AssignGroupForm(request.POST, groups=enrolment.programme.groups.all())
         if not form.is_valid():

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from reintegra.programmes.models import EnrolmentStatus as S
+from reintegra.programmes.models import ExitReason
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     S.APPLIED: frozenset({S.ELIGIBLE, S.NOT_ELIGIBLE, S.LEFT}),
@@ -22,6 +23,24 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 
 # Statuses that hold one of the programme's places.
 HOLDS_A_PLACE = frozenset({S.ENROLLED, S.OFFERED})
+
+# Why a person may leave, by where they stand: only someone enrolled completes the programme,
+# only someone offered a place declines it; anyone may resign, move away, and so on.
+EXIT_REASONS_ONLY_FROM: dict[str, frozenset[str]] = {
+    ExitReason.COMPLETED: frozenset({S.ENROLLED}),
+    ExitReason.DECLINED_OFFER: frozenset({S.OFFERED}),
+}
+
+
+def exit_reasons_from(status: str) -> list[ExitReason]:
+    """The exit reasons that fit a person in this status (none once they have left)."""
+    if S.LEFT not in TRANSITIONS[status]:
+        return []
+    return [
+        reason
+        for reason in ExitReason
+        if status in EXIT_REASONS_ONLY_FROM.get(reason, frozenset(TRANSITIONS))
+    ]
 
 
 class IllegalMoveError(Exception):

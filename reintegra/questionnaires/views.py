@@ -8,12 +8,14 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page
 from reintegra.documents import pdf_response
 from reintegra.forms import add_service_error
 from reintegra.pagination import CappedPaginator
@@ -183,9 +185,18 @@ def question_add(request: AuthenticatedRequest, pk: int, version_pk: int) -> Htt
 
 
 @requires("questionnaire.manage")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def question_remove(request: AuthenticatedRequest, pk: int, version_pk: int, key: str) -> HttpResponse:
+    """GET asks for confirmation; POST removes the question from the draft."""
     version = _version(request, pk, version_pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Remove the question “%(key)s”?") % {"key": key},
+            question=_("The question and its answer options are removed from this draft version."),
+            confirm_label=_("Remove"),
+            back=reverse("questionnaires:version", args=[pk, version_pk]),
+        )
     try:
         services.question_remove(actor=request.user, version=version, key=key)
     except ValidationError as error:
@@ -222,9 +233,18 @@ def version_publish(request: AuthenticatedRequest, pk: int, version_pk: int) -> 
 
 
 @requires("questionnaire.manage")
-@require_POST
+@require_http_methods(["GET", "POST"])
 def version_retire(request: AuthenticatedRequest, pk: int, version_pk: int) -> HttpResponse:
+    """GET asks for confirmation; POST retires the version."""
     version = _version(request, pk, version_pk)
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Retire version %(number)s?") % {"number": version.number},
+            question=_("Nobody can fill in a retired version; answers given on it stay."),
+            confirm_label=_("Retire"),
+            back=reverse("questionnaires:detail", args=[pk]),
+        )
     try:
         services.version_retire(actor=request.user, version=version)
     except ValidationError as error:

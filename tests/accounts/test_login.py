@@ -151,3 +151,30 @@ def test_a_successful_log_in_before_the_limit_resets_the_count(caseworker: User)
         response = log_in(client, caseworker.username, "not-the-password")
         assert response.status_code == 200
     assert log_in(client, caseworker.username, PASSWORD).status_code == 302
+
+
+@pytest.mark.django_db
+def test_password_spraying_from_one_address_locks_the_address_out(caseworker: User) -> None:
+    client = english()
+    for index in range(settings.AXES_ADDRESS_FAILURE_LIMIT - 1):
+        assert log_in(client, f"ktos{index}", "Haslo123!").status_code == 200
+    assert log_in(client, "ktos-ostatni", "Haslo123!").status_code == 429
+
+    response = log_in(client, caseworker.username, PASSWORD)
+
+    assert response.status_code == 429
+    assert LOCKED_OUT in response.text
+    assert log_in(english(), caseworker.username, PASSWORD, REMOTE_ADDR="10.9.8.7").status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_successful_log_in_does_not_clear_the_failures_of_its_address(
+    caseworker: User, coordinator: User
+) -> None:
+    client = english()
+    for index in range(settings.AXES_ADDRESS_FAILURE_LIMIT - 1):
+        log_in(client, f"ktos{index}", "Haslo123!")
+    assert log_in(client, coordinator.username, PASSWORD).status_code == 302
+    client.post(reverse("accounts:logout"))
+
+    assert log_in(client, "ktos-ostatni", "Haslo123!").status_code == 429

@@ -78,16 +78,27 @@ def test_reassigning_ends_the_old_assignment_and_both_moves_are_audited(
     assert list(created.organisations.all()) == [organisation]
 
 
-def test_a_case_worker_cannot_assign_or_reassign(in_care: CaseAssignment, caseworker: User) -> None:
+def test_a_case_worker_reads_who_looks_after_the_person_but_cannot_assign_or_reassign(
+    in_care: CaseAssignment, caseworker: User
+) -> None:
     client = client_for(caseworker)
 
     page = client.get(reverse("casework:assignments", args=[in_care.participant_id]))
+    assign = client.post(
+        reverse("casework:assignments", args=[in_care.participant_id]), {"worker": caseworker.pk}
+    )
     reassign = client.post(
         reverse("casework:assignment_reassign", args=[in_care.participant_id, in_care.pk]),
         {"worker": caseworker.pk},
     )
 
-    assert page.status_code == reassign.status_code == 403
+    assert page.status_code == 200
+    assert [a.pk for a in page.context["assignments"]] == [in_care.pk]
+    html = page.content.decode()
+    assert reverse("casework:assignment_reassign", args=[in_care.participant_id, in_care.pk]) not in html
+    assert 'name="worker"' not in html
+    assert assign.status_code == reassign.status_code == 403
+    assert CaseAssignment.objects.filter(participant=in_care.participant).count() == 1
 
 
 def test_a_coordinator_of_another_organisation_gets_404_for_the_case_workers_page(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from reintegra.accounts.models import User
@@ -256,3 +258,24 @@ def test_a_meeting_summary_prints_with_its_next_steps(
     assert "Żółkiewska" in text
     assert "Złożyć CV w piekarni" in text
     assert client_for(outsider).get(reverse("casework:meeting_pdf", args=[meeting.pk])).status_code == 404
+
+
+def test_a_correction_of_a_meeting_keeps_its_status_and_a_worker_of_another_organisation_cannot(
+    ours: Participant, caseworker: User, outsider: User
+) -> None:
+    meeting = meeting_for(ours, caseworker, at(TODAY - timedelta(days=1)))
+
+    services.meeting_update(
+        actor=caseworker,
+        meeting=meeting,
+        data=replace(services.MeetingData.of(meeting), duration_minutes=90, kind=MeetingKind.HOME_VISIT),
+    )
+    with pytest.raises(PermissionDenied):
+        services.meeting_update(
+            actor=outsider, meeting=meeting, data=replace(services.MeetingData.of(meeting), notes="Cudze")
+        )
+
+    meeting.refresh_from_db()
+    assert (meeting.status, meeting.duration_minutes, meeting.notes) == (MeetingStatus.HELD, 90, "")
+    [change] = AuditEntry.objects.get_for_object(meeting).filter(action=AuditEntry.Action.UPDATE)
+    assert set(change.changes) == {"duration_minutes", "kind"}

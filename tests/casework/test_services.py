@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
@@ -126,3 +128,22 @@ def test_a_service_or_a_meeting_with_a_field_they_do_not_have_is_refused() -> No
         services.ServiceData(**service)
     with pytest.raises(TypeError, match="worker"):
         services.MeetingData(**meeting)
+
+
+def test_a_correction_of_a_service_saves_only_what_changed_and_a_worker_of_another_organisation_cannot(
+    ours: Participant, caseworker: User, outsider: User
+) -> None:
+    service = a_dentist_visit(ours, caseworker)
+
+    services.service_update(
+        actor=caseworker, service=service, data=replace(services.ServiceData.of(service), cost=Decimal("99"))
+    )
+    with pytest.raises(PermissionDenied):
+        services.service_update(
+            actor=outsider, service=service, data=replace(services.ServiceData.of(service), notes="Cudze")
+        )
+
+    service.refresh_from_db()
+    assert (service.cost, service.notes) == (Decimal("99.00"), "")
+    [change] = AuditEntry.objects.get_for_object(service).filter(action=AuditEntry.Action.UPDATE)
+    assert set(change.changes) == {"cost"}

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.demo.seed import seed
-from reintegra.partnership.models import MemberRole, Partnership, Referral, ReferralStatus
+from reintegra.partnership.models import MemberRole, Partnership, Referral, ReferralOutcome, ReferralStatus
 from tests.conftest import client_for
 
 # As in the partnership's own tests: pages and messages in English.
@@ -40,6 +40,19 @@ def test_the_demo_ngo_worker_has_a_referral_waiting_and_others_in_every_state(de
         first = inbox.context["rows"][0]["referral"]
         assert first.status == ReferralStatus.SENT
         assert first.to_organisation == ngo
+
+
+@pytest.mark.django_db
+def test_the_demo_senders_see_the_outcomes_the_receivers_reported(demo: str) -> None:
+    reported = Referral.objects.filter(outcomes__isnull=False).select_related("sent_by")
+
+    assert {r.outcomes.get().outcome for r in reported} == {
+        ReferralOutcome.TOOK_PART,
+        ReferralOutcome.COMPLETED,
+    }
+    for referral in reported:
+        page = client_for(referral.sent_by).get(reverse("partnership:referral_detail", args=[referral.pk]))
+        assert 'data-testid="outcomes"' in page.content.decode()
 
 
 @pytest.mark.django_db

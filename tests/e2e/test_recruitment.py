@@ -80,9 +80,10 @@ def test_a_coordinator_fills_three_places_puts_a_fourth_on_the_reserve_list_and_
     expect(page.get_by_test_id("funnel-reserve")).to_contain_text("1")
 
     # The first woman finds a job and leaves; the place goes to the fourth at once.
-    row = enrolled.locator("tr", has_text=women[0].last_name)
-    row.locator("select[name=exit_reason]").select_option("employment")
-    row.locator("form[action$='/leave/'] button[type=submit]").click()
+    # Leaving has its own page: the reasons that fit an enrolled person, the date, a note.
+    enrolled.locator("tr", has_text=women[0].last_name).locator("a[href$='/leave/']").click()
+    page.locator("#id_exit_reason").select_option("employment")
+    page.locator("main form button[type=submit]").click()
 
     expect(offered).to_contain_text(women[3].last_name)
     expect(page.get_by_test_id("funnel-offered")).to_contain_text("1")

@@ -63,10 +63,15 @@ def in_english() -> Iterator[None]:
 
 @pytest.fixture
 def gminas(db: None) -> None:
-    TercUnit.objects.create(code="02", name="DOLNOŚLĄSKIE", kind="województwo")
-    TercUnit.objects.create(code="0201", name="bolesławiecki", kind="powiat")
-    TercUnit.objects.create(code=GMINA, name="Bolesławiec", kind="gmina miejska", degurba=2)
-    TercUnit.objects.create(code="0201022", name="Bolesławiec", kind="gmina wiejska", degurba=3)
+    """Bolesławiec's gminas, in the register the migrations load, with the DEGURBA the tests expect."""
+    TercUnit.objects.update_or_create(code="02", defaults={"name": "DOLNOŚLĄSKIE", "kind": "województwo"})
+    TercUnit.objects.update_or_create(code="0201", defaults={"name": "bolesławiecki", "kind": "powiat"})
+    TercUnit.objects.update_or_create(
+        code=GMINA, defaults={"name": "Bolesławiec", "kind": "gmina miejska", "degurba": 2}
+    )
+    TercUnit.objects.update_or_create(
+        code="0201022", defaults={"name": "Bolesławiec", "kind": "gmina wiejska", "degurba": 3}
+    )
 
 
 @pytest.fixture

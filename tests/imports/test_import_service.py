@@ -171,23 +171,24 @@ def test_a_person_already_in_the_programme_is_a_problem(programme: Programme) ->
 
 
 @pytest.mark.parametrize(
-    ("raw", "expected"),
+    ("raw", "expected", "line"),
     [
-        (b"", "empty"),
-        (b"\x00\x01\x02garbage\xff\xfe" * 50, "not a CSV"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "XLSX or CSV"),
-        (b"PK\x03\x04 not really a workbook", "not a CSV"),
-        (b"\x81\x8d\x8f\x90\x98;\x81\n", "neither UTF-8 nor Windows-1250"),
-        (b"foo;bar\n1;2\n", "No known column"),
+        (b"", "empty", None),
+        (b"\x00\x01\x02garbage\xff\xfe" * 50, "Line 1 contains a NUL byte", 1),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "XLSX or CSV", None),
+        (b"PK\x03\x04 not really a workbook", "not a CSV", None),
+        (b"\x81\x8d\x8f\x90\x98;\x81\n", "neither UTF-8 nor Windows-1250", None),
+        (b"foo;bar\n1;2\n", "No known column", 1),
+        ("imie;nazwisko".encode("utf-16"), "UTF-16", None),
     ],
-    ids=["empty", "binary", "old-xls", "broken-zip", "undecodable", "no-known-column"],
+    ids=["empty", "binary", "old-xls", "broken-zip", "undecodable", "no-known-column", "utf-16"],
 )
 def test_a_file_that_cannot_be_read_is_refused_with_a_reason(
-    programme: Programme, raw: bytes, expected: str
+    programme: Programme, raw: bytes, expected: str, line: int | None
 ) -> None:
     report = run(programme, raw)
 
-    assert [problem.line for problem in report.problems] == [None]
+    assert [problem.line for problem in report.problems] == [line]
     assert expected in messages(report)
     assert Participant.objects.count() == 0
 

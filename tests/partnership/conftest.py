@@ -85,6 +85,8 @@ def consent_for(
 
 @pytest.fixture
 def consent(person: Participant, caseworker: User) -> Consent:
+    """The consent to sharing with partners; the person has also consented to contact."""
+    consent_for(person, caseworker, ConsentKind.CONTACT)
     return consent_for(person, caseworker)
 
 

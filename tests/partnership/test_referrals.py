@@ -136,6 +136,7 @@ def test_a_recorded_legal_basis_lets_the_referral_leave_without_consent(
         caseworker,
         person,
         ngo,
+        fields=["name", "education"],
         legal_basis=LegalBasis.PUBLIC_TASK,
         legal_basis_reference="art. 46 ustawy o pomocy społecznej",
     )
@@ -149,7 +150,8 @@ def test_disadvantages_need_an_art_9_basis_or_the_special_category_consent(
 ) -> None:
     with pytest.raises(ValidationError) as error:
         send(caseworker, person, ngo, fields=["name", "disadvantages"])
-    assert "legal_basis" in _errors(error)
+    assert "processing of special-category data" in _errors(error)["fields"][0]
+    assert "art. 9 RODO" in _errors(error)["fields"][0]
 
     consent_for(person, caseworker, ConsentKind.SPECIAL_CATEGORY)
     referral = send(caseworker, person, ngo, fields=["name", "disadvantages"])
@@ -273,7 +275,8 @@ def test_a_decline_with_a_reason_is_shown_to_the_sender(
     referral: Referral, ngo_worker: User, caseworker: User
 ) -> None:
     client_for(ngo_worker).post(
-        reverse("partnership:referral_decline", args=[referral.pk]), {"reason": "Brak wolnych miejsc"}
+        reverse("partnership:referral_decline", args=[referral.pk]),
+        {"reason": "Brak wolnych miejsc", "confirmed": "1"},
     )
 
     page = (

@@ -27,7 +27,9 @@ def test_the_sender_withdraws_a_sent_referral_on_record_and_the_receivers_coordi
 ) -> None:
     assert 'data-testid="withdraw"' in _detail(caseworker, referral)
 
-    response = client_for(caseworker).post(_withdraw_url(referral), {"reason": "Osoba wyjechała za granicę"})
+    response = client_for(caseworker).post(
+        _withdraw_url(referral), {"reason": "Osoba wyjechała za granicę", "confirmed": "1"}
+    )
 
     assert response["Location"] == reverse("partnership:referral_detail", args=[referral.pk])
     referral.refresh_from_db()

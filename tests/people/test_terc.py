@@ -25,6 +25,12 @@ OFFICIAL = """WOJ;POW;GMI;RODZ;NAZWA;NAZWA_DOD;STAN_NA
 """
 
 
+@pytest.fixture(autouse=True)
+def empty_register(db: None) -> None:
+    """These tests load files into an empty register, not over the one the migrations ship."""
+    TercUnit.objects.all().delete()
+
+
 def load_terc(path: Path) -> str:
     out = StringIO()
     call_command("load_terc", str(path), stdout=out)

@@ -206,7 +206,7 @@ def test_the_workflow_buttons_move_the_plan_and_refuse_an_unsigned_agreement(
 
     assert "Doradca klienta" in reply.content.decode()
     assert IndividualPlan.objects.get(pk=plan.pk).status == PlanStatus.DRAFT
-    client.post(reverse("plans:plan_move", args=[plan.pk]), {"to": "closed"})
+    client.post(reverse("plans:plan_move", args=[plan.pk]), {"to": "closed", "confirmed": "1"})
     assert IndividualPlan.objects.get(pk=plan.pk).status == PlanStatus.CLOSED
 
 

@@ -172,18 +172,17 @@ def test_leaving_through_the_form_offers_the_place_and_the_page_shows_the_rank_a
 
 
 @pytest.mark.django_db
-def test_leaving_without_a_reason_is_refused_with_a_message(
+def test_leaving_without_a_reason_is_refused_on_the_leave_page_naming_the_fields(
     mobile_programme: Programme, coordinator: User
 ) -> None:
     enrolment = services.enrolment_enrol(actor=coordinator, enrolment=eligible(mobile_programme, coordinator))
 
-    response = client_for(coordinator).post(
-        action(mobile_programme, enrolment.pk, "leave"), {"left_on": ""}, follow=True
-    )
+    response = client_for(coordinator).post(action(mobile_programme, enrolment.pk, "leave"), {"left_on": ""})
 
     enrolment.refresh_from_db()
     assert enrolment.status == S.ENROLLED
-    assert any(m.level_tag == "error" for m in response.context["messages"])
+    assert response.status_code == 200
+    assert set(response.context["form"].errors) == {"exit_reason", "left_on"}
 
 
 @pytest.mark.django_db

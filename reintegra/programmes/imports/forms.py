@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 class ParticipantImportForm(forms.Form):
     file = forms.FileField(
         label=_("File (CSV or XLSX)"),
-        help_text=_("Columns and allowed values are described in the import guide (docs/import.md)."),
+        help_text=_("The columns and their allowed values are described in the import guide."),
         widget=forms.ClearableFileInput(attrs={"class": "form-control", "accept": ".csv,.xlsx"}),
     )
     dry_run = forms.BooleanField(

@@ -22,15 +22,17 @@ from reintegra.people import identifiers
 IMPORT_MAX_BYTES = 50 * 1024 * 1024
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"  # the old binary .xls
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")  # Excel's "Unicode text"
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
 
 
 class FileRefusedError(Exception):
-    """The file as a whole cannot be read; nothing in it is looked at further."""
+    """The file as a whole cannot be read (from ``line`` on, when known); nothing more is looked at."""
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, line: int | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.line = line
 
 
 @dataclass(frozen=True)
@@ -122,8 +124,19 @@ def read_table(raw: bytes) -> Table:
         return _read_xlsx(raw)
     if raw.startswith(OLE_MAGIC):
         raise FileRefusedError(_("Old Excel files (.xls) cannot be read: save the sheet as XLSX or CSV."))
-    if b"\x00" in raw[:65536]:
-        raise FileRefusedError(_("This is not a CSV text file or an XLSX workbook."))
+    if raw.startswith(UTF16_BOMS):
+        raise FileRefusedError(_("The file is UTF-16 text: save the sheet as CSV (UTF-8) or XLSX."))
+    nul = raw.find(b"\x00")
+    if nul >= 0:
+        line = raw.count(b"\n", 0, nul) + 1
+        raise FileRefusedError(
+            _(
+                "Line %(line)d contains a NUL byte (a binary zero), which a CSV text file never has: "
+                "save the sheet as CSV (UTF-8) or XLSX."
+            )
+            % {"line": line},
+            line,
+        )
     return _read_csv(raw)
 
 
@@ -149,12 +162,16 @@ def _decode(raw: bytes) -> tuple[str, str]:
 
 def _read_csv(raw: bytes) -> Table:
     text, encoding = _decode(raw)
+    header_line = next((number for number, line in enumerate(io.StringIO(text), start=1) if line.strip()), 1)
+    if header_line > 1:
+        raise _blank_before_header(header_line)
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, [])
+    # strict: an unclosed quote is an error at the end of the file, not the rest of it in one cell.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header = _next_csv_row(reader, 1) or []
     if not any(name.strip() for name in header):
-        raise FileRefusedError(_("The first line must be the header with the column names."))
+        raise FileRefusedError(_("The first line must be the header with the column names."), 1)
     known = {normalise_header(name) for name in header} & COLUMNS.keys()
     if not known:
         raise FileRefusedError(
@@ -162,17 +179,48 @@ def _read_csv(raw: bytes) -> Table:
                 "No known column was found in the header (read as %(encoding)s). Check the "
                 "encoding (UTF-8 or Windows-1250) and the column names."
             )
-            % {"encoding": encoding}
+            % {"encoding": encoding},
+            1,
         )
 
     def rows() -> Iterator[tuple[int, list[Cell]]]:
         line = reader.line_num + 1
-        for cells in reader:
+        while (cells := _next_csv_row(reader, line)) is not None:
             if any(cell.strip() for cell in cells):
                 yield line, list(cells)
             line = reader.line_num + 1
 
     return Table("csv", [str(name) for name in header], rows(), encoding=encoding, delimiter=delimiter)
+
+
+def _next_csv_row(reader: Any, line: int) -> list[str] | None:
+    """The next row, or None at the end; a broken quote refuses the file at the row's line."""
+    try:
+        return next(reader, None)
+    except csv.Error as error:
+        if "end of data" in str(error):
+            message = _(
+                "Line %(line)d opens a double quote that is never closed: the rest of the file would "
+                "be read as one value. Close the quote or remove it."
+            )
+        else:
+            line = reader.line_num
+            message = _(
+                "Line %(line)d has a misplaced double quote: a value in quotes must end with a quote "
+                "followed by the separator."
+            )
+        raise FileRefusedError(message % {"line": line}, line) from None
+
+
+def _blank_before_header(header_line: int) -> FileRefusedError:
+    return FileRefusedError(
+        _(
+            "Line 1 is empty: the header with the column names must be the first line. Remove the "
+            "empty lines above line %(line)d."
+        )
+        % {"line": header_line},
+        1,
+    )
 
 
 def _read_xlsx(raw: bytes) -> Table:
@@ -187,8 +235,18 @@ def _read_xlsx(raw: bytes) -> Table:
     first = next(all_rows, None)
     header = [_cell(value) for value in first] if first else []
     if not any(isinstance(name, str) and name.strip() for name in header):
+        later = next(
+            (
+                line
+                for line, values in enumerate(all_rows, start=2)
+                if any(_cell(v) not in (None, "") for v in values)
+            ),
+            None,
+        )
         workbook.close()
-        raise FileRefusedError(_("The first line must be the header with the column names."))
+        if later is not None and not any(cell not in (None, "") for cell in header):
+            raise _blank_before_header(later)
+        raise FileRefusedError(_("The first line must be the header with the column names."), 1)
 
     def rows() -> Iterator[tuple[int, list[Cell]]]:
         for line, values in enumerate(all_rows, start=2):
@@ -234,7 +292,11 @@ def check_header(header: list[str]) -> tuple[list[str], list[Problem]]:
             problems.append(Problem(1, name, _("The column %(name)s appears twice.") % {"name": name}))
         elif name not in COLUMNS:
             problems.append(
-                Problem(1, name, _("Unknown column %(name)s: see docs/import.md.") % {"name": name})
+                Problem(
+                    1,
+                    name,
+                    _("Unknown column %(name)s: see the import guide for the columns.") % {"name": name},
+                )
             )
         seen.add(name)
     for name in REQUIRED_COLUMNS:

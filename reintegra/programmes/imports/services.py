@@ -9,26 +9,32 @@ same ``participant_build`` a form uses, their applications, and an audit entry f
 
 from __future__ import annotations
 
+import io
 import os
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import IO
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.audit.bulk import log_bulk_create
-from reintegra.people.models import Participant, TercUnit
+from reintegra.audit.bulk import log_bulk_create, log_reads
+from reintegra.people import identifiers
+from reintegra.people.models import Participant, Sex, TercUnit
 from reintegra.people.services import ParticipantData, participant_build
 from reintegra.programmes.imports import parsing
 from reintegra.programmes.imports.parsing import IMPORT_MAX_BYTES, Problem, Row
-from reintegra.programmes.models import Enrolment, Programme
+from reintegra.programmes.models import Enrolment, KeptImportFile, Programme
 from reintegra.programmes.services import enrolments_apply_in_bulk
 
 LOOKUP_CHUNK = 2000
 BULK_BATCH = 2000
+KEEP_FOR = timedelta(hours=2)  # long enough to read the report, short for a file of personal data
 
 
 @dataclass
@@ -43,10 +49,21 @@ class ImportReport:
     existing_people: int = 0
     written: bool = False
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # reported, but do not stop the import
+    kept: KeptImportFile | None = None  # a checked file, for one click to import
+    people: list[Participant] = field(default_factory=list)  # who applied, once written
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+@dataclass(frozen=True)
+class _Registered:
+    pk: int
+    first_name: str
+    last_name: str
+    sex: str
 
 
 @dataclass
@@ -54,6 +71,7 @@ class _Planned:
     row: Row
     existing_id: int | None = None
     built: Participant | None = None
+    registered: _Registered | None = None
 
 
 def participants_import(
@@ -86,15 +104,83 @@ def participants_import(
     try:
         table = parsing.read_table(source.read())
     except parsing.FileRefusedError as error:
-        report.problems.append(Problem(None, "", error.message))
+        report.problems.append(Problem(error.line, "", error.message))
         return report
     report.format, report.encoding, report.delimiter = table.format, table.encoding, table.delimiter
     planned = _validate(table, programme, report)
+    _warn_of_other_names(actor, planned, report)
     report.problems.sort(key=lambda problem: (problem.line or 0, problem.column))
     if report.problems or dry_run:
         return report
     _write(actor, programme, planned, report)
     return report
+
+
+def participants_import_check(
+    *, actor: User, programme: Programme, source: IO[bytes], name: str
+) -> ImportReport:
+    """A dry run that keeps a file without problems, so that one click imports it without uploading again.
+
+    The user's earlier file for the same programme and every expired file are removed (here and
+    when a kept file is imported: there is no scheduled job).
+    """
+    report = participants_import(actor=actor, programme=programme, source=source, dry_run=True)
+    if not report.ok:
+        return report
+    source.seek(0)
+    now = timezone.now()
+    with transaction.atomic():
+        KeptImportFile.objects.filter(expires_at__lte=now).delete()
+        KeptImportFile.objects.filter(uploaded_by=actor, programme=programme).delete()
+        report.kept = KeptImportFile.objects.create(
+            programme=programme,
+            organisation=programme.organisation,
+            uploaded_by=actor,
+            name=name[:255],
+            content=source.read(),
+            expires_at=now + KEEP_FOR,
+        )
+    return report
+
+
+def participants_import_kept(*, actor: User, programme: Programme, kept_id: int) -> ImportReport:
+    """Imports the file the user checked earlier, if it is still kept: it is taken once, then gone.
+
+    Taking it in its own transaction means a second click (or a second tab) finds nothing to
+    import instead of applying the same people twice.
+    """
+    if not policy.can(actor, "programme.manage", programme):
+        raise PermissionDenied
+    with transaction.atomic():
+        KeptImportFile.objects.filter(expires_at__lte=timezone.now()).delete()
+        kept = (
+            KeptImportFile.objects.select_for_update()
+            .filter(
+                pk=kept_id,
+                uploaded_by=actor,
+                programme=programme,
+                organisation_id=programme.organisation_id,
+                expires_at__gt=timezone.now(),
+            )
+            .first()
+        )
+        if kept is not None:
+            content = bytes(kept.content)
+            kept.delete()
+    if kept is None:
+        report = ImportReport(programme=programme, dry_run=False)
+        report.problems.append(
+            Problem(
+                None,
+                "",
+                _(
+                    "The checked file is no longer kept (it was imported already or has expired): "
+                    "upload it again."
+                ),
+            )
+        )
+        return report
+    return participants_import(actor=actor, programme=programme, source=io.BytesIO(content))
 
 
 def _validate(table: parsing.Table, programme: Programme, report: ImportReport) -> list[_Planned]:
@@ -105,14 +191,18 @@ def _validate(table: parsing.Table, programme: Programme, report: ImportReport) 
     terc_codes = set(TercUnit.objects.filter(code__regex=r"^\d{7}$").values_list("code", flat=True))
     rows: list[Row] = []
     first_line_of: dict[tuple[str, str], int] = {}
-    for line, cells in table.rows:
-        report.rows += 1
-        row, problems = parsing.convert_row(line, names, cells, terc_codes=terc_codes)
-        problems.extend(_duplicate_problems(row, first_line_of))
-        if problems:
-            report.problems.extend(problems)
-        else:
-            rows.append(row)
+    try:
+        for line, cells in table.rows:
+            report.rows += 1
+            row, problems = parsing.convert_row(line, names, cells, terc_codes=terc_codes)
+            problems.extend(_duplicate_problems(row, first_line_of))
+            if problems:
+                report.problems.extend(problems)
+            else:
+                rows.append(row)
+    except parsing.FileRefusedError as error:  # a broken quote: the rest cannot be read
+        report.problems.append(Problem(error.line, "", error.message))
+        return []
     if report.rows == 0:
         report.problems.append(Problem(None, "", _("The file has a header but no rows of data.")))
         return []
@@ -150,12 +240,13 @@ def _duplicate_problems(row: Row, first_line_of: dict[tuple[str, str], int]) -> 
 def _match_existing(rows: list[Row], programme: Programme, report: ImportReport) -> list[_Planned]:
     """People already registered with the organisation (same PESEL) are applied, not duplicated."""
     pesels = [row.data["pesel"] for row in rows if row.data.get("pesel")]
-    existing: dict[str, int] = {}
+    existing: dict[str, _Registered] = {}
     for start in range(0, len(pesels), LOOKUP_CHUNK):
         existing.update(
-            Participant.objects.filter(
+            (pesel, _Registered(pk, first_name, last_name, sex))
+            for pesel, pk, first_name, last_name, sex in Participant.objects.filter(
                 organisation_id=programme.organisation_id, pesel__in=pesels[start : start + LOOKUP_CHUNK]
-            ).values_list("pesel", "pk")
+            ).values_list("pesel", "pk", "first_name", "last_name", "sex")
         )
     applied = set(
         Enrolment.objects.filter(programme=programme)
@@ -170,8 +261,52 @@ def _match_existing(rows: list[Row], programme: Programme, report: ImportReport)
                 Problem(row.line, "pesel", _("This person has already applied to this programme."))
             )
         else:
-            planned.append(_Planned(row, existing.get(pesel)))
+            registered = existing.get(pesel)
+            planned.append(_Planned(row, registered.pk if registered else None, registered=registered))
     return planned
+
+
+def _warn_of_other_names(actor: User | None, planned: list[_Planned], report: ImportReport) -> None:
+    """A PESEL registered under another name or sex is a warning, not an error: the existing record
+    is applied unchanged, and the coordinator checks that it is the same person (a typo in the file,
+    a changed surname) and not a wrong PESEL. The records named in the warnings are logged as read.
+    """
+    shown = []
+    for item in planned:
+        registered = item.registered
+        if registered is None:
+            continue
+        data = item.row.data
+        in_file = (
+            identifiers.search_key(f"{data.get('first_name', '')} {data.get('last_name', '')}"),
+            data.get("sex", ""),
+        )
+        on_record = (
+            identifiers.search_key(f"{registered.first_name} {registered.last_name}"),
+            registered.sex,
+        )
+        if in_file == on_record:
+            continue
+        shown.append(registered.pk)
+        report.warnings.append(
+            Problem(
+                item.row.line,
+                "pesel",
+                _(
+                    "This PESEL is registered as %(name)s (%(sex)s), the file says %(file_name)s "
+                    "(%(file_sex)s): the registered person applies, unchanged. Check that it is "
+                    "the same person."
+                )
+                % {
+                    "name": f"{registered.first_name} {registered.last_name}",
+                    "sex": Sex(registered.sex).label if registered.sex in Sex.values else registered.sex,
+                    "file_name": f"{data.get('first_name', '')} {data.get('last_name', '')}".strip(),
+                    "file_sex": Sex(data["sex"]).label if data.get("sex") in Sex.values else "–",
+                },
+            )
+        )
+    if actor is not None and shown:
+        log_reads(Participant.objects.filter(pk__in=shown), actor=actor)
 
 
 def _build(
@@ -219,6 +354,7 @@ def _write(actor: User | None, programme: Programme, planned: list[_Planned], re
                 item.built if item.built is not None else existing[item.existing_id] for item in planned
             ]
             enrolments_apply_in_bulk(actor=actor, programme=programme, participants=people, reason=reason)
+            report.people = people
     except IntegrityError:
         # Someone changed the data between validation and writing (another upload of the same
         # file, a colleague registering one of its people): the transaction is undone.
@@ -248,20 +384,37 @@ def report_summary(report: ImportReport) -> str:
         source = _("XLSX workbook, first sheet")
     else:
         source = _("file not read")
-    counts = {"rows": report.rows, "new": report.new_people, "existing": report.existing_people}
     if report.problems:
-        outcome = _("%(count)d problems found; nothing was imported.") % {"count": len(report.problems)}
-    elif report.written:
-        outcome = (
-            _("Imported %(rows)d rows: %(new)d new people and %(existing)d already registered applied.")
-            % counts
-        )
+        count = len(report.problems)
+        outcome = ngettext(
+            "%(count)d problem found; nothing was imported.",
+            "%(count)d problems found; nothing was imported.",
+            count,
+        ) % {"count": count}
     else:
-        outcome = (
-            _(
-                "Dry run: %(rows)d rows are valid: %(new)d new people and %(existing)d already "
-                "registered would apply; nothing was written."
+        people = {
+            "new": ngettext("%(count)d new person", "%(count)d new people", report.new_people)
+            % {"count": report.new_people},
+            "existing": ngettext(
+                "%(count)d already registered", "%(count)d already registered", report.existing_people
             )
-            % counts
-        )
+            % {"count": report.existing_people},
+        }
+        if report.written:
+            rows = ngettext("Imported %(count)d row", "Imported %(count)d rows", report.rows)
+            outcome = _("%(rows)s: %(new)s and %(existing)s, all applied to the programme.") % {
+                "rows": rows % {"count": report.rows},
+                **people,
+            }
+        else:
+            rows = ngettext("%(count)d row is valid", "%(count)d rows are valid", report.rows)
+            outcome = _("Dry run: %(rows)s: %(new)s and %(existing)s would apply; nothing was written.") % {
+                "rows": rows % {"count": report.rows},
+                **people,
+            }
+    if report.warnings:
+        count = len(report.warnings)
+        outcome += " " + ngettext(
+            "%(count)d warning: check it in the list.", "%(count)d warnings: check them in the list.", count
+        ) % {"count": count}
     return f"{source}. {outcome}"

@@ -38,6 +38,12 @@ class Command(BaseCommand):
             where = _("line %(line)s") % {"line": problem.line} if problem.line else _("file")
             column = f" [{problem.column}]" if problem.column else ""
             self.stderr.write(f"{where}{column}: {problem.message}")
+        for warning in report.warnings:
+            where = _("line %(line)s") % {"line": warning.line}
+            self.stderr.write(
+                _("%(where)s [%(column)s], warning: %(message)s")
+                % {"where": where, "column": warning.column, "message": warning.message}
+            )
         if not report.ok:
             raise CommandError(report_summary(report))
         self.stdout.write(report_summary(report))

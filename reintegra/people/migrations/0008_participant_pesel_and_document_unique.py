@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_organisations_users_memberships'),
-        ('people', '0005_plausible_dates_and_note_limit'),
+        ('people', '0007_plausible_dates_and_note_limit'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

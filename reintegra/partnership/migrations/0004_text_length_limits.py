@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnership', '0002_referral_withdrawn'),
+        ('partnership', '0003_referral_taken_in_and_outcomes'),
     ]
 
     operations = [

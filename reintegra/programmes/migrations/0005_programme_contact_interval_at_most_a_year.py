@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0001_organisations_users_memberships'),
-        ('programmes', '0003_programme_contact_interval'),
+        ('programmes', '0004_kept_import_file'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

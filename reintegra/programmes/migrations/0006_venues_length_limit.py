@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0004_programme_contact_interval_at_most_a_year'),
+        ('programmes', '0005_programme_contact_interval_at_most_a_year'),
     ]
 
     operations = [

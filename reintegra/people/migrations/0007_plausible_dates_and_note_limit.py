@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('people', '0004_participant_last_contact'),
+        ('people', '0006_family_member_removed'),
     ]
 
     operations = [
