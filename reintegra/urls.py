@@ -2,9 +2,11 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from reintegra import errors, landing
+from reintegra import errors, ids, landing
 from reintegra.accounts.policy import public
 from reintegra.api import api
+
+ids.register()  # before the apps' URLs, which use <id:…>
 
 handler400 = errors.bad_request
 handler403 = errors.permission_denied

@@ -14,6 +14,7 @@ from reintegra.casework.services import MEETING_FIELDS, SERVICE_FIELDS, MeetingD
 from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.people.models import Participant
 from reintegra.plans.models import IndividualPlan
+from reintegra.text import LONG_TEXT
 
 DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 NEXT_STEP_ROWS = 3
@@ -71,7 +72,9 @@ def next_steps_from(formset: forms.BaseFormSet) -> list[NextStepData]:
 
 
 class MarkHeldForm(forms.Form):
-    notes = forms.CharField(label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4}))
+    notes = forms.CharField(
+        label=_("Notes"), required=False, widget=forms.Textarea(attrs={"rows": 4}), max_length=LONG_TEXT
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -11,18 +11,21 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
-from reintegra.dates import day, moment
+from reintegra.dates import day, moment, not_in_the_future
 from reintegra.people.models import FamilyMember, Participant
+from reintegra.text import LONG_TEXT
 
 # The 2025 labour-market act asks a PUP to contact a registered person at least every 30 days.
 DEFAULT_CONTACT_INTERVAL_DAYS = 30
+# A longer interval is a typing error: the caseload's arithmetic on dates would overflow.
+MAX_CONTACT_INTERVAL_DAYS = 365
 
 
 class CaseworkSettings(models.Model):
@@ -37,13 +40,20 @@ class CaseworkSettings(models.Model):
     contact_interval_days = models.PositiveSmallIntegerField(
         _("contact at least every (days)"),
         default=DEFAULT_CONTACT_INTERVAL_DAYS,
-        validators=[MinValueValidator(1)],
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_CONTACT_INTERVAL_DAYS)],
         help_text=_("A person not met for longer is listed on the caseload as not contacted."),
     )
 
     class Meta:
         verbose_name = _("case-work settings")
         verbose_name_plural = _("case-work settings")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(contact_interval_days__gte=1)
+                & Q(contact_interval_days__lte=MAX_CONTACT_INTERVAL_DAYS),
+                name="casework_settings_contact_interval_at_most_a_year",
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.organisation)
@@ -160,13 +170,15 @@ class Meeting(models.Model):
     )
     starts_at = models.DateTimeField(_("date and time"))
     duration_minutes = models.PositiveSmallIntegerField(
-        _("duration (minutes)"), validators=[MinValueValidator(1)]
+        _("duration (minutes)"), validators=[MinValueValidator(1), MaxValueValidator(24 * 60)]
     )
     kind = models.CharField(_("kind of meeting"), max_length=30, choices=MeetingKind.choices)
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(
+        _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -298,7 +310,7 @@ class ServiceDelivery(models.Model):
         related_name="+",
         verbose_name=_("partner organisation providing it"),
     )
-    delivered_on = models.DateField(_("date"))
+    delivered_on = models.DateField(_("date"), validators=[not_in_the_future])
     cost = models.DecimalField(
         _("cost (PLN)"),
         max_digits=10,
@@ -306,7 +318,9 @@ class ServiceDelivery(models.Model):
         default=Decimal("0.00"),
         validators=[MinValueValidator(Decimal("0"))],
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(
+        _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

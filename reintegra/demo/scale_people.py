@@ -155,13 +155,18 @@ SYLLABLES_2 = [
 ENDINGS_F = ["wska", "ńska", "cka", "k", "wicz", "ska"]
 ENDINGS_M = ["wski", "ński", "cki", "k", "wicz", "ski"]
 BATCH = 5_000
+PESELS_PER_DAY = 5_000  # distinct serials pesel_for gives one birth date and sex
+BIRTH_DAY_CLASSES = 256
 
 
 def pesel_for(birth: date, serial: int, female: bool) -> str:
-    """A valid PESEL for the birth date: month +20 in the 2000s, sex in the tenth digit."""
+    """A valid PESEL for the birth date: month +20 in the 2000s, sex in the tenth digit.
+
+    Serials 0 to 4,999 give distinct PESELs for one birth date and sex (three serial digits
+    and five sex digits)."""
     month = birth.month + (20 if birth.year >= 2000 else 0)
     sex_digit = (serial % 5) * 2 + (0 if female else 1)
-    body = f"{birth.year % 100:02d}{month:02d}{birth.day:02d}{serial % 1000:03d}{sex_digit}"
+    body = f"{birth.year % 100:02d}{month:02d}{birth.day:02d}{serial // 5 % 1000:03d}{sex_digit}"
     return body + str(stdnum_pesel.calc_check_digit(body))
 
 
@@ -179,12 +184,15 @@ def _people(count: int, organisation: Organisation, seed: int) -> Iterator[Parti
         female = rng.random() < 0.6
         first = rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)
         last = _surname(rng, female)
-        birth = start + timedelta(days=rng.randrange(0, 365 * 48))
+        # A PESEL is unique in an organisation: people whose serials meet (every 5,000th) are
+        # born on days of different classes, so no two share a PESEL up to 1.28 million.
+        days = rng.randrange(0, 365 * 48 // BIRTH_DAY_CLASSES) * BIRTH_DAY_CLASSES
+        birth = start + timedelta(days=days + (index // PESELS_PER_DAY) % BIRTH_DAY_CLASSES)
         yield Participant(
             organisation=organisation,
             first_name=first,
             last_name=last,
-            pesel=pesel_for(birth, index, female),
+            pesel=pesel_for(birth, index % PESELS_PER_DAY, female),
             birth_date=birth,
             sex=Sex.WOMAN if female else Sex.MAN,
             labour_status=rng.choice(list(LabourStatus)),

@@ -6,5 +6,5 @@ app_name = "notifications"
 
 urlpatterns = [
     path("", views.notification_list, name="list"),
-    path("<int:pk>/read/", views.notification_mark_read, name="mark_read"),
+    path("<id:pk>/read/", views.notification_mark_read, name="mark_read"),
 ]

@@ -12,6 +12,7 @@ from reintegra.accounts.models import Organisation
 from reintegra.forms import add_bootstrap_classes
 from reintegra.partnership.models import LegalBasis, MemberRole, ReferralOutcome
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, FieldBlock
+from reintegra.text import SHORT_TEXT
 
 
 class PartnershipForm(forms.Form):
@@ -24,6 +25,7 @@ class PartnershipForm(forms.Form):
         label=_("Area"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=SHORT_TEXT,
         help_text=_("The area the partnership covers."),
     )
 
@@ -74,6 +76,7 @@ class ReferralForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for referral"),
         widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=SHORT_TEXT,
         error_messages={"required": _("Say why the person is referred.")},
     )
     legal_basis = forms.ChoiceField(
@@ -119,6 +122,7 @@ class DeclineForm(forms.Form):
     reason = forms.CharField(
         label=_("Reason for declining"),
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=SHORT_TEXT,
         error_messages={"required": _("Say why the referral is declined.")},
     )
 
@@ -128,7 +132,9 @@ class DeclineForm(forms.Form):
 
 
 class NoteForm(forms.Form):
-    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2}), max_length=SHORT_TEXT
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -140,6 +146,7 @@ class WithdrawForm(forms.Form):
         label=_("Reason for withdrawing"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=SHORT_TEXT,
         help_text=_("Optional. The receiving organisation sees it."),
     )
 

@@ -9,12 +9,14 @@ the sender withdraws the referral (``workflow.py``). Every move of a referral is
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Consent, Participant
+from reintegra.text import SHORT_TEXT
 
 
 class Partnership(models.Model):
@@ -22,7 +24,11 @@ class Partnership(models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     area_description = models.TextField(
-        _("area"), blank=True, help_text=_("The area the partnership covers.")
+        _("area"),
+        blank=True,
+        max_length=SHORT_TEXT,
+        validators=[MaxLengthValidator(SHORT_TEXT)],
+        help_text=_("The area the partnership covers."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -122,7 +128,9 @@ class Referral(models.Model):
     )
     fields = models.JSONField(_("referred fields"), default=list)
     snapshot = models.JSONField(_("referred data"), default=dict)
-    reason = models.TextField(_("reason for referral"))
+    reason = models.TextField(
+        _("reason for referral"), max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
+    )
     consent = models.ForeignKey(
         Consent,
         on_delete=models.PROTECT,

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.http import HttpRequest
 from ninja import Router, Schema
+from ninja.params.functions import Query
 
 from reintegra.accounts.policy import requires_api
 from reintegra.people import selectors
@@ -40,7 +41,11 @@ class ParticipantPage(Schema):
 
 @router.get("/participants", response=ParticipantPage)
 @requires_api("participant.view")
-def participant_list(request: HttpRequest, q: str = "", page: int = 1) -> object:
+def participant_list(
+    request: HttpRequest,
+    q: str = Query("", max_length=100),  # as the list page's search box
+    page: int = 1,
+) -> object:
     """Participants the user may see, 25 a page; ``count`` stops at 10,001 on a broad search."""
     filters = selectors.ParticipantFilter(q=q)
     shown = selectors.participant_page_for_user(request.user, filters, page)  # type: ignore[arg-type]

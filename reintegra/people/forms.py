@@ -17,6 +17,7 @@ from reintegra.collation import by_name
 from reintegra.forms import DATE_WIDGET, add_bootstrap_classes
 from reintegra.people import identifiers
 from reintegra.people.models import (
+    PESEL_IN_THE_FUTURE,
     Consent,
     Degurba,
     FamilyMember,
@@ -167,6 +168,8 @@ class ParticipantForm(forms.ModelForm[Participant]):
         if value:
             try:
                 return identifiers.pesel_validate(value)
+            except identifiers.PeselFromTheFutureError:
+                raise forms.ValidationError(PESEL_IN_THE_FUTURE, code="pesel_in_the_future") from None
             except identifiers.InvalidPeselError:
                 raise forms.ValidationError(
                     _("Enter a valid PESEL: 11 digits with a correct check digit and a real birth date."),

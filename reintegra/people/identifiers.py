@@ -23,16 +23,26 @@ class InvalidPeselError(ValueError):
     pass
 
 
+class PeselFromTheFutureError(InvalidPeselError):
+    """The PESEL is well formed, but its birth date has not come yet."""
+
+
 def pesel_compact(value: str) -> str:
     return str(stdnum_pesel.compact(value))
 
 
 def pesel_validate(value: str) -> str:
-    """The PESEL in compact form, or InvalidPeselError (checksum or impossible birth date)."""
+    """The PESEL in compact form, or InvalidPeselError (checksum or impossible birth date,
+    including one after today)."""
     try:
-        return str(stdnum_pesel.validate(value))
+        number = str(stdnum_pesel.validate(value))
     except StdnumError as error:
         raise InvalidPeselError(str(error)) from None
+    # The server's day, not Warsaw's: this module stays free of Django, and an hour either way
+    # around midnight does not make a PESEL plausible.
+    if stdnum_pesel.get_birth_date(number) > date.today():
+        raise PeselFromTheFutureError(number)
+    return number
 
 
 def pesel_birth_date(value: str) -> date:

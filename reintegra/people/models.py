@@ -8,25 +8,32 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
-from reintegra.dates import day
+from reintegra.dates import day, not_in_the_future, plausible_birth_date
 from reintegra.people import identifiers
+from reintegra.text import LONG_TEXT
 
 
 def validate_pesel(value: str) -> None:
     try:
         identifiers.pesel_validate(value)
+    except identifiers.PeselFromTheFutureError:
+        raise ValidationError(PESEL_IN_THE_FUTURE, code="pesel_in_the_future") from None
     except identifiers.InvalidPeselError:
         raise ValidationError(
             _("Enter a valid PESEL: 11 digits with a correct check digit and a real birth date."),
             code="invalid_pesel",
         ) from None
 
+
+PESEL_TAKEN = _("A participant with this PESEL is already registered in this organisation.")
+DOCUMENT_TAKEN = _("A participant with this identity document is already registered in this organisation.")
+PESEL_IN_THE_FUTURE = _("This PESEL gives a birth date in the future: check the first six digits.")
 
 validate_postal_code = RegexValidator(
     identifiers.POSTAL_CODE.pattern, _("Enter a postal code in the form 00-000."), code="invalid_postal_code"
@@ -113,7 +120,7 @@ class Participant(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     pesel = models.CharField(_("PESEL"), max_length=11, blank=True, validators=[validate_pesel])
-    birth_date = models.DateField(_("birth date"))
+    birth_date = models.DateField(_("birth date"), validators=[plausible_birth_date])
     identity_document_type = models.CharField(
         _("identity document"), max_length=20, choices=IdentityDocumentType.choices, blank=True
     )
@@ -145,7 +152,9 @@ class Participant(models.Model):
     labour_status = models.CharField(
         _("labour-market status"), max_length=25, choices=LabourStatus.choices, blank=True
     )
-    pup_registration_date = models.DateField(_("registered at the PUP since"), null=True, blank=True)
+    pup_registration_date = models.DateField(
+        _("registered at the PUP since"), null=True, blank=True, validators=[not_in_the_future]
+    )
 
     disability = models.CharField(_("disability"), max_length=8, choices=SensitiveAnswer.choices, blank=True)
     third_country_national = models.CharField(
@@ -189,6 +198,20 @@ class Participant(models.Model):
                 violation_error_message=_(
                     "Without a PESEL, give the type and number of an identity document."
                 ),
+            ),
+            # One person, one record in an organisation, even when a form is sent twice at once
+            # or two imports of the same file run together (people.services names the field).
+            models.UniqueConstraint(
+                fields=["organisation", "pesel"],
+                condition=~Q(pesel=""),
+                name="participant_pesel_unique_in_organisation",
+                violation_error_message=PESEL_TAKEN,
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "identity_document_type", "identity_document_number"],
+                condition=~Q(identity_document_number=""),
+                name="participant_document_unique_in_organisation",
+                violation_error_message=DOCUMENT_TAKEN,
             ),
         ]
 
@@ -263,11 +286,13 @@ class FamilyMember(models.Model):
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100, blank=True)
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)
-    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True, validators=[plausible_birth_date])
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     shares_household = models.BooleanField(_("shares the household"), default=False)
     receives_support = models.BooleanField(_("receives support too"), default=False)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(
+        _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
     # Removal is recorded, never a deletion: meetings and the audit log still name the person.
     removed_on = models.DateField(_("removed on"), null=True, blank=True)
     removed_by = models.ForeignKey(
@@ -311,7 +336,7 @@ class Consent(models.Model):
         Participant, on_delete=models.CASCADE, related_name="consents", verbose_name=_("participant")
     )
     kind = models.CharField(_("consent"), max_length=30, choices=ConsentKind.choices)
-    given_on = models.DateField(_("given on"))
+    given_on = models.DateField(_("given on"), validators=[not_in_the_future])
     document = models.CharField(
         _("document"),
         max_length=200,
@@ -321,7 +346,7 @@ class Consent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
     )
     recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
-    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True)
+    withdrawn_on = models.DateField(_("withdrawn on"), null=True, blank=True, validators=[not_in_the_future])
     withdrawal_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

@@ -8,14 +8,22 @@ from datetime import date
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation, User
 from reintegra.people import identifiers
-from reintegra.people.models import Consent, ConsentKind, FamilyMember, Participant, TercUnit
+from reintegra.people.models import (
+    DOCUMENT_TAKEN,
+    PESEL_TAKEN,
+    Consent,
+    ConsentKind,
+    FamilyMember,
+    Participant,
+    TercUnit,
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -98,8 +106,41 @@ def participant_create(
         raise PermissionDenied
     participant = participant_build(organisation=organisation, data=data)
     participant.created_by = actor
-    participant.save()
+    _save_once(participant)
     return participant
+
+
+def _save_once(participant: Participant, **options: Any) -> None:
+    """Saves the record, refusing a second record of one person in the organisation on its field.
+
+    The database's unique constraints decide, so a form sent twice at once (or two workers
+    registering the same person) leaves one record and a clear message, never a 500.
+    """
+    try:
+        with transaction.atomic():
+            participant.save(**options)
+    except IntegrityError:
+        refusal = _twin_refusal(participant)
+        if refusal is None:
+            raise
+        raise refusal from None
+
+
+def _twin_refusal(participant: Participant) -> ValidationError | None:
+    others = Participant.objects.filter(organisation_id=participant.organisation_id).exclude(
+        pk=participant.pk
+    )
+    if participant.pesel and others.filter(pesel=participant.pesel).exists():
+        return ValidationError({"pesel": ValidationError(PESEL_TAKEN, code="pesel_taken")})
+    document = {
+        "identity_document_type": participant.identity_document_type,
+        "identity_document_number": participant.identity_document_number,
+    }
+    if participant.identity_document_number and others.filter(**document).exists():
+        return ValidationError(
+            {"identity_document_number": ValidationError(DOCUMENT_TAKEN, code="document_taken")}
+        )
+    return None
 
 
 @transaction.atomic
@@ -122,8 +163,9 @@ def participant_update(*, actor: User, participant: Participant, data: Participa
     if _default_degurba(stored):
         changed.append("degurba")
     if changed:
-        stored.full_clean()
-        stored.save(update_fields=[*dict.fromkeys(changed), "updated_at"])
+        # The constraints are the database's to check (_save_once names the field they refuse).
+        stored.full_clean(validate_constraints=False)
+        _save_once(stored, update_fields=[*dict.fromkeys(changed), "updated_at"])
     return stored
 
 

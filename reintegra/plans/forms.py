@@ -17,6 +17,7 @@ from reintegra.plans.plan_types import PlanType, choices
 from reintegra.plans.services import ActionData, GoalData, PlanData
 from reintegra.programmes.models import Programme
 from reintegra.questionnaires.models import Response
+from reintegra.text import LONG_TEXT, SHORT_TEXT
 
 EXTRA_PREFIX = "extra_"
 EMPTY_ROWS = 2
@@ -68,13 +69,13 @@ class PlanForm(forms.Form):
     review_on = forms.DateField(label=_("Next review"), widget=DATE_WIDGET, required=False)
     ends_on = forms.DateField(label=_("End date"), widget=DATE_WIDGET, required=False)
     diagnosis = forms.CharField(
-        label=_("Diagnosis"), required=False, widget=forms.Textarea(attrs={"rows": 5}), max_length=20000
+        label=_("Diagnosis"), required=False, widget=forms.Textarea(attrs={"rows": 5}), max_length=LONG_TEXT
     )
     support = forms.CharField(
         label=_("Support to be given"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=20000,
+        max_length=LONG_TEXT,
     )
 
     def __init__(self, *args: Any, plan_type: PlanType, **kwargs: Any) -> None:
@@ -95,7 +96,7 @@ class PlanForm(forms.Form):
                     label=extra_field.label,
                     required=False,
                     widget=forms.Textarea(attrs={"rows": 2}),
-                    max_length=5000,
+                    max_length=SHORT_TEXT,
                 )
         add_bootstrap_classes(self)
 

@@ -10,6 +10,7 @@ from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from reintegra.people.models import Participant
 from reintegra.plans.plan_types import PlanType, extra_problems, plan_type, plan_types
 from reintegra.programmes.models import Group, Programme
 from reintegra.questionnaires.models import Response
+from reintegra.text import LONG_TEXT
 
 
 class PlanStatus(models.TextChoices):
@@ -96,8 +98,15 @@ class IndividualPlan(models.Model):
         related_name="+",
         verbose_name=_("from questionnaire"),
     )
-    diagnosis = models.TextField(_("diagnosis"), blank=True)
-    support = models.TextField(_("support to be given"), blank=True)
+    diagnosis = models.TextField(
+        _("diagnosis"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
+    )
+    support = models.TextField(
+        _("support to be given"),
+        blank=True,
+        max_length=LONG_TEXT,
+        validators=[MaxLengthValidator(LONG_TEXT)],
+    )
     extra = models.JSONField(_("fields of the plan type"), default=dict, blank=True)
     starts_on = models.DateField(_("start date"))
     review_on = models.DateField(_("next review"), null=True, blank=True)

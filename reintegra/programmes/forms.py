@@ -15,6 +15,7 @@ from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, 
 from reintegra.programmes.models import Group, ProgrammeTemplate
 from reintegra.programmes.services import PROGRAMME_FIELDS, ProgrammeData
 from reintegra.programmes.workflow import exit_reasons_from
+from reintegra.text import SHORT_TEXT
 
 DATE = forms.DateInput(attrs={"type": "date", "class": "form-control"}, format="%Y-%m-%d")
 
@@ -35,6 +36,7 @@ class ProgrammeForm(forms.Form):
         label=_("Venues"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=SHORT_TEXT,
         help_text=_("One venue per line."),
     )
     staff = forms.ModelMultipleChoiceField(label=_("Staff"), queryset=User.objects.none(), required=False)

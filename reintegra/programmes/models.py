@@ -7,12 +7,13 @@ recorded in ``EnrolmentStatusChange`` with who and why.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Participant
+from reintegra.text import SHORT_TEXT
 
 
 class ProgrammeTemplate(models.Model):
@@ -51,13 +52,20 @@ class Programme(models.Model):
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
     places = models.PositiveIntegerField(_("places"))
-    venues = models.TextField(_("venues"), blank=True, help_text=_("One venue per line."))
+    venues = models.TextField(
+        _("venues"),
+        blank=True,
+        max_length=SHORT_TEXT,
+        validators=[MaxLengthValidator(SHORT_TEXT)],
+        help_text=_("One venue per line."),
+    )
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
     contact_interval_days = models.PositiveSmallIntegerField(
         _("contact at least every (days)"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1)],
+        # A longer interval is a typing error: the caseload's arithmetic on dates would overflow.
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text=_("Empty: the organisation's case-work setting applies."),
     )
     staff = models.ManyToManyField(
@@ -82,6 +90,11 @@ class Programme(models.Model):
                 condition=models.Q(end_date__gte=models.F("start_date")),
                 name="programme_ends_after_start",
                 violation_error_message=_("The end of the programme cannot be before its start."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(contact_interval_days__gte=1, contact_interval_days__lte=365)
+                | models.Q(contact_interval_days__isnull=True),
+                name="programme_contact_interval_at_most_a_year",
             ),
         ]
 

@@ -18,7 +18,7 @@ from reintegra.accounts.models import Organisation
 from reintegra.forms import DATE_WIDGET
 from reintegra.questionnaires import engine
 from reintegra.questionnaires.messages import problem_message
-from reintegra.text import search_key
+from reintegra.text import SHORT_TEXT, search_key
 
 KIND_CHOICES = [
     (engine.TEXT, gettext_lazy("text")),
@@ -55,7 +55,10 @@ class QuestionnaireForm(forms.Form):
         help_text=gettext_lazy("Short code of letters, digits and hyphens, unique in your organisation."),
     )
     description = forms.CharField(
-        label=gettext_lazy("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+        label=gettext_lazy("Description"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=SHORT_TEXT,
     )
 
     def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:

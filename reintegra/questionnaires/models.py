@@ -10,12 +10,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
 from reintegra.people.models import Participant
+from reintegra.text import SHORT_TEXT
 
 
 class ImmutableVersionError(Exception):
@@ -27,7 +29,9 @@ class Questionnaire(models.Model):
 
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(
+        _("description"), blank=True, max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
+    )
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,

@@ -8,13 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reintegra.accounts.models import Organisation
+from reintegra.demo import scale_people
 from reintegra.demo.scale_people import fill_participants, pesel_for
 from reintegra.people import identifiers
 from reintegra.people.models import Participant
 
 
 @given(
-    st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)),
+    # Up to today: a PESEL of someone born in the future is refused.
+    st.dates(min_value=date(1900, 1, 1), max_value=date.today()),
     st.integers(min_value=0, max_value=10**6),
     st.booleans(),
 )
@@ -23,6 +25,12 @@ def test_every_generated_pesel_is_valid_for_its_birth_date(birth: date, serial: 
 
     assert identifiers.pesel_birth_date(identifiers.pesel_validate(value)) == birth
     assert identifiers.pesel_sex_at_birth(value) == ("F" if female else "M")
+
+
+def test_the_pesels_of_30000_people_in_one_organisation_are_distinct() -> None:
+    people = scale_people._people(30_000, Organisation(pk=1), seed=2026)
+
+    assert len({person.pesel for person in people}) == 30_000
 
 
 @pytest.mark.django_db

@@ -56,3 +56,20 @@ def test_a_worker_of_another_organisation_exports_none_of_ours(people: None, out
 
 def test_an_unknown_format_is_not_found(caseworker: User) -> None:
     assert client_for(caseworker).get(reverse("people:participant_export", args=["pdf"])).status_code == 404
+
+
+def test_a_name_that_looks_like_a_formula_is_exported_as_text(
+    caseworker: User, organisation: Organisation
+) -> None:
+    ParticipantFactory(organisation=organisation, last_name='=HYPERLINK("http://evil.example","x")')
+    client = client_for(caseworker)
+
+    text = client.get(reverse("people:participant_export", args=["csv"])).content.decode("utf-8-sig")
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("people:participant_export", args=["xlsx"])).content)
+    ).active
+
+    assert '"\'=HYPERLINK(""http://evil.example"",""x"")"' in text
+    assert sheet is not None
+    assert sheet["A2"].data_type == "s"
+    assert sheet["A2"].value == '=HYPERLINK("http://evil.example","x")'

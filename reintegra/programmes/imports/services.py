@@ -356,9 +356,18 @@ def _write(actor: User | None, programme: Programme, planned: list[_Planned], re
             enrolments_apply_in_bulk(actor=actor, programme=programme, participants=people, reason=reason)
             report.people = people
     except IntegrityError:
-        # Someone changed the data between validation and writing: the transaction is undone.
+        # Someone changed the data between validation and writing (another upload of the same
+        # file, a colleague registering one of its people): the transaction is undone.
         report.problems.append(
-            Problem(None, "", _("The data changed while the file was imported; try again."))
+            Problem(
+                None,
+                "",
+                _(
+                    "Some of these people were registered or applied to the programme by someone "
+                    "else while this file was being imported (another upload of the same file?). "
+                    "Nothing was written; import the file again to see what is left to do."
+                ),
+            )
         )
         return
     report.written = True
