@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -213,14 +214,9 @@ def meeting_update(*, actor: User, meeting: Meeting, data: MeetingData) -> Meeti
     """
     _check(actor, "casework.record", meeting.participant)
     stored = Meeting.objects.select_for_update().select_related("participant").get(pk=meeting.pk)
-    values = {name: getattr(data, name) for name in MEETING_FIELDS}
-    changed = [name for name, value in values.items() if getattr(stored, name) != value]
-    if not changed:
-        return stored
-    for name in changed:
-        setattr(stored, name, values[name])
-    stored.full_clean()
-    stored.save(update_fields=[*changed, "updated_at"])
+    changed = _save_changes(
+        stored, {name: getattr(data, name) for name in MEETING_FIELDS}, also=["updated_at"]
+    )
     if "starts_at" in changed and stored.status == MeetingStatus.HELD:
         _recount_contact(stored.participant_id)
     return stored
@@ -277,15 +273,21 @@ def service_update(*, actor: User, service: ServiceDelivery, data: ServiceData) 
     Only the fields that changed are saved."""
     _check(actor, "casework.record", service.participant)
     stored = ServiceDelivery.objects.select_for_update().select_related("participant").get(pk=service.pk)
-    values = {name: getattr(data, name) for name in SERVICE_FIELDS}
-    changed = [name for name, value in values.items() if getattr(stored, name) != value]
-    if not changed:
-        return stored
-    for name in changed:
-        setattr(stored, name, values[name])
-    stored.full_clean()
-    stored.save(update_fields=changed)
+    _save_changes(stored, {name: getattr(data, name) for name in SERVICE_FIELDS})
     return stored
+
+
+def _save_changes(
+    stored: Meeting | ServiceDelivery, values: dict[str, Any], *, also: list[str] | None = None
+) -> list[str]:
+    """Save the values that differ from the locked row, checked; the names of those that did."""
+    changed = [name for name, value in values.items() if getattr(stored, name) != value]
+    if changed:
+        for name in changed:
+            setattr(stored, name, values[name])
+        stored.full_clean()
+        stored.save(update_fields=[*changed, *(also or [])])
+    return changed
 
 
 # --- Settings ---------------------------------------------------------------------------
