@@ -7,6 +7,7 @@ records anyone created. Names, PESELs and birth dates are deterministic for a gi
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 
@@ -155,8 +156,6 @@ SYLLABLES_2 = [
 ENDINGS_F = ["wska", "ńska", "cka", "k", "wicz", "ska"]
 ENDINGS_M = ["wski", "ński", "cki", "k", "wicz", "ski"]
 BATCH = 5_000
-PESELS_PER_DAY = 5_000  # distinct serials pesel_for gives one birth date and sex
-BIRTH_DAY_CLASSES = 256
 
 
 def pesel_for(birth: date, serial: int, female: bool) -> str:
@@ -180,19 +179,21 @@ def _surname(rng: random.Random, female: bool) -> str:
 def _people(count: int, organisation: Organisation, seed: int) -> Iterator[Participant]:
     rng = random.Random(seed)  # noqa: S311 - synthetic test data, not secrets
     start = date(1960, 1, 1)
-    for index in range(count):
+    # A PESEL is unique in an organisation: each birth date and sex counts its own serials
+    # (5,000 distinct ones, about 90 times more than a million people spread over 48 years need).
+    serials: Counter[tuple[date, bool]] = Counter()
+    for _index in range(count):
         female = rng.random() < 0.6
         first = rng.choice(FIRST_NAMES_F if female else FIRST_NAMES_M)
         last = _surname(rng, female)
-        # A PESEL is unique in an organisation: people whose serials meet (every 5,000th) are
-        # born on days of different classes, so no two share a PESEL up to 1.28 million.
-        days = rng.randrange(0, 365 * 48 // BIRTH_DAY_CLASSES) * BIRTH_DAY_CLASSES
-        birth = start + timedelta(days=days + (index // PESELS_PER_DAY) % BIRTH_DAY_CLASSES)
+        birth = start + timedelta(days=rng.randrange(0, 365 * 48))
+        serial = serials[birth, female]
+        serials[birth, female] += 1
         yield Participant(
             organisation=organisation,
             first_name=first,
             last_name=last,
-            pesel=pesel_for(birth, index % PESELS_PER_DAY, female),
+            pesel=pesel_for(birth, serial, female),
             birth_date=birth,
             sex=Sex.WOMAN if female else Sex.MAN,
             labour_status=rng.choice(list(LabourStatus)),
