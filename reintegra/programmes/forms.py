@@ -8,12 +8,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, User
+from reintegra.accounts.policy import TEAM_ROLES
 from reintegra.collation import by_name
 from reintegra.dates import day
 from reintegra.forms import add_bootstrap_classes
 from reintegra.people.models import LabourStatus, Participant, SensitiveAnswer, Sex
-from reintegra.programmes.models import Group, ProgrammeTemplate
-from reintegra.programmes.services import PROGRAMME_FIELDS, ProgrammeData
+from reintegra.programmes.models import Group, Programme, ProgrammeTemplate, role_names
+from reintegra.programmes.services import PROGRAMME_FIELDS, ProgrammeData, StaffRoleData
 from reintegra.programmes.workflow import exit_reasons_from
 from reintegra.text import SHORT_TEXT
 
@@ -224,3 +225,36 @@ class AssignGroupForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups  # type: ignore[attr-defined]
         add_bootstrap_classes(self)
+
+
+class StaffRoleForm(forms.Form):
+    """A role of the programme's model for a member of the organisation's team."""
+
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=())
+    starts_on = forms.DateField(label=_("From"), widget=DATE)
+    ends_on = forms.DateField(label=_("Until"), widget=DATE, required=False)
+
+    def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (  # type: ignore[attr-defined]
+            User.objects.filter(
+                memberships__organisation_id=programme.organisation_id,
+                memberships__role__in=TEAM_ROLES,
+                is_active=True,
+            )
+            .distinct()
+            .order_by(*by_name("last_name", "first_name"), "pk")
+        )
+        self.fields["role"].choices = list(role_names(programme.template).items())  # type: ignore[attr-defined]
+        add_bootstrap_classes(self)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", _("The role cannot end before it starts."))
+        return data
+
+    def role_data(self) -> StaffRoleData:
+        return StaffRoleData(**self.cleaned_data)

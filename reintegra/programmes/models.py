@@ -246,3 +246,52 @@ class KeptImportFile(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ProgrammeStaff(models.Model):
+    """A user who works in a programme in one of the roles its template names, for a period.
+
+    Sessions are led by them (``services.may_lead``); the role is a code of the template's
+    ``roles`` and the user is on the staff of the programme's organisation.
+    """
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="staff_roles", verbose_name=_("programme")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="programme_roles",
+        verbose_name=_("person"),
+    )
+    role = models.CharField(_("role"), max_length=40)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("programme role")
+        verbose_name_plural = _("programme roles")
+        ordering = ["programme", "role", "starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=models.F("starts_on")),
+                name="programme_staff_ends_after_start",
+                violation_error_message=_("The role cannot end before it starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "programme"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.role_name()}"
+
+    def role_name(self) -> str:
+        return role_names(self.programme.template).get(self.role, self.role)
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.programme.organisation_id]
+
+
+def role_names(template: ProgrammeTemplate) -> dict[str, str]:
+    """The roles a template names, {code: name}, in its order."""
+    return {role["code"]: role["name"] for role in (template.definition or {}).get("roles", [])}

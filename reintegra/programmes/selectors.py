@@ -22,7 +22,13 @@ from reintegra.collation import by_name
 from reintegra.people.identifiers import search_key
 from reintegra.people.models import Participant
 from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
-from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
+from reintegra.programmes.models import (
+    Enrolment,
+    EnrolmentStatus,
+    Programme,
+    ProgrammeStaff,
+    ProgrammeTemplate,
+)
 from reintegra.programmes.services import RESERVE_ORDER, result_reason, rule_label
 from reintegra.programmes.workflow import TRANSITIONS
 
@@ -63,6 +69,22 @@ def enrolments_get_for_user(user: User, programme: Programme, pks: list[int]) ->
     )
     log_reads([enrolment.participant for enrolment in enrolments], actor=user)
     return enrolments
+
+
+def staff_role_get_for_user(user: User, programme_pk: int, pk: int, *, permission: str) -> ProgrammeStaff:
+    programme = programme_get_for_user(user, programme_pk, permission=permission)
+    assignment = programme.staff_roles.select_related("user", "programme__template").filter(pk=pk).first()
+    if assignment is None:
+        raise Http404
+    return assignment
+
+
+def staff_roles(programme: Programme) -> list[ProgrammeStaff]:
+    """The programme's staff roles, current and past, by role and person (staff, not personal data)."""
+    assignments = list(programme.staff_roles.select_related("user").order_by("role", "-starts_on", "pk"))
+    for assignment in assignments:
+        assignment.programme = programme  # role_name() reads the template without a query each
+    return assignments
 
 
 def template_list() -> QuerySet[ProgrammeTemplate]:

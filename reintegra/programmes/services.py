@@ -8,7 +8,12 @@ The rules these services enforce:
   then by the enrolment's number (``RESERVE_ORDER``);
 * when a place frees, it is offered at once to the first on the reserve list, and the
   programme's coordinators are notified;
-* at enrolment the person's EFS+ characteristics are frozen in an ``EntrySnapshot``.
+* at enrolment the person's EFS+ characteristics are frozen in an ``EntrySnapshot``;
+* a staff role in a programme is one of the roles its template names, held by a member of the
+  programme organisation's team, from a date (and until one, not before it); a coordinator
+  assigns and removes it; a session of a kind the template reserves for some roles
+  (``led_by``) is led only by a holder of one of them, any other kind by a holder of any role
+  (``may_lead``).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Field
+from django.db.models import Field, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -40,7 +45,9 @@ from reintegra.programmes.models import (
     ExitReason,
     Group,
     Programme,
+    ProgrammeStaff,
     ProgrammeTemplate,
+    role_names,
 )
 from reintegra.programmes.workflow import HOLDS_A_PLACE, check_move, exit_reasons_from
 
@@ -638,3 +645,74 @@ def _record(enrolment: Enrolment, *, from_status: str, actor: User | None, reaso
         changed_by=actor,
         reason=reason,
     )
+
+
+# --- Staff roles ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class StaffRoleData:
+    user: User
+    role: str
+    starts_on: date
+    ends_on: date | None = None
+
+
+@transaction.atomic
+def programme_staff_add(*, actor: User | None, programme: Programme, data: StaffRoleData) -> ProgrammeStaff:
+    """A coordinator gives a member of the organisation's team one of the template's roles."""
+    _require(actor, "programme.manage", programme)
+    if data.role not in role_names(programme.template):
+        raise ValidationError({"role": _("Choose a role this programme's model names.")}, code="unknown_role")
+    on_team = data.user.memberships.in_force(data.starts_on).filter(
+        organisation_id=programme.organisation_id, role__in=policy.TEAM_ROLES
+    )
+    if not data.user.is_active or not on_team.exists():
+        raise ValidationError(
+            {
+                "user": _("Only a member of the staff of %(organisation)s can hold a role in its programme.")
+                % {"organisation": programme.organisation}
+            },
+            code="not_staff",
+        )
+    if data.ends_on is not None and data.ends_on < data.starts_on:
+        raise ValidationError({"ends_on": _("The role cannot end before it starts.")}, code="ends_before")
+    assignment = ProgrammeStaff(
+        programme=programme, user=data.user, role=data.role, starts_on=data.starts_on, ends_on=data.ends_on
+    )
+    assignment.full_clean()
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def programme_staff_remove(*, actor: User | None, assignment: ProgrammeStaff) -> None:
+    """A coordinator removes a role given by mistake (the audit log keeps that it was held)."""
+    _require(actor, "programme.manage", assignment.programme)
+    assignment.delete()
+
+
+def staff_roles_in_force(programme: Programme, on: date | None = None) -> QuerySet[ProgrammeStaff]:
+    day = on or timezone.localdate()
+    return programme.staff_roles.filter(starts_on__lte=day).filter(
+        Q(ends_on__isnull=True) | Q(ends_on__gte=day)
+    )
+
+
+def roles_leading(programme: Programme, session_type: str) -> set[str] | None:
+    """The roles that may lead a session of this kind, or None: any role of the programme."""
+    led_by: set[str] = set()
+    for item in (programme.template.definition or {}).get("session_types", []):
+        if item.get("kind", item.get("code")) == session_type:
+            led_by.update(item.get("led_by", []))
+    return led_by or None
+
+
+def may_lead(user: User, programme: Programme, session_type: str, on: date | None = None) -> bool:
+    """Whether the user holds, on the day (today by default), a role of the programme that leads
+    sessions of this kind."""
+    roles = staff_roles_in_force(programme, on).filter(user=user)
+    allowed = roles_leading(programme, session_type)
+    if allowed is not None:
+        roles = roles.filter(role__in=allowed)
+    return roles.exists()

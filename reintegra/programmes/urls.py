@@ -12,6 +12,8 @@ urlpatterns = [
     path("<id:pk>/rules/", views.programme_rules, name="rules"),
     path("<id:pk>/apply/", views.programme_apply, name="apply"),
     path("<id:pk>/groups/", views.group_create, name="group_create"),
+    path("<id:pk>/staff/", views.staff_role_add, name="staff_role_add"),
+    path("<id:pk>/staff/<id:role_pk>/remove/", views.staff_role_remove, name="staff_role_remove"),
     path("<id:pk>/assess/", views.enrolments_assess, name="enrolments_assess"),
     path(
         "<id:pk>/enrolments/<id:enrolment_pk>/<str:action>/",

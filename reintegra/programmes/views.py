@@ -29,6 +29,7 @@ from reintegra.programmes.forms import (
     LeaveForm,
     ProgrammeForm,
     RulesForm,
+    StaffRoleForm,
 )
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from reintegra.programmes.workflow import IllegalMoveError
@@ -120,6 +121,10 @@ def _detail_context(request: AuthenticatedRequest, programme: Programme, **extra
         "group_form": GroupForm(),
         "assign_form": AssignGroupForm(groups=programme.groups.all()),
         "rules_form": RulesForm(rules=programme.eligibility_rules),
+        "staff_roles": selectors.staff_roles(programme),
+        "staff_form": StaffRoleForm(programme=programme, initial={"starts_on": timezone.localdate()})
+        if may_manage
+        else None,
         "eligibility_rules": [services.rule_label(rule) for rule in programme.eligibility_rules],
         "priority_rules": [
             {"label": services.rule_label(rule), "points": rule.get("points", 1)}
@@ -194,6 +199,43 @@ def group_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     else:
         messages.error(request, _("Give the group a name."))
     return redirect("programmes:detail", programme.pk)
+
+
+@requires("programme.manage")
+@require_POST
+def staff_role_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = selectors.programme_get_for_user(request.user, pk, permission="programme.manage")
+    form = StaffRoleForm(request.POST, programme=programme)
+    if form.is_valid():
+        try:
+            services.programme_staff_add(actor=request.user, programme=programme, data=form.role_data())
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The role was assigned."))
+            return redirect(reverse("programmes:detail", args=[programme.pk]) + "#staff")
+    context = _detail_context(request, programme, staff_form=form)
+    return render(request, "programmes/programme_detail.html", context, status=400)
+
+
+@requires("programme.manage")
+@require_http_methods(["GET", "POST"])
+def staff_role_remove(request: AuthenticatedRequest, pk: int, role_pk: int) -> HttpResponse:
+    """GET asks for confirmation, POST removes the role."""
+    assignment = selectors.staff_role_get_for_user(request.user, pk, role_pk, permission="programme.manage")
+    back = reverse("programmes:detail", args=[pk]) + "#staff"
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Remove the role %(role)s of %(person)s?")
+            % {"role": assignment.role_name(), "person": assignment.user},
+            question=_("Sessions they lead stay as they are; the audit log keeps that the role was held."),
+            confirm_label=_("Remove the role"),
+            back=back,
+        )
+    services.programme_staff_remove(actor=request.user, assignment=assignment)
+    messages.success(request, _("The role was removed."))
+    return redirect(back)
 
 
 ACTIONS = ("assess", "enrol", "accept", "decline", "leave", "group")
