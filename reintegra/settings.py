@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "reintegra.casework",
     "reintegra.plans",
     "reintegra.partnership",
+    "reintegra.activities",
     "reintegra.demo",
 ]
 

@@ -70,6 +70,15 @@ RULES: dict[str, Rule] = {
     "referral.send": Rule(roles=STAFF_ROLES),
     "referral.view": Rule(roles=STAFF_ROLES | {Role.PARTNER_VIEWER}),
     "referral.act": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Venues: staff see them, book resources and log visits; coordinators set venues up.
+    "venue.view": Rule(roles=STAFF_ROLES),
+    "venue.book": Rule(roles=STAFF_ROLES),
+    "venue.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Sessions: staff see the calendars; coordinators schedule; the leader (or a coordinator)
+    # marks attendance, which the services check per session.
+    "session.view": Rule(roles=STAFF_ROLES),
+    "session.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "attendance.record": Rule(roles=STAFF_ROLES),
 }
 
 

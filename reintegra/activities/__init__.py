@@ -1,0 +1,1 @@
+"""Venues and their resources, activities, sessions of every kind, calendars and attendance."""
