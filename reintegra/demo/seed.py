@@ -17,6 +17,7 @@ from faker import Faker
 from reintegra.accounts.models import Organisation, Role, User
 from reintegra.casework.models import Meeting
 from reintegra.demo.accounts import seed_organisations, seed_people
+from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
 from reintegra.demo.partnership import seed_partnership
@@ -38,6 +39,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_questionnaires,
     seed_plans,
     seed_partnership,
+    seed_activities,
 ]
 
 
