@@ -79,5 +79,6 @@ def test_the_coordinator_schedules_the_leader_marks_and_the_list_prints(
     assert "Podpis" in text
     assert "1.50" in text or "1,50" in text
     some = Attendance.objects.filter(session=session).select_related("participant").first()
-    assert some is not None and some.participant.last_name in text
+    assert some is not None
+    assert some.participant.last_name in text
     assert problems.items == []
