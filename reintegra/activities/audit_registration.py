@@ -8,10 +8,13 @@ from reintegra.activities.models import (
     Booking,
     CalendarFeedToken,
     OpeningHours,
+    Proposal,
     Resource,
     Session,
     Venue,
     Visit,
+    Vote,
+    VotingRound,
 )
 
 auditlog.register(Venue)
@@ -24,3 +27,6 @@ auditlog.register(Session, exclude_fields=["created_at"])
 auditlog.register(Attendance)
 # The token itself is a secret: its entries say that a feed was made or revoked, not its address.
 auditlog.register(CalendarFeedToken, exclude_fields=["token", "created_at"])
+auditlog.register(VotingRound)
+auditlog.register(Proposal, exclude_fields=["created_at"])
+auditlog.register(Vote)

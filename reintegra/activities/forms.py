@@ -12,7 +12,14 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import User
 from reintegra.activities.models import Activity, Resource, ResourceKind, Venue, VenueKind
-from reintegra.activities.services import BookingData, Opening, SessionData, VenueData, VisitData
+from reintegra.activities.services import (
+    BookingData,
+    Opening,
+    ProposalData,
+    SessionData,
+    VenueData,
+    VisitData,
+)
 from reintegra.forms import DATE_WIDGET, WorkerChoiceField, add_bootstrap_classes
 from reintegra.people.models import Participant, TercUnit
 from reintegra.programmes.models import Group, Programme
@@ -201,3 +208,56 @@ class FeedForm(forms.Form):
 
 def local_now_minute() -> datetime:
     return timezone.localtime().replace(second=0, microsecond=0)
+
+
+class VotingRoundForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    opens_at = forms.DateTimeField(label=_("Voting opens"), widget=DATETIME_WIDGET)
+    closes_at = forms.DateTimeField(label=_("Voting closes"), widget=DATETIME_WIDGET)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_bootstrap_classes(self)
+
+
+class ProposalForm(forms.Form):
+    title = forms.CharField(label=_("Title"), max_length=200)
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    builds_towards = forms.CharField(
+        label=_("What it builds towards work"),
+        required=False,
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    proposed_by = PersonChoiceField(
+        label=_("Proposed by"), queryset=Participant.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, members: list[Participant], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["proposed_by"].queryset = Participant.objects.filter(pk__in=[p.pk for p in members])  # type: ignore[attr-defined]
+        add_bootstrap_classes(self)
+
+    def proposal_data(self) -> ProposalData:
+        return ProposalData(**self.cleaned_data)
+
+
+class VoteForm(forms.Form):
+    participant = PersonChoiceField(label=_("Member"), queryset=Participant.objects.none())
+    in_favour = forms.TypedChoiceField(
+        label=_("Vote"),
+        coerce=lambda value: value == "1",
+        choices=[("1", _("for")), ("0", _("against"))],
+        widget=forms.RadioSelect,
+        initial="1",
+    )
+
+    def __init__(self, *args: Any, members: list[Participant], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["participant"].queryset = Participant.objects.filter(pk__in=[p.pk for p in members])  # type: ignore[attr-defined]
+        add_bootstrap_classes(self)

@@ -398,3 +398,109 @@ class CalendarFeedToken(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scope} {self.object_id}"
+
+
+class VotingRound(models.Model):
+    """A period in which a club's members vote on the activities proposed to it."""
+
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="voting_rounds", verbose_name=_("programme")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    opens_at = models.DateTimeField(_("voting opens"))
+    closes_at = models.DateTimeField(_("voting closes"))
+    published_at = models.DateTimeField(_("results published"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("voting round")
+        verbose_name_plural = _("voting rounds")
+        ordering = ["-opens_at", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="voting_round_closes_after_opening",
+                violation_error_message=_("Voting closes after it opens."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.programme.organisation_id]
+
+
+class ProposalStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("not chosen")
+
+
+class Proposal(models.Model):
+    """An activity proposed by a member (or a worker) of the club."""
+
+    round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="proposals")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(
+        _("description"), blank=True, max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
+    )
+    builds_towards = models.TextField(
+        _("what it builds towards work"),
+        blank=True,
+        max_length=SHORT_TEXT,
+        validators=[MaxLengthValidator(SHORT_TEXT)],
+    )
+    proposed_by = models.ForeignKey(
+        Participant,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposals",
+        verbose_name=_("proposed by"),
+    )
+    proposed_by_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
+    )
+    activity = models.OneToOneField(
+        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposal"
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposal")
+        verbose_name_plural = _("proposals")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.round.programme.organisation_id]
+
+
+class Vote(models.Model):
+    """One member's vote on one proposal: for or against, changeable until the round closes."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="votes")
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="votes", verbose_name=_("person")
+    )
+    in_favour = models.BooleanField(_("in favour"), default=True)
+    cast_at = models.DateTimeField(_("cast"))
+    changed_at = models.DateTimeField(_("changed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("vote")
+        verbose_name_plural = _("votes")
+        constraints = [
+            models.UniqueConstraint(fields=["proposal", "participant"], name="vote_once_per_proposal")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} – {self.proposal}"
+
+    def scope_organisation_ids(self) -> list[int]:
+        return [self.participant.organisation_id]

@@ -25,9 +25,12 @@ from reintegra.activities.models import (
     Booking,
     CalendarFeedToken,
     FeedScope,
+    Proposal,
     Session,
     Venue,
     Visit,
+    Vote,
+    VotingRound,
 )
 from reintegra.activities.services import roster
 from reintegra.audit.bulk import log_reads
@@ -350,3 +353,74 @@ def sessions_by_day(sessions: list[Session]) -> dict[date, list[Session]]:
     for session in sessions:
         grouped[timezone.localtime(session.starts_at).date()].append(session)
     return grouped
+
+
+# --- Proposals and votes -------------------------------------------------------------------
+
+
+def voting_round_get_for_user(user: User, pk: int, *, permission: str = "session.view") -> VotingRound:
+    voting = VotingRound.objects.select_related("programme__organisation").filter(pk=pk).first()
+    if voting is None or not policy.can(user, permission, voting):
+        raise Http404
+    return voting
+
+
+def proposal_get(voting: VotingRound, pk: int) -> Proposal:
+    proposal = voting.proposals.filter(pk=pk).first()
+    if proposal is None:
+        raise Http404
+    return proposal
+
+
+@dataclass(frozen=True)
+class ProposalResult:
+    proposal: Proposal
+    in_favour: int
+    against: int
+
+
+@dataclass(frozen=True)
+class RoundResults:
+    proposals: list[ProposalResult]
+    voters: int  # distinct people who voted in the round
+    votes: int
+
+
+def round_results(user: User, voting: VotingRound) -> RoundResults:
+    """Each proposal with its votes for and against, most votes in favour first, and the number
+    of distinct voters; the proposers shown are logged as read."""
+    proposals = list(
+        voting.proposals.select_related("proposed_by", "activity").annotate(
+            yes=Count("votes", filter=Q(votes__in_favour=True)),
+            no=Count("votes", filter=Q(votes__in_favour=False)),
+        )
+    )
+    proposals.sort(key=lambda proposal: (-proposal.yes, proposal.pk))
+    log_reads(
+        [proposal.proposed_by for proposal in proposals if proposal.proposed_by is not None], actor=user
+    )
+    votes = Vote.objects.filter(proposal__round=voting)
+    return RoundResults(
+        [ProposalResult(proposal, proposal.yes, proposal.no) for proposal in proposals],
+        votes.values("participant_id").distinct().count(),
+        votes.count(),
+    )
+
+
+def club_members(user: User, voting: VotingRound) -> list[Participant]:
+    """The members who may propose and vote, for the staff's picker; each is a read."""
+    people = list(
+        Participant.objects.filter(
+            enrolments__programme_id=voting.programme_id, enrolments__status="enrolled"
+        ).order_by(*by_name("last_name", "first_name"), "pk")
+    )
+    log_reads(people, actor=user)
+    return people
+
+
+def vote_of(voting: VotingRound, proposal: Proposal, participant_id: int) -> Vote | None:
+    return proposal.votes.filter(participant_id=participant_id).select_related("proposal").first()
+
+
+def voting_rounds(programme: Programme) -> QuerySet[VotingRound]:
+    return programme.voting_rounds.all()

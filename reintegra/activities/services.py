@@ -20,7 +20,12 @@ The rules these services enforce:
 * attendance is marked for the people of the session's group (of the programme, without a
   group) who are enrolled, all at once, by the leader or a coordinator; hours are at most the
   session's length; the marks replace the earlier ones;
-* a calendar feed's token is made by a user who may see the calendar, and revoked by them.
+* a calendar feed's token is made by a user who may see the calendar, and revoked by them;
+* a club's members (people enrolled in the programme) and its staff propose activities while a
+  voting round is open; each member votes once per proposal, for or against, and may change the
+  vote until the round closes; a second vote and a vote after the close are refused; once the
+  round has closed, a coordinator accepts the winners (each becomes an activity of the
+  programme) and publishes the results, counted by votes and by distinct voters.
 """
 
 from __future__ import annotations
@@ -48,11 +53,15 @@ from reintegra.activities.models import (
     Booking,
     CalendarFeedToken,
     OpeningHours,
+    Proposal,
+    ProposalStatus,
     Resource,
     Session,
     SessionKind,
     Venue,
     Visit,
+    Vote,
+    VotingRound,
 )
 from reintegra.audit.bulk import log_bulk_create
 from reintegra.dates import day
@@ -512,3 +521,136 @@ def feed_token_revoke(*, owner: User, token: CalendarFeedToken) -> CalendarFeedT
         token.revoked_at = timezone.now()
         token.save(update_fields=["revoked_at"])
     return token
+
+
+# --- Proposals and votes -------------------------------------------------------------------
+
+
+@transaction.atomic
+def voting_round_open(
+    *, actor: User | None, programme: Programme, title: str, opens_at: datetime, closes_at: datetime
+) -> VotingRound:
+    _require(actor, "session.manage", programme)
+    if closes_at <= opens_at:
+        raise ValidationError({"closes_at": _("Voting closes after it opens.")}, code="closes_first")
+    voting = VotingRound(programme=programme, title=title.strip(), opens_at=opens_at, closes_at=closes_at)
+    voting.full_clean()
+    voting.save()
+    return voting
+
+
+def _member(voting: VotingRound, participant: Participant, field: str) -> None:
+    enrolled = voting.programme.enrolments.filter(participant=participant, status=EnrolmentStatus.ENROLLED)
+    if not enrolled.exists():
+        raise ValidationError(
+            {field: _("%(person)s is not a member of this club.") % {"person": participant}},
+            code="not_member",
+        )
+
+
+def _open(voting: VotingRound, field: str) -> None:
+    now = timezone.now()
+    if now < voting.opens_at:
+        raise ValidationError({field: _("Voting has not opened yet.")}, code="not_open")
+    if now >= voting.closes_at:
+        raise ValidationError(
+            {
+                field: _("Voting closed on %(date)s.")
+                % {"date": day(timezone.localtime(voting.closes_at).date())}
+            },
+            code="closed",
+        )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ProposalData:
+    title: str
+    description: str = ""
+    builds_towards: str = ""
+    proposed_by: Participant | None = None
+
+
+@transaction.atomic
+def proposal_create(*, actor: User | None, voting: VotingRound, data: ProposalData) -> Proposal:
+    """A member (recorded by staff, or by themselves) or a worker proposes while voting is open."""
+    _require(actor, "attendance.record", voting)
+    _open(voting, "title")
+    if data.proposed_by is not None:
+        _member(voting, data.proposed_by, "proposed_by")
+    proposal = Proposal(
+        round=voting,
+        title=data.title.strip(),
+        description=data.description.strip(),
+        builds_towards=data.builds_towards.strip(),
+        proposed_by=data.proposed_by,
+        proposed_by_worker=actor,
+    )
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@transaction.atomic
+def vote_cast(
+    *, actor: User | None, proposal: Proposal, participant: Participant, in_favour: bool = True
+) -> Vote:
+    """One vote per member per proposal, while the round is open."""
+    voting = VotingRound.objects.select_for_update().get(pk=proposal.round_id)
+    _require(actor, "attendance.record", voting)
+    _open(voting, "proposal")
+    _member(voting, participant, "participant")
+    if proposal.votes.filter(participant=participant).exists():
+        raise ValidationError(
+            {
+                "proposal": _("%(person)s has already voted on “%(proposal)s”: change that vote instead.")
+                % {"person": participant, "proposal": proposal}
+            },
+            code="second_vote",
+        )
+    vote = Vote(proposal=proposal, participant=participant, in_favour=in_favour, cast_at=timezone.now())
+    vote.full_clean()
+    vote.save()
+    return vote
+
+
+@transaction.atomic
+def vote_change(*, actor: User | None, vote: Vote, in_favour: bool) -> Vote:
+    """A member changes their vote, until the round closes."""
+    voting = VotingRound.objects.select_for_update().get(pk=vote.proposal.round_id)
+    _require(actor, "attendance.record", voting)
+    _open(voting, "in_favour")
+    vote.in_favour, vote.changed_at = in_favour, timezone.now()
+    vote.save(update_fields=["in_favour", "changed_at"])
+    return vote
+
+
+@transaction.atomic
+def voting_round_accept(
+    *, actor: User | None, voting: VotingRound, winners: Sequence[Proposal]
+) -> list[Activity]:
+    """After the close, the chosen proposals become activities of the programme, the others are
+    not chosen, and the results are published."""
+    _require(actor, "session.manage", voting)
+    if timezone.now() < voting.closes_at:
+        raise ValidationError({"winners": _("Accept the winners once voting has closed.")}, code="still_open")
+    if voting.published_at is not None:
+        raise ValidationError({"winners": _("The results are already published.")}, code="published")
+    chosen = {proposal.pk for proposal in winners}
+    activities = []
+    for proposal in voting.proposals.order_by("pk"):
+        if proposal.pk in chosen:
+            activity = activity_create(
+                actor=actor,
+                programme=voting.programme,
+                title=proposal.title,
+                description=proposal.description,
+                builds_towards=proposal.builds_towards,
+            )
+            proposal.status, proposal.activity = ProposalStatus.ACCEPTED, activity
+            activities.append(activity)
+        else:
+            proposal.status = ProposalStatus.DECLINED
+        proposal.save(update_fields=["status", "activity"])
+    voting.published_at = timezone.now()
+    voting.save(update_fields=["published_at"])
+    return activities

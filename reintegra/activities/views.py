@@ -20,7 +20,16 @@ from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import public, requires
 from reintegra.activities import ical, selectors, services
-from reintegra.activities.forms import BookingForm, ResourceForm, SessionForm, VenueForm, VisitForm
+from reintegra.activities.forms import (
+    BookingForm,
+    ProposalForm,
+    ResourceForm,
+    SessionForm,
+    VenueForm,
+    VisitForm,
+    VoteForm,
+    VotingRoundForm,
+)
 from reintegra.activities.models import AttendanceMode, FeedScope, Session
 from reintegra.collation import by_name
 from reintegra.confirm import confirm_page
@@ -391,3 +400,124 @@ def feed(request: Any, token: str) -> HttpResponse:
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+# --- Proposals and votes -------------------------------------------------------------------
+
+
+@requires("session.view")
+@require_http_methods(["GET", "POST"])
+def voting_rounds(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The programme's voting rounds; a coordinator opens a new one."""
+    programme = selectors.programme_get_for_user(request.user, pk)
+    may_manage = policy.can(request.user, "session.manage", programme)
+    form = VotingRoundForm(request.POST or None) if may_manage else None
+    if request.method == "POST":
+        if form is None:
+            raise Http404
+        if form.is_valid():
+            try:
+                voting = services.voting_round_open(
+                    actor=request.user, programme=programme, **form.cleaned_data
+                )
+            except ValidationError as error:
+                add_service_error(form, error)
+            else:
+                messages.success(request, _("Voting was opened."))
+                return redirect("activities:voting_round", voting.pk)
+    context = {"programme": programme, "rounds": selectors.voting_rounds(programme), "form": form}
+    return render(request, "activities/voting_rounds.html", context)
+
+
+@requires("session.view")
+@require_GET
+def voting_round(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    voting = selectors.voting_round_get_for_user(request.user, pk)
+    return render(request, "activities/voting_round.html", _round_context(request, voting))
+
+
+def _round_context(request: AuthenticatedRequest, voting: Any, **extra: Any) -> dict[str, Any]:
+    members = selectors.club_members(request.user, voting)
+    now = timezone.now()
+    context = {
+        "voting": voting,
+        "results": selectors.round_results(request.user, voting),
+        "is_open": voting.opens_at <= now < voting.closes_at,
+        "may_accept": now >= voting.closes_at
+        and voting.published_at is None
+        and policy.can(request.user, "session.manage", voting),
+        "proposal_form": ProposalForm(members=members),
+        "vote_form": VoteForm(members=members),
+    }
+    context.update(extra)
+    return context
+
+
+@requires("attendance.record")
+@require_POST
+def proposal_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    voting = selectors.voting_round_get_for_user(request.user, pk, permission="attendance.record")
+    form = ProposalForm(request.POST, members=selectors.club_members(request.user, voting))
+    if form.is_valid():
+        try:
+            services.proposal_create(actor=request.user, voting=voting, data=form.proposal_data())
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The activity was proposed."))
+            return redirect("activities:voting_round", voting.pk)
+    context = _round_context(request, voting, proposal_form=form)
+    return render(request, "activities/voting_round.html", context, status=400)
+
+
+@requires("attendance.record")
+@require_POST
+def vote(request: AuthenticatedRequest, pk: int, proposal_pk: int) -> HttpResponse:
+    """A member's vote, recorded by staff; with ``change`` it changes the member's earlier vote."""
+    voting = selectors.voting_round_get_for_user(request.user, pk, permission="attendance.record")
+    proposal = selectors.proposal_get(voting, proposal_pk)
+    form = VoteForm(request.POST, members=selectors.club_members(request.user, voting))
+    if form.is_valid():
+        person, in_favour = form.cleaned_data["participant"], form.cleaned_data["in_favour"]
+        earlier = (
+            selectors.vote_of(voting, proposal, person.pk) if request.POST.get("change") == "1" else None
+        )
+        try:
+            if earlier is not None:
+                services.vote_change(actor=request.user, vote=earlier, in_favour=in_favour)
+            else:
+                services.vote_cast(
+                    actor=request.user, proposal=proposal, participant=person, in_favour=in_favour
+                )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The vote was recorded."))
+            return redirect("activities:voting_round", voting.pk)
+    context = _round_context(request, voting, vote_form=form, vote_proposal=proposal)
+    return render(request, "activities/voting_round.html", context, status=400)
+
+
+@requires("session.manage")
+@require_POST
+def voting_round_accept(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    voting = selectors.voting_round_get_for_user(request.user, pk, permission="session.manage")
+    chosen = {value for value in request.POST.getlist("winner") if value.isdigit() and len(value) < 12}
+    winners = [
+        result.proposal
+        for result in selectors.round_results(request.user, voting).proposals
+        if str(result.proposal.pk) in chosen
+    ]
+    try:
+        activities = services.voting_round_accept(actor=request.user, voting=voting, winners=winners)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d activity was accepted.", "%(count)d activities were accepted.", len(activities)
+            )
+            % {"count": len(activities)},
+        )
+    return redirect("activities:voting_round", voting.pk)
