@@ -48,6 +48,10 @@ def register(source: ReminderSource) -> None:
     _sources[source.name] = source
 
 
+def unregister(name: str) -> None:
+    _sources.pop(name, None)
+
+
 def sources() -> list[ReminderSource]:
     return list(_sources.values())
 

@@ -39,7 +39,7 @@ def source(coordinator: User) -> Any:
     )
     reminders.register(test_source)
     yield test_source
-    reminders._sources.pop(test_source.name)
+    reminders.unregister(test_source.name)
 
 
 def test_a_reminder_is_sent_and_recorded(coordinator: User) -> None:
