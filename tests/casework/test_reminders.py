@@ -249,3 +249,13 @@ def test_no_digest_when_nothing_is_overdue(in_care: CaseAssignment, caseworker: 
 
 def test_a_worker_without_anyone_in_care_gets_no_digest(caseworker: User) -> None:
     assert reminders.digests_due(NOW) == []
+
+
+def test_the_record_of_a_reminder_goes_with_its_meeting(organisation: Organisation, caseworker: User) -> None:
+    consenting = person(organisation, "zgoda@example.org", consents=True, actor=caseworker)
+    meeting = meeting_for(consenting, caseworker, NOW + timedelta(hours=3))
+    reminders_send.enqueue(reminders.MEETING, meeting.pk)
+
+    consenting.delete()
+
+    assert not SentMessage.objects.exists()
