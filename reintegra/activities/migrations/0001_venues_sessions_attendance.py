@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0003_polish_collation'),
         ('people', '0009_participant_pesel_and_document_unique'),
-        ('programmes', '0007_programme_staff_roles'),
+        ('programmes', '0008_programme_staff_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('activities', '0001_venues_sessions_attendance'),
         ('people', '0009_participant_pesel_and_document_unique'),
-        ('programmes', '0007_programme_staff_roles'),
+        ('programmes', '0008_programme_staff_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

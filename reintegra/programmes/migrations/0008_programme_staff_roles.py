@@ -16,7 +16,7 @@ load_templates = importlib.import_module(
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programmes', '0006_venues_length_limit'),
+        ('programmes', '0007_field_labels_for_the_audit_log'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
