@@ -82,3 +82,29 @@ def test_the_coordinator_schedules_the_leader_marks_and_the_list_prints(
     assert some is not None
     assert some.participant.last_name in text
     assert problems.items == []
+
+
+def test_the_new_pages_fit_a_phone_and_pass_axe(page: Page, site: str) -> None:
+    page.set_viewport_size(PHONE)
+    programme = Programme.objects.get(code="karnet-zalesie-2026")
+    venue = Venue.objects.get(name__startswith="Klub Aktywności")
+    session = Session.objects.filter(venue=venue).order_by("starts_at").first()
+    assert session is not None
+    log_in(page, site, "koordynator.mops")
+    found: dict[str, list[str]] = {}
+    for address in (
+        f"/activities/venues/{venue.pk}/",
+        f"/activities/programmes/{programme.pk}/calendar/?view=month",
+        f"/activities/sessions/{session.pk}/attendance/",
+        f"/activities/programmes/{programme.pk}/attendance/",
+        f"/activities/programmes/{programme.pk}/votes/",
+        f"/programmes/{programme.pk}/",
+    ):
+        page.goto(f"{site}{address}")
+        found[address] = blocking_violations(page)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            found[address].append(f"the page is {overflow} px wider than the window")
+    assert found == {address: [] for address in found}
