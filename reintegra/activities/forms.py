@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import time
 from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from reintegra.accounts.models import User
+from reintegra.accounts.models import Organisation, User
 from reintegra.activities.models import Activity, Resource, ResourceKind, Venue, VenueKind
 from reintegra.activities.services import (
     BookingData,
@@ -30,6 +29,9 @@ DATETIME_WIDGET = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="
 
 
 class VenueForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), queryset=Organisation.objects.none(), required=False
+    )
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Kind"), choices=VenueKind.choices)
     street = forms.CharField(label=_("Street and number"), max_length=200, required=False)
@@ -68,9 +70,23 @@ class VenueForm(forms.Form):
         ),
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, organisations: list[Organisation], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        field = self.fields["organisation"]
+        field.queryset = Organisation.objects.filter(pk__in=[o.pk for o in organisations])  # type: ignore[attr-defined]
+        if len(organisations) == 1:
+            field.initial = organisations[0]
+            field.widget = forms.HiddenInput()
+        self.organisations = organisations
         add_bootstrap_classes(self)
+
+    def clean_organisation(self) -> Organisation:
+        chosen: Organisation | None = self.cleaned_data.get("organisation")
+        if chosen is None and len(self.organisations) == 1:
+            return self.organisations[0]
+        if chosen is None:
+            raise forms.ValidationError(_("Choose the organisation the venue belongs to."))
+        return chosen
 
     def clean_gmina(self) -> TercUnit:
         code = self.cleaned_data["gmina"].strip()
@@ -204,10 +220,6 @@ class SessionForm(forms.Form):
 
 class FeedForm(forms.Form):
     """Nothing to fill in: the button makes a new private address."""
-
-
-def local_now_minute() -> datetime:
-    return timezone.localtime().replace(second=0, microsecond=0)
 
 
 class VotingRoundForm(forms.Form):

@@ -8,7 +8,6 @@ of each person shown, in one statement per page.
 from __future__ import annotations
 
 import calendar
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
@@ -143,6 +142,7 @@ class CalendarDay:
 @dataclass(frozen=True)
 class Calendar:
     view: str  # "week" or "month"
+    anchor: date
     start: date
     end: date  # exclusive
     days: list[CalendarDay]
@@ -206,7 +206,7 @@ def build_calendar(user: User, scope: str, object_id: int, view: str, anchor: da
         )
     else:
         previous, following = start - timedelta(days=7), start + timedelta(days=7)
-    return Calendar(view, start, end, ordered, weeks, previous, following)
+    return Calendar(view, anchor, start, end, ordered, weeks, previous, following)
 
 
 def feed_token_get(token: str) -> CalendarFeedToken:
@@ -346,13 +346,6 @@ def session_leaders(programme: Programme) -> QuerySet[User]:
         .distinct()
         .order_by(*by_name("last_name", "first_name"), "pk")
     )
-
-
-def sessions_by_day(sessions: list[Session]) -> dict[date, list[Session]]:
-    grouped: dict[date, list[Session]] = defaultdict(list)
-    for session in sessions:
-        grouped[timezone.localtime(session.starts_at).date()].append(session)
-    return grouped
 
 
 # --- Proposals and votes -------------------------------------------------------------------

@@ -53,12 +53,12 @@ def venue_list(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def venue_create(request: AuthenticatedRequest) -> HttpResponse:
     organisations = list(policy.organisations_where(request.user, "venue.manage").order_by(*by_name("name")))
-    form = VenueForm(request.POST or None)
+    form = VenueForm(request.POST or None, organisations=organisations)
     if request.method == "POST" and form.is_valid():
         try:
             venue = services.venue_create(
                 actor=request.user,
-                organisation=organisations[0],
+                organisation=form.cleaned_data["organisation"],
                 data=form.venue_data(),
                 opening_hours=form.cleaned_data["opening_hours"],
             )
@@ -76,7 +76,7 @@ def venue_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     venue = selectors.venue_get_for_user(request.user, pk, permission="venue.manage")
     initial = {name: getattr(venue, name) for name in services.VENUE_FIELDS}
     initial.update(gmina=venue.gmina_id, opening_hours=VenueForm.opening_text(venue))
-    form = VenueForm(request.POST or None, initial=initial)
+    form = VenueForm(request.POST or None, initial=initial, organisations=[venue.organisation])
     if request.method == "POST" and form.is_valid():
         try:
             services.venue_update(
