@@ -8,4 +8,10 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities")
 
     def ready(self) -> None:
-        from reintegra.activities import audit_registration  # noqa: F401
+        from reintegra.activities import (
+            audit_registration,  # noqa: F401
+            selectors,
+        )
+        from reintegra.people import summary
+
+        summary.register("attendance", 25, selectors.attendance_person_summary)

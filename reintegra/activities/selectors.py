@@ -13,9 +13,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
@@ -35,6 +37,7 @@ from reintegra.activities.services import roster
 from reintegra.audit.bulk import log_reads
 from reintegra.collation import by_name
 from reintegra.people.models import Participant
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 from reintegra.programmes.models import Programme
 
 SHOWN = 50  # bookings and visits on a venue's page
@@ -417,3 +420,58 @@ def vote_of(voting: VotingRound, proposal: Proposal, participant_id: int) -> Vot
 
 def voting_rounds(programme: Programme) -> QuerySet[VotingRound]:
     return programme.voting_rounds.all()
+
+
+def attendance_person_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The file's summary: in each programme the person is enrolled in, the sessions held for
+    them so far and how many they attended (the 80% rule). One query; no section for a person
+    with no session held yet."""
+    if not policy.can(user, "session.view", participant):
+        return None
+    now = timezone.now()
+    held = (
+        Session.objects.filter(programme_id=OuterRef("programme_id"), starts_at__lt=now)
+        .filter(Q(group__isnull=True) | Q(group_id=OuterRef("group_id")))
+        .order_by()
+        .values("programme_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    attended = (
+        Attendance.objects.filter(
+            participant_id=participant.pk,
+            present=True,
+            session__programme_id=OuterRef("programme_id"),
+            session__starts_at__lt=now,
+        )
+        .order_by()
+        .values("participant_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    enrolments = list(
+        participant.enrolments.filter(status="enrolled")
+        .select_related("programme")
+        .annotate(held=Subquery(held), attended=Subquery(attended))
+        .order_by("-enrolled_on", "-pk")[:ITEMS_SHOWN]
+    )
+    log_reads(enrolments, actor=user)
+    items = []
+    for enrolment in enrolments:
+        sessions, came = enrolment.held or 0, enrolment.attended or 0
+        if not sessions:
+            continue
+        rate = round(100 * came / sessions)
+        items.append(
+            SummaryItem(
+                text=enrolment.programme.name,
+                url=reverse("activities:programme_attendance", args=[enrolment.programme_id]),
+                status=_("%(came)d of %(held)d sessions (%(rate)d%%)")
+                % {"came": came, "held": sessions, "rate": rate},
+            )
+        )
+    if not items:
+        return None  # people outside group programmes see no such section
+    return SummarySection(
+        key="attendance", title=_("Attendance"), empty=_("No session held for this person yet."), items=items
+    )

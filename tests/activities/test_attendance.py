@@ -146,3 +146,17 @@ def test_summaries_per_person_and_per_activity(
     assert (people[sometimes.pk].rate, people[sometimes.pk].meets_80) == (40, False)
     assert people[steady.pk].hours == Decimal(8)
     assert page.context["activities"][0].sessions == 5
+
+
+def test_the_persons_file_shows_their_attendance_rate(
+    session: Session, leader: User, young_people: list[Participant], caseworker: User, club: Programme
+) -> None:
+    services.attendance_record(
+        actor=leader,
+        session=session,
+        marks=[services.Mark(participant_id=young_people[0].pk, present=True, hours=Decimal(2))],
+    )
+    page = client_for(caseworker).get(reverse("people:participant_detail", args=[young_people[0].pk]))
+    text = page.content.decode()
+    assert club.name in text
+    assert "1 z 1 zajęć (100%)" in text
