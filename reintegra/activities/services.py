@@ -30,11 +30,12 @@ The rules these services enforce:
 
 from __future__ import annotations
 
+import re
 import secrets
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from itertools import islice
 
@@ -70,6 +71,10 @@ from reintegra.programmes.models import EnrolmentStatus, Group, Programme
 from reintegra.programmes.services import roles_leading
 
 MAX_OCCURRENCES = 400
+FREQUENCIES = frozenset({"DAILY", "WEEKLY", "MONTHLY", "YEARLY"})
+# An UNTIL in UTC (as calendar apps write it) is read as the Warsaw time it stands for: the
+# occurrences are computed in local time, so that 16:00 stays 16:00 across the change of time.
+UTC_UNTIL = re.compile(r"UNTIL=(\d{8}T\d{6})Z")
 
 
 def _require(actor: User | None, permission: str, obj: policy.Scoped) -> None:
@@ -285,6 +290,14 @@ def session_kinds(programme: Programme) -> list[tuple[str, str]]:
     return [(kind.value, str(kind.label)) for kind in SessionKind if not listed or kind.value in listed]
 
 
+def _local_until(match: re.Match[str]) -> str:
+    try:
+        moment = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+    except ValueError:
+        return match.group(0)  # rrulestr refuses it, with the field's message
+    return "UNTIL=" + timezone.localtime(moment).strftime("%Y%m%dT%H%M%S")
+
+
 def occurrences(rule: str, first: datetime) -> list[datetime]:
     """The starts of a recurring session: an RFC 5545 rule (``FREQ=WEEKLY;COUNT=10``) from the
     first start; it must end (COUNT or UNTIL) within ``MAX_OCCURRENCES``."""
@@ -295,6 +308,17 @@ def occurrences(rule: str, first: datetime) -> list[datetime]:
             {"recurrence": _("The rule never ends: give COUNT or UNTIL (e.g. FREQ=WEEKLY;COUNT=10).")},
             code="never_ends",
         )
+    frequency = dict(part.split("=", 1) for part in text.split(";") if "=" in part).get("FREQ")
+    if frequency not in FREQUENCIES:
+        raise ValidationError(
+            {
+                "recurrence": _(
+                    "Sessions repeat daily, weekly, monthly or yearly (FREQ=DAILY, WEEKLY, MONTHLY, YEARLY)."
+                )
+            },
+            code="frequency",
+        )
+    text = UTC_UNTIL.sub(_local_until, text)
     local = timezone.localtime(first).replace(tzinfo=None)
     try:
         rules = rrulestr(text, dtstart=local)

@@ -225,3 +225,14 @@ def test_a_colleague_without_scheduling_rights_sees_only_their_own_calendar(
     assert (
         client_for(colleague).get(reverse("activities:worker_calendar", args=[leader.pk])).status_code == 404
     )
+
+
+def test_a_rule_more_often_than_daily_is_refused_and_an_until_in_utc_is_read_as_warsaw_time(
+    club: Programme, leader: User
+) -> None:
+    with pytest.raises(ValidationError) as error:
+        schedule(club, leader, start=at(TUESDAY, 16), recurrence="FREQ=MINUTELY;COUNT=3")
+    assert "recurrence" in error.value.message_dict
+    # 15:00 UTC on 22 December is 16:00 in Warsaw: the session of that day is the last one.
+    sessions = schedule(club, leader, start=at(TUESDAY, 16), recurrence="FREQ=WEEKLY;UNTIL=20261222T150000Z")
+    assert len(sessions) == 3
