@@ -1,0 +1,81 @@
+"""The pure core tells a file's kind from its bytes and holds its name to it."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from reintegra.attachments import content
+from tests.attachments.conftest import (
+    ELF_BYTES,
+    JPEG_BYTES,
+    PDF_BYTES,
+    PNG_BYTES,
+    WINDOWS_EXE_BYTES,
+    docx_bytes,
+    odt_bytes,
+    office_zip,
+)
+
+
+def examine(data: bytes, name: str) -> content.Verdict:
+    return content.examine(io.BytesIO(data), name)
+
+
+@pytest.mark.parametrize(
+    ("data", "name", "kind"),
+    [
+        (PDF_BYTES, "plan podpisany.PDF", content.PDF),
+        (PNG_BYTES, "skan.png", content.PNG),
+        (JPEG_BYTES, "zdjęcie.jpeg", content.JPEG),
+        (docx_bytes(), "CV.docx", content.DOCX),
+        (odt_bytes(), "zaświadczenie.odt", content.ODT),
+        ("Lista obecności: Łucja, Zofia\n".encode(), "lista.txt", content.TEXT),
+    ],
+)
+def test_each_accepted_kind_is_told_by_its_content(data: bytes, name: str, kind: content.Kind) -> None:
+    assert examine(data, name) == content.Verdict(kind=kind)
+
+
+@pytest.mark.parametrize(
+    "data", [ELF_BYTES, WINDOWS_EXE_BYTES, b"\x00\x01\x02binary", office_zip({"a.exe": b"MZ"})]
+)
+def test_an_executable_or_unknown_bytes_renamed_pdf_are_no_kind_we_accept(data: bytes) -> None:
+    assert examine(data, "umowa.pdf").refusal == content.Refusal.UNKNOWN
+
+
+def test_a_script_renamed_pdf_is_text_whose_name_disagrees() -> None:
+    verdict = examine(b"#!/bin/sh\nrm -rf /\n", "umowa.pdf")
+
+    assert verdict == content.Verdict(kind=content.TEXT, refusal=content.Refusal.NAME)
+
+
+def test_a_pdf_renamed_docx_is_refused_for_its_name() -> None:
+    assert examine(PDF_BYTES, "CV.docx").refusal == content.Refusal.NAME
+
+
+def test_a_document_with_macros_is_refused() -> None:
+    assert examine(docx_bytes(macros=True), "CV.docx").refusal == content.Refusal.MACROS
+
+
+def test_an_empty_file_is_refused() -> None:
+    assert examine(b"", "pusty.txt").refusal == content.Refusal.EMPTY
+
+
+def test_a_broken_zip_is_no_kind_we_accept() -> None:
+    assert examine(b"PK\x03\x04" + b"\x00" * 40, "CV.docx").refusal == content.Refusal.UNKNOWN
+
+
+def test_text_cut_in_the_middle_of_a_character_at_the_end_of_the_head_is_still_text() -> None:
+    data = b"a" * (content.HEAD - 1) + "ż".encode()
+
+    assert examine(data, "notatka.txt").kind == content.TEXT
+
+
+def test_the_stream_is_left_at_its_start() -> None:
+    stream = io.BytesIO(PDF_BYTES)
+
+    content.examine(stream, "plan.pdf")
+
+    assert stream.tell() == 0
