@@ -133,7 +133,9 @@ def attachment_add(
 
 
 def _shortened(name: str) -> str:
-    """The name as it came, without any folder a browser sent, cut to fit (keeping the extension)."""
+    """The name as it came, without any folder a browser sent nor characters that cannot be
+    printed (a line break would break the download's header), cut to fit (keeping the extension)."""
+    name = "".join(char for char in name if char.isprintable())
     name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "plik"
     if len(name) <= NAME_LENGTH:
         return name

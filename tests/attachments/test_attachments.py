@@ -297,3 +297,21 @@ def test_a_colleague_who_may_only_see_the_plan_cannot_attach_nor_remove(
 
     assert attach(viewer, "plan", plan.pk, "x.pdf", PDF_BYTES).status_code == 404
     assert viewer.post(reverse("attachments:remove", args=[attachment.pk])).status_code == 404
+
+
+def test_a_name_with_a_line_break_is_stored_without_it_and_downloads(
+    ours: Participant, caseworker: User, as_caseworker: Client
+) -> None:
+    from reintegra.attachments import services
+
+    attachment = services.attachment_add(
+        actor=caseworker,
+        owner_kind="participant",
+        owner=ours,
+        upload=upload("CV\r\nX-Evil: 1.pdf", PDF_BYTES),
+    )
+
+    assert attachment.original_name == "CVX-Evil: 1.pdf"
+    response = as_caseworker.get(reverse("attachments:download", args=[attachment.pk]))
+    assert response.status_code == 200
+    assert "X-Evil" not in response.headers

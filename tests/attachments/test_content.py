@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from reintegra.attachments import content
 from tests.attachments.conftest import (
@@ -79,3 +81,23 @@ def test_the_stream_is_left_at_its_start() -> None:
     content.examine(stream, "plan.pdf")
 
     assert stream.tell() == 0
+
+
+@given(data=st.binary(max_size=2048), name=st.text(max_size=40))
+def test_any_bytes_under_any_name_get_a_verdict_and_an_accepted_one_agrees_with_its_name(
+    data: bytes, name: str
+) -> None:
+    verdict = examine(data, name)
+
+    assert (verdict.kind is None) == (
+        verdict.refusal in {content.Refusal.EMPTY, content.Refusal.UNKNOWN, content.Refusal.MACROS}
+    )
+    if verdict.refusal is None:
+        assert verdict.kind is not None
+        assert name.lower().endswith(verdict.kind.extensions)
+
+
+@given(data=st.binary(min_size=1, max_size=512))
+def test_bytes_with_an_executables_signature_are_never_accepted(data: bytes) -> None:
+    for signature in (b"\x7fELF", b"MZ"):
+        assert examine(signature + data, "umowa.pdf").refusal is not None
