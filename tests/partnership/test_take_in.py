@@ -112,6 +112,22 @@ def test_the_take_in_form_names_a_missing_field_instead_of_failing(
     assert not Participant.objects.filter(organisation=ngo).exists()
 
 
+def test_taking_in_a_pesel_the_receiver_already_holds_is_refused_on_the_pesel_field(
+    accepted: Referral, ngo_worker: User, ngo: Organisation, with_pesel: Participant
+) -> None:
+    ParticipantFactory(organisation=ngo, pesel=PESEL, birth_date=date(1992, 7, 13))
+    client = client_for(ngo_worker)
+    initial = client.get(_take_in_url(accepted)).context["form"].initial
+
+    response = client.post(_take_in_url(accepted), _confirmed(initial, sex="woman"))
+
+    assert response.status_code == 200
+    assert "pesel" in response.context["form"].errors
+    assert Participant.objects.filter(organisation=ngo).count() == 1
+    accepted.refresh_from_db()
+    assert accepted.received_participant is None
+
+
 def test_the_same_pesel_in_the_receivers_organisation_is_offered_for_linking(
     accepted: Referral, ngo_worker: User, ngo: Organisation
 ) -> None:
