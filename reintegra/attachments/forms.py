@@ -10,6 +10,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from reintegra.attachments import content
 from reintegra.attachments.services import accepted_kinds
 from reintegra.forms import add_bootstrap_classes
 
@@ -29,4 +30,8 @@ class AttachmentForm(forms.Form):
             "kinds": accepted_kinds(),
             "limit": filesizeformat(settings.ATTACHMENTS_MAX_BYTES),
         }
+        # The browser's file picker offers these first; the content is what the service checks.
+        self.fields["file"].widget.attrs["accept"] = ",".join(
+            extension for kind in content.KINDS for extension in kind.extensions
+        )
         add_bootstrap_classes(self)
