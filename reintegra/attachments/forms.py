@@ -6,13 +6,14 @@ from typing import Any
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reintegra.attachments import content
 from reintegra.attachments.services import accepted_kinds
-from reintegra.forms import add_bootstrap_classes
+from reintegra.forms import add_bootstrap_classes, add_service_error
 
 
 class AttachmentForm(forms.Form):
@@ -35,3 +36,12 @@ class AttachmentForm(forms.Form):
             extension for kind in content.KINDS for extension in kind.extensions
         )
         add_bootstrap_classes(self)
+
+    @classmethod
+    def refused(cls, error: ValidationError) -> AttachmentForm:
+        """The form showing a refusal made before the request's body was read (too large)."""
+        form = cls({}, {})
+        form.is_valid()
+        form.errors.pop("file", None)  # "required": the file was never read, not missing
+        add_service_error(form, error)
+        return form

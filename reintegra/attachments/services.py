@@ -49,20 +49,26 @@ def accepted_kinds() -> str:
 
 def check_upload(upload: UploadedFile) -> content.Kind:
     """The kind of an uploaded file, or a ``ValidationError`` on ``file`` saying why not."""
-    limit = settings.ATTACHMENTS_MAX_BYTES
-    if upload.size is not None and upload.size > limit:
-        raise ValidationError(
-            {
-                "file": _("The file is %(size)s; at most %(limit)s may be attached.")
-                % {"size": filesizeformat(upload.size), "limit": filesizeformat(limit)}
-            },
-            code="too_large",
-        )
+    if upload.size is not None:
+        check_size(upload.size)
     # An uploaded file reads and seeks as the binary stream it wraps.
     verdict = content.examine(cast("BinaryIO", upload), upload.name or "")
     if verdict.refusal is None and verdict.kind is not None:
         return verdict.kind
     raise ValidationError({"file": _refusal_message(verdict)}, code=str(verdict.refusal))
+
+
+def check_size(size: int) -> None:
+    """A ``ValidationError`` on ``file`` for a file (or a request) larger than the limit."""
+    limit = settings.ATTACHMENTS_MAX_BYTES
+    if size > limit:
+        raise ValidationError(
+            {
+                "file": _("The file is %(size)s; at most %(limit)s may be attached.")
+                % {"size": filesizeformat(size), "limit": filesizeformat(limit)}
+            },
+            code="too_large",
+        )
 
 
 def _refusal_message(verdict: content.Verdict) -> str:

@@ -189,7 +189,10 @@ def refused(response: Any) -> str:
 def test_a_15_mb_file_is_refused_naming_the_field(
     ours: Participant, as_caseworker: Client, storage_directory: Path, in_english: None
 ) -> None:
-    message = refused(attach(as_caseworker, "participant", ours.pk, "skan.pdf", PDF_BYTES + bytes(15 * MB)))
+    response = attach(as_caseworker, "participant", ours.pk, "skan.pdf", PDF_BYTES + bytes(15 * MB))
+
+    message = refused(response)
+    assert not hasattr(response.wsgi_request, "_files"), "the body was read"
 
     assert "15.0\xa0MB" in message
     assert "at most 10.0\xa0MB" in message
@@ -323,3 +326,22 @@ def test_no_view_reads_attachments_around_their_selectors() -> None:
     from tests.test_personal_data_access import ROOT, entry_modules, problems
 
     assert problems(entry_modules(ROOT / "reintegra"), {"Attachment"}) == []
+
+
+def test_an_upload_without_the_csrf_token_is_refused(ours: Participant, caseworker: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(caseworker, backend="django.contrib.auth.backends.ModelBackend")
+
+    response = attach(client, "participant", ours.pk, "CV.pdf", PDF_BYTES)
+
+    assert response.status_code == 403
+    assert not Attachment.objects.exists()
+
+
+def test_a_removal_without_the_csrf_token_is_refused(attached: Attachment, caseworker: User) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(caseworker, backend="django.contrib.auth.backends.ModelBackend")
+
+    assert client.post(reverse("attachments:remove", args=[attached.pk])).status_code == 403
+    attached.refresh_from_db()
+    assert attached.removed_at is None
