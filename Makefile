@@ -28,10 +28,13 @@ $(UV):
 env: $(UV) ## the virtual environment in .venv, as uv.lock pins it
 	$(UV) sync --locked --python python$(PYTHON_VERSION) --quiet
 
-run: env ## set up, migrate, seed the demo and serve http://127.0.0.1:8000
+# The background worker (reminders, digests) runs beside the server and is stopped with it:
+# the recipe's shell kills it on exit, Ctrl+C included.
+run: env ## set up, migrate, seed the demo and serve http://127.0.0.1:8000 with a background worker
 	@mkdir -p var
 	DEBUG=true $(PY) manage.py migrate --no-input
 	DEBUG=true $(PY) manage.py seed_demo --once
+	DEBUG=true $(PY) manage.py db_worker --no-reload & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT; \
 	DEBUG=true $(PY) manage.py runserver 127.0.0.1:8000
 
 # Debian packages the tests need (PostgreSQL 15, Chromium, gettext, poppler, fonts); installed only when absent.

@@ -10,6 +10,7 @@ of entries (or a batch of an export), never one per row.
 from __future__ import annotations
 
 import itertools
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -83,7 +84,9 @@ def _row(entry: AuditEntry, names: _Names) -> EntryRow:
         action=str(ACTIONS.get(entry.action, entry.action)),
         record_type=capfirst(str(model._meta.verbose_name)) if model else entry.content_type.model,
         record=entry.object_repr,
-        changes=[_change(model, name, values, names) for name, values in _changes(entry)],
+        changes=[
+            _change(model, name, values, names) for name, values in _changes(entry) if _shown(model, name)
+        ],
         address=entry.remote_addr or "",
     )
 
@@ -91,6 +94,18 @@ def _row(entry: AuditEntry, names: _Names) -> EntryRow:
 def _changes(entry: AuditEntry) -> list[tuple[str, Any]]:
     changes = entry.changes if isinstance(entry.changes, dict) else {}
     return list(changes.items())
+
+
+def _shown(model: type[models.Model] | None, name: str) -> bool:
+    """A change worth a line: not the record's own key, nor a relation seen from the other side
+    (the records pointing here are logged as records of their own)."""
+    if model is None:
+        return True
+    try:
+        field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        return True
+    return not (field.auto_created or getattr(field, "primary_key", False))
 
 
 def _field(model: type[models.Model] | None, name: str) -> models.Field[Any, Any] | None:
@@ -125,6 +140,8 @@ def _value(field: models.Field[Any, Any] | None, value: Any, names: _Names) -> s
         return labels.get(text, text)
     if field.many_to_one or field.one_to_one:
         return names.name(field, text)
+    if isinstance(field, models.JSONField):
+        return _cut(_listed(text))
     if isinstance(field, models.BooleanField):
         return _("yes") if text == "True" else _("no") if text == "False" else text
     if isinstance(field, models.DateTimeField):
@@ -137,6 +154,15 @@ def _value(field: models.Field[Any, Any] | None, value: Any, names: _Names) -> s
         if parsed_day is not None:
             return day(parsed_day)
     return _cut(text)
+
+
+def _listed(text: str) -> str:
+    """A list kept as JSON (``["name", "contact"]``) as words separated by commas."""
+    try:
+        value = json.loads(text)
+    except ValueError:
+        return text
+    return ", ".join(str(item) for item in value) if isinstance(value, list) else text
 
 
 def _cut(text: str) -> str:

@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from reintegra.accounts.models import User
 from reintegra.audit.display import ACTION_CHOICES
 from reintegra.audit.selectors import EntryFilter, actors_for_user, content_types_logged
+from reintegra.forms import add_bootstrap_classes
 
 
 class RecordTypeField(forms.ModelChoiceField):
@@ -51,6 +52,7 @@ class EntryFilterForm(forms.Form):
             ]
         else:  # an administrator of one organisation has nothing to choose
             del self.fields["organisation"]
+        add_bootstrap_classes(self)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

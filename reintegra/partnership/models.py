@@ -184,7 +184,9 @@ class ReferralOutcome(models.TextChoices):
 class ReferralOutcomeReport(models.Model):
     """What the receiver tells the sender about the person's support, later: one report each time."""
 
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="outcomes")
+    referral = models.ForeignKey(
+        Referral, on_delete=models.CASCADE, related_name="outcomes", verbose_name=_("referral")
+    )
     outcome = models.CharField(_("outcome"), max_length=15, choices=ReferralOutcome.choices)
     note = models.CharField(_("note"), max_length=500, blank=True)
     reported_at = models.DateTimeField(_("reported"))
@@ -212,12 +214,21 @@ class ReferralOutcomeReport(models.Model):
 class ReferralStatusChange(models.Model):
     """One recorded move of a referral: from, to, when, who, why."""
 
-    referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="status_changes")
-    from_status = models.CharField(max_length=10, choices=ReferralStatus.choices, blank=True)
-    to_status = models.CharField(max_length=10, choices=ReferralStatus.choices)
+    referral = models.ForeignKey(
+        Referral, on_delete=models.CASCADE, related_name="status_changes", verbose_name=_("referral")
+    )
+    from_status = models.CharField(
+        _("status before"), max_length=10, choices=ReferralStatus.choices, blank=True
+    )
+    to_status = models.CharField(_("status after"), max_length=10, choices=ReferralStatus.choices)
     changed_at = models.DateTimeField(_("when"))
     changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("changed by"),
     )
     reason = models.TextField(_("reason"), blank=True)
 
@@ -227,7 +238,7 @@ class ReferralStatusChange(models.Model):
         ordering = ["changed_at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.from_status or '∅'} → {self.to_status}"
+        return f"{self.get_from_status_display() or '∅'} → {self.get_to_status_display()}"
 
     def scope_organisation_ids(self) -> list[int]:
         return self.referral.scope_organisation_ids()

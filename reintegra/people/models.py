@@ -173,14 +173,19 @@ class Participant(models.Model):
         blank=True,
     )
 
-    search_key = models.CharField(max_length=210, editable=False, db_index=True)
+    search_key = models.CharField(_("search key"), max_length=210, editable=False, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The start of the person's last held meeting, kept by casework's services as meetings are
     # held: the caseload reads it with the person instead of searching their meetings.
     last_contact_at = models.DateTimeField(_("last contact"), null=True, blank=True, editable=False)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:

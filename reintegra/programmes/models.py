@@ -78,7 +78,12 @@ class Programme(models.Model):
     priority_rules = models.JSONField(_("priority criteria"), default=list, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
 
     class Meta:
@@ -108,7 +113,9 @@ class Programme(models.Model):
 class Group(models.Model):
     """A cohort within a programme."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="groups")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="groups", verbose_name=_("programme")
+    )
     name = models.CharField(_("name"), max_length=100)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
 
@@ -152,8 +159,12 @@ class ExitReason(models.TextChoices):
 class Enrolment(models.Model):
     """A person's path through one programme, from application to leaving."""
 
-    programme = models.ForeignKey(Programme, on_delete=models.PROTECT, related_name="enrolments")
-    participant = models.ForeignKey(Participant, on_delete=models.PROTECT, related_name="enrolments")
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("programme")
+    )
+    participant = models.ForeignKey(
+        Participant, on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("participant")
+    )
     status = models.CharField(
         _("status"), max_length=15, choices=EnrolmentStatus.choices, default=EnrolmentStatus.APPLIED
     )
@@ -213,7 +224,9 @@ class EnrolmentStatusChange(models.Model):
 class EntrySnapshot(models.Model):
     """The EFS+ characteristics as they were at enrolment; indicators read this, never the live record."""
 
-    enrolment = models.OneToOneField(Enrolment, on_delete=models.CASCADE, related_name="entry_snapshot")
+    enrolment = models.OneToOneField(
+        Enrolment, on_delete=models.CASCADE, related_name="entry_snapshot", verbose_name=_("enrolment")
+    )
     taken_at = models.DateTimeField(_("taken"))
     data = models.JSONField(_("characteristics at entry"))
 

@@ -123,7 +123,10 @@ class Response(models.Model):
     """A person's answers, kept with the version they were given on."""
 
     participant = models.ForeignKey(
-        Participant, on_delete=models.PROTECT, related_name="questionnaire_responses"
+        Participant,
+        on_delete=models.PROTECT,
+        related_name="questionnaire_responses",
+        verbose_name=_("participant"),
     )
     version = models.ForeignKey(
         QuestionnaireVersion, on_delete=models.PROTECT, related_name="responses", verbose_name=_("version")

@@ -8,27 +8,32 @@ from typing import Any
 
 import pytest
 import time_machine
+from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.text import capfirst
 from openpyxl import load_workbook
 
 from reintegra.accounts import services
 from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry, AuditEntryOrganisation
+from reintegra.partnership.models import Referral
 from reintegra.people.models import Participant
 from tests.factories import ParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def logged(organisation: Organisation, record: Participant, changes: dict[str, Any]) -> AuditEntry:
+def logged(
+    organisation: Organisation, record: Participant, changes: dict[str, Any], *, model: Any = Participant
+) -> AuditEntry:
     entry = AuditEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(Participant),
+        content_type=ContentType.objects.get_for_model(model),
         object_pk=str(record.pk),
         object_id=record.pk,
         object_repr=str(record),
@@ -150,3 +155,36 @@ def test_an_administrator_of_one_organisation_is_not_asked_to_choose_it(as_admin
     assert 'name="organisation"' not in html
     assert 'name="content_type"' in html
     assert "people | " not in html  # record types by their name
+
+
+def test_a_record_key_and_relations_seen_from_the_other_side_are_not_lines_and_lists_read_as_words(
+    as_admin: Client, organisation: Organisation
+) -> None:
+    person = ParticipantFactory(organisation=organisation)
+    logged(
+        organisation,
+        person,
+        {"id": ["None", str(person.pk)], "enrolments": ["None", "programmes.Enrolment.None"]},
+    )
+    logged(organisation, person, {"fields": ["None", '["name", "contact"]']}, model=Referral)
+
+    page = the_page(as_admin)
+
+    assert "Enrolment.None" not in page
+    assert "<strong>ID</strong>" not in page
+    assert "name, contact" in page
+    assert "[&quot;name&quot;" not in page
+
+
+def test_every_field_of_an_audited_record_has_a_translated_label() -> None:
+    unlabelled = {
+        model._meta.label: [field.name for field in model._meta.concrete_fields if field_unlabelled(field)]
+        for model in auditlog.get_models()
+    }
+
+    assert {label: names for label, names in unlabelled.items() if names} == {}
+
+
+def field_unlabelled(field: Any) -> bool:
+    """A label Django made up from the column's name (plain text), not one written to be translated."""
+    return not field.primary_key and not isinstance(field.verbose_name, Promise)
