@@ -31,10 +31,10 @@ class Attachment(models.Model):
     owner_id = models.PositiveBigIntegerField(_("owner"))
     original_name = models.CharField(_("file name"), max_length=NAME_LENGTH)
     description = models.CharField(_("description"), max_length=200, blank=True)
-    stored_name = models.CharField(max_length=NAME_LENGTH, unique=True, editable=False)
+    stored_name = models.CharField(_("stored as"), max_length=NAME_LENGTH, unique=True, editable=False)
     content_type = models.CharField(_("type"), max_length=100)
     size = models.PositiveBigIntegerField(_("size in bytes"))
-    sha256 = models.CharField(max_length=64)
+    sha256 = models.CharField(_("SHA-256 checksum"), max_length=64)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
