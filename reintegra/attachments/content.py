@@ -26,17 +26,17 @@ PDF = Kind("application/pdf", (".pdf",), "PDF")
 PNG = Kind("image/png", (".png",), "PNG")
 JPEG = Kind("image/jpeg", (".jpg", ".jpeg"), "JPEG")
 DOCX = Kind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (".docx",), "DOCX")
-XLSX = Kind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",), "XLSX")
 ODT = Kind("application/vnd.oasis.opendocument.text", (".odt",), "ODT")
-ODS = Kind("application/vnd.oasis.opendocument.spreadsheet", (".ods",), "ODS")
 TEXT = Kind("text/plain", (".txt",), "TXT")
 
-KINDS = (PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, TEXT)
+# No spreadsheets: a sheet someone uploaded may carry formulas that run when a colleague opens
+# it, and only the exports of reintegra/tables.py are made safe from them.
+KINDS = (PDF, PNG, JPEG, DOCX, ODT, TEXT)
 
 # Office Open XML keeps its main part at a fixed place; OpenDocument names itself in a first,
 # stored entry called "mimetype".
-_OOXML_PARTS = {"word/document.xml": DOCX, "xl/workbook.xml": XLSX}
-_OPENDOCUMENT = {ODT.content_type: ODT, ODS.content_type: ODS}
+_OOXML_PARTS = {"word/document.xml": DOCX}
+_OPENDOCUMENT = {ODT.content_type: ODT}
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 
@@ -100,7 +100,8 @@ def _is_text(head: bytes) -> bool:
 
 
 def _office_document(stream: BinaryIO) -> tuple[Kind | None, Refusal | None]:
-    """DOCX/XLSX by their main part, ODT/ODS by their "mimetype" entry; macros refused.
+    """DOCX by its main part, ODT by its "mimetype" entry (other such documents are no kind we
+    accept); macros refused.
 
     Only the directory and the few bytes of "mimetype" are read: nothing is unpacked.
     """

@@ -75,7 +75,7 @@ def _refusal_message(verdict: content.Verdict) -> str:
     if verdict.refusal == content.Refusal.EMPTY:
         return _("The file is empty.")
     if verdict.refusal == content.Refusal.MACROS:
-        return _("The document contains macros; save it without them (as DOCX, XLSX, ODT or ODS).")
+        return _("The document contains macros; save it without them (as DOCX or ODT).")
     if verdict.refusal == content.Refusal.NAME and verdict.kind is not None:
         return _("The file's content is %(kind)s but its name does not end in %(extensions)s.") % {
             "kind": verdict.kind.label,

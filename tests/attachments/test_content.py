@@ -101,3 +101,9 @@ def test_any_bytes_under_any_name_get_a_verdict_and_an_accepted_one_agrees_with_
 def test_bytes_with_an_executables_signature_are_never_accepted(data: bytes) -> None:
     for signature in (b"\x7fELF", b"MZ"):
         assert examine(signature + data, "umowa.pdf").refusal is not None
+
+
+def test_a_spreadsheet_is_no_kind_we_accept() -> None:
+    sheet = office_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+
+    assert examine(sheet, "lista.xlsx").refusal == content.Refusal.UNKNOWN
