@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
@@ -52,6 +53,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "reintegra.accounts",
     "reintegra.audit",
+    "reintegra.attachments",
     "reintegra.people",
     "reintegra.programmes",
     "reintegra.notifications",
@@ -156,7 +158,7 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -166,6 +168,34 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = BASE_DIR / "var" / "media"
+
+# Attachments (reintegra/attachments): kept apart from static and media files and served by no
+# URL, only by the download view that checks access and logs it. S3-compatible storage through
+# django-storages is the production option (docs/configuration.md).
+if env.choice("ATTACHMENTS_STORAGE", default="filesystem", choices=("filesystem", "s3")) == "s3":
+    STORAGES["attachments"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.text("ATTACHMENTS_S3_BUCKET"),
+            "endpoint_url": env.optional_text("ATTACHMENTS_S3_ENDPOINT_URL"),
+            "region_name": env.optional_text("ATTACHMENTS_S3_REGION"),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+else:
+    # A relative path is taken from the project directory, as DATABASE_URL's SQLite path is.
+    _attachments_dir = BASE_DIR / env.text("ATTACHMENTS_DIR", default="var/attachments")
+    STORAGES["attachments"] = {
+        "BACKEND": "reintegra.attachments.storage.PrivateFileSystemStorage",
+        "OPTIONS": {
+            "location": _attachments_dir,
+            "directory_permissions_mode": 0o700,
+            "file_permissions_mode": 0o600,
+        },
+    }
+ATTACHMENTS_MAX_BYTES = env.number("ATTACHMENTS_MAX_MB", default=10) * 1024 * 1024
+ATTACHMENTS_KEEP_REMOVED_DAYS = env.number("ATTACHMENTS_KEEP_REMOVED_DAYS", default=30)
 
 _email_transport = env.choice("EMAIL_BACKEND", default="console", choices=("console", "smtp"))
 MAILERS: dict[str, dict[str, object]] = {

@@ -19,6 +19,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
+from reintegra.attachments.selectors import AttachmentList, attachments_of
 from reintegra.audit.bulk import log_export, log_reads, reads_together
 from reintegra.collation import by_name
 from reintegra.pagination import CappedPaginator, KeysFirstPaginator
@@ -166,9 +167,11 @@ class ParticipantFile:
     family: list[FamilyMember] = field(default_factory=list)
     enrolments: list[Any] = field(default_factory=list)  # programmes' Enrolment, by its relation
     summary: list[SummarySection] = field(default_factory=list)
+    attachments: AttachmentList | None = None
 
 
-FILE_TABS = ("data", "consents", "family", "programmes")
+FILE_TABS = ("data", "consents", "family", "programmes", "attachments")
+ATTACHMENT_KIND = "participant"
 
 
 def participant_file_for_user(user: User, pk: int, tab: str = "data") -> ParticipantFile:
@@ -193,6 +196,10 @@ def participant_file_for_user(user: User, pk: int, tab: str = "data") -> Partici
                 participant.enrolments.select_related("programme", "group").order_by("-applied_at")
             )
             return ParticipantFile(participant, enrolments=enrolments)
+        if tab == "attachments":
+            return ParticipantFile(
+                participant, attachments=attachments_of(user, ATTACHMENT_KIND, participant)
+            )
         # The first tab opens with what matters now, each app's part read by its own provider.
         return ParticipantFile(participant, summary=summary_for(user, participant))
 

@@ -17,6 +17,7 @@ from reintegra import rows
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.attachments.forms import AttachmentForm
 from reintegra.confirm import confirm_page
 from reintegra.dates import day
 from reintegra.forms import add_service_error
@@ -147,6 +148,8 @@ def participant_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "family": file.family,
         "enrolments": file.enrolments,
         "summary": file.summary,
+        "attachments": file.attachments,
+        "attachment_form": AttachmentForm() if file.attachments and file.attachments.can_attach else None,
     }
     return render(request, "people/participant_detail.html", context)
 

@@ -7,7 +7,7 @@ that return plans log the reads themselves: a plan opened with its goals, action
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.attachments.selectors import AttachmentList, attachments_of
 from reintegra.audit.bulk import log_reads, reads_together
 from reintegra.collation import by_name
 from reintegra.people.models import Participant
@@ -34,6 +35,7 @@ PLAN_RELATED = (
     "created_by",
 )
 GROUP_LIMIT = 200
+ATTACHMENT_KIND = "plan"
 
 
 def plan_get_for_user(user: User, pk: int, *, permission: str = "casework.view") -> IndividualPlan:
@@ -57,12 +59,19 @@ class PlanFile:
     goals: list[PlanGoal]
     actions: list[PlanAction]
     signatures: list[PlanSignature]
+    attachments: AttachmentList | None = None
 
 
-def plan_file_for_user(user: User, pk: int, *, permission: str = "casework.view") -> PlanFile:
-    """A plan (any version) with its goals, actions and signatures, all logged as read together."""
+def plan_file_for_user(
+    user: User, pk: int, *, permission: str = "casework.view", with_attachments: bool = False
+) -> PlanFile:
+    """A plan (any version) with its goals, actions and signatures (and, asked, the files
+    attached to it), all logged as read together."""
     with reads_together():
-        return _file_of(user, plan_get_for_user(user, pk, permission=permission))
+        file = _file_of(user, plan_get_for_user(user, pk, permission=permission))
+        if with_attachments:
+            file = replace(file, attachments=attachments_of(user, ATTACHMENT_KIND, file.plan))
+        return file
 
 
 def current_plan_file_for_user(user: User, plan: IndividualPlan) -> PlanFile:

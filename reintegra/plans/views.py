@@ -18,6 +18,7 @@ from reintegra.accounts import policy
 from reintegra.accounts import selectors as account_selectors
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.attachments.forms import AttachmentForm
 from reintegra.confirm import confirm_post_page, is_confirmed
 from reintegra.documents import pdf_response
 from reintegra.forms import add_service_error
@@ -73,7 +74,7 @@ def plans(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("casework.view")
 @require_GET
 def plan_detail(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    file = selectors.plan_file_for_user(request.user, plan_pk)
+    file = selectors.plan_file_for_user(request.user, plan_pk, with_attachments=True)
     return render(request, "plans/plan_detail.html", _detail_context(request, file))
 
 
@@ -97,6 +98,8 @@ def _detail_context(request: AuthenticatedRequest, file: selectors.PlanFile, **e
         "can_record": can_record,
         "can_edit": can_record and is_current and plan.status != PlanStatus.CLOSED,
         "moves": next_statuses(plan.status) if can_record and is_current else [],
+        "attachments": file.attachments,
+        "attachment_form": AttachmentForm() if file.attachments and file.attachments.can_attach else None,
         "sign_form": extra.pop("sign_form", None)
         or (SignatureForm(plan_type=plan.type, missing=missing) if missing else None),
         **extra,
@@ -204,7 +207,9 @@ def _filled(formset: BaseFormSet | None) -> list[BaseForm]:
 @requires("casework.record")
 @require_POST
 def plan_sign(request: AuthenticatedRequest, plan_pk: int) -> HttpResponse:
-    file = selectors.plan_file_for_user(request.user, plan_pk, permission="casework.record")
+    file = selectors.plan_file_for_user(
+        request.user, plan_pk, permission="casework.record", with_attachments=True
+    )
     plan = file.plan
     form = SignatureForm(request.POST, plan_type=plan.type, missing=missing_signatories(plan))
     if form.is_valid():
