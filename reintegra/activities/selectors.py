@@ -28,6 +28,7 @@ from reintegra.activities.models import (
     FeedScope,
     Proposal,
     Session,
+    SessionKind,
     Venue,
     Visit,
     Vote,
@@ -475,3 +476,16 @@ def attendance_person_summary(user: User, participant: Participant) -> SummarySe
     return SummarySection(
         key="attendance", title=_("Attendance"), empty=_("No session held for this person yet."), items=items
     )
+
+
+def sessions_by_kind(programme: Programme) -> list[tuple[str, int, int]]:
+    """(kind, held so far, scheduled in all) for each kind of session the programme has: the
+    count a report of the programme gives ("1,059 meetings of five kinds")."""
+    now = timezone.now()
+    rows = (
+        programme.sessions.values("kind")
+        .annotate(total=Count("pk"), held=Count("pk", filter=Q(starts_at__lt=now)))
+        .order_by("kind")
+    )
+    labels = dict(SessionKind.choices)
+    return [(str(labels.get(row["kind"], row["kind"])), row["held"], row["total"]) for row in rows]

@@ -283,6 +283,7 @@ def programme_attendance(request: AuthenticatedRequest, pk: int) -> HttpResponse
         "programme": programme,
         "people": selectors.attendance_summary(request.user, programme),
         "activities": selectors.activity_summary(programme),
+        "kinds": selectors.sessions_by_kind(programme),
     }
     return render(request, "activities/programme_attendance.html", context)
 

@@ -160,3 +160,12 @@ def test_the_persons_file_shows_their_attendance_rate(
     text = page.content.decode()
     assert club.name in text
     assert "1 z 1 zajęć (100%)" in text
+
+
+def test_the_programme_counts_its_sessions_by_kind(club: Programme, leader: User, coordinator: User) -> None:
+    schedule(club, leader, start=at(PAST_TUESDAY, 16), recurrence="FREQ=WEEKLY;COUNT=3")
+    schedule(club, leader, start=at(PAST_TUESDAY, 10), kind="activity")
+    page = client_for(coordinator).get(reverse("activities:programme_attendance", args=[club.pk]))
+    assert sorted(page.context["kinds"]) == sorted(
+        [("warsztat procesu grupowego", 3, 3), ("spotkanie w ramach aktywności", 1, 1)]
+    )
