@@ -26,10 +26,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("imports:start"), _("Import")))
     if policy.holds_anywhere(user, "programme.view"):
         items.append((reverse("programmes:list"), _("Programmes")))
-    if policy.holds_anywhere(user, "session.view"):
-        items.append((reverse("activities:my_calendar"), _("Calendar")))
-    if policy.holds_anywhere(user, "venue.view"):
-        items.append((reverse("activities:venue_list"), _("Venues")))
     if policy.holds_anywhere(user, "questionnaire.manage"):
         items.append((reverse("questionnaires:list"), _("Questionnaires")))
     if policy.holds_anywhere(user, "referral.view"):
