@@ -64,6 +64,12 @@ def weekday(value: date | datetime | None) -> str:
     return f"{WEEKDAYS[value.weekday()]}, {day(value)}"
 
 
+@register.filter
+def weekday_short(value: date) -> str:
+    """The weekday alone, abbreviated as the language writes it (``śr.``; ``Wed``): a calendar's column."""
+    return str(WEEKDAYS_SHORT[value.weekday()])
+
+
 EARLIEST_BIRTH_DATE = date(1900, 1, 1)
 
 

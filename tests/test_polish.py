@@ -16,7 +16,7 @@ from django.utils import translation
 
 from reintegra.accounts.models import User
 from reintegra.audit.forms import EntryFilterForm
-from reintegra.dates import day, moment, weekday
+from reintegra.dates import WEEKDAYS_SHORT, day, moment, weekday, weekday_short
 from reintegra.partnership.models import Referral, ReferralStatus
 from reintegra.plans.forms import ActionForm
 from reintegra.plans.models import PlanStatus
@@ -53,6 +53,13 @@ def test_a_polish_weekday_is_written_in_lower_case() -> None:
         assert weekday(date(2026, 12, 2)) == "środa, 2.12.2026"
     with translation.override("en"):
         assert weekday(date(2026, 12, 2)) == "Wednesday, 2.12.2026"
+
+
+def test_a_calendar_column_has_the_weekday_alone_abbreviated() -> None:
+    with translation.override("pl"):
+        assert weekday_short(date(2026, 12, 2)) == str(WEEKDAYS_SHORT[2])
+    with translation.override("en"):
+        assert weekday_short(date(2026, 12, 2)) == "Wed"
 
 
 def test_no_template_writes_dates_its_own_way() -> None:

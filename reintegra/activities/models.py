@@ -80,7 +80,9 @@ class Venue(models.Model):
 class OpeningHours(models.Model):
     """One weekly opening: a weekday (0 = Monday) from a time until a time."""
 
-    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="opening_hours")
+    venue = models.ForeignKey(
+        Venue, on_delete=models.CASCADE, related_name="opening_hours", verbose_name=_("venue")
+    )
     weekday = models.PositiveSmallIntegerField(_("weekday"), validators=[MaxValueValidator(6)])
     opens = models.TimeField(_("opens"))
     closes = models.TimeField(_("closes"))
@@ -118,7 +120,9 @@ class ResourceKind(models.TextChoices):
 
 
 class Resource(models.Model):
-    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="resources")
+    venue = models.ForeignKey(
+        Venue, on_delete=models.CASCADE, related_name="resources", verbose_name=_("venue")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=ResourceKind.choices)
     name = models.CharField(_("name"), max_length=100)
 
@@ -137,7 +141,9 @@ class Resource(models.Model):
 class Booking(models.Model):
     """A resource booked by the hour, for a person (or by staff for themselves)."""
 
-    resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="bookings")
+    resource = models.ForeignKey(
+        Resource, on_delete=models.CASCADE, related_name="bookings", verbose_name=_("resource")
+    )
     participant = models.ForeignKey(
         Participant,
         on_delete=models.CASCADE,
@@ -149,7 +155,12 @@ class Booking(models.Model):
     starts_at = models.DateTimeField(_("from"))
     ends_at = models.DateTimeField(_("until"))
     booked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("booked by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -176,7 +187,7 @@ class Booking(models.Model):
 class Visit(models.Model):
     """Who used what, when: the visit log of an activation point (seed 003 counts it)."""
 
-    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="visits")
+    venue = models.ForeignKey(Venue, on_delete=models.CASCADE, related_name="visits", verbose_name=_("venue"))
     resource = models.ForeignKey(
         Resource,
         on_delete=models.SET_NULL,
@@ -196,7 +207,12 @@ class Visit(models.Model):
     visited_at = models.DateTimeField(_("when"))
     purpose = models.CharField(_("purpose"), max_length=200, blank=True)
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
 
     class Meta:
@@ -302,7 +318,12 @@ class Session(models.Model):
     series = models.UUIDField(_("series"), null=True, blank=True, db_index=True)
     recurrence = models.CharField(_("recurrence rule"), max_length=200, blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -340,7 +361,9 @@ class AttendanceMode(models.TextChoices):
 
 
 class Attendance(models.Model):
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendances")
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("session")
+    )
     participant = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("person")
     )
@@ -356,7 +379,12 @@ class Attendance(models.Model):
         _("mode"), max_length=10, choices=AttendanceMode.choices, default=AttendanceMode.ON_SITE
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
     )
     recorded_at = models.DateTimeField(_("recorded"))
 
@@ -384,10 +412,15 @@ class FeedScope(models.TextChoices):
 class CalendarFeedToken(models.Model):
     """The private address of one calendar's iCal feed; revoked, it answers 404."""
 
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_tokens")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="feed_tokens",
+        verbose_name=_("owner"),
+    )
     scope = models.CharField(_("calendar"), max_length=10, choices=FeedScope.choices)
-    object_id = models.PositiveBigIntegerField()
-    token = models.CharField(max_length=64, unique=True)
+    object_id = models.PositiveBigIntegerField(_("calendar of"))
+    token = models.CharField(max_length=64, unique=True, verbose_name=_("token"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
 
@@ -439,7 +472,9 @@ class ProposalStatus(models.TextChoices):
 class Proposal(models.Model):
     """An activity proposed by a member (or a worker) of the club."""
 
-    round = models.ForeignKey(VotingRound, on_delete=models.CASCADE, related_name="proposals")
+    round = models.ForeignKey(
+        VotingRound, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("voting round")
+    )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(
         _("description"), blank=True, max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
@@ -459,13 +494,23 @@ class Proposal(models.Model):
         verbose_name=_("proposed by"),
     )
     proposed_by_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("proposed by (worker)"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=ProposalStatus.choices, default=ProposalStatus.PROPOSED
     )
     activity = models.OneToOneField(
-        Activity, on_delete=models.SET_NULL, null=True, blank=True, related_name="proposal"
+        Activity,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposal",
+        verbose_name=_("activity"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -484,7 +529,9 @@ class Proposal(models.Model):
 class Vote(models.Model):
     """One member's vote on one proposal: for or against, changeable until the round closes."""
 
-    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="votes")
+    proposal = models.ForeignKey(
+        Proposal, on_delete=models.CASCADE, related_name="votes", verbose_name=_("proposal")
+    )
     participant = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="votes", verbose_name=_("person")
     )
