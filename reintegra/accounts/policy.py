@@ -79,6 +79,8 @@ RULES: dict[str, Rule] = {
     "session.view": Rule(roles=STAFF_ROLES),
     "session.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "attendance.record": Rule(roles=STAFF_ROLES),
+    # The participant's own page: their linked record only, decided by its selectors.
+    "own_page.view": Rule(roles=frozenset({Role.PARTICIPANT})),
 }
 
 

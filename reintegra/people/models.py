@@ -187,6 +187,16 @@ class Participant(models.Model):
         related_name="+",
         verbose_name=_("created by"),
     )
+    # The person's own account (role "participant"), linked by a worker on the file: it opens
+    # the participant's own page, which shows this record only.
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participant_record",
+        verbose_name=_("own account"),
+    )
 
     class Meta:
         verbose_name = _("participant")

@@ -9,11 +9,12 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import Organisation, User
+from reintegra.accounts.models import Membership, Organisation, Role, User
 from reintegra.people import identifiers
 from reintegra.people.models import (
     DOCUMENT_TAKEN,
@@ -275,3 +276,34 @@ def consent_withdraw(*, actor: User, consent: Consent, withdrawn_on: date, note:
 def consent_in_force(participant: Participant, kind: ConsentKind | str) -> bool:
     """Whether the person's consent of this kind is given and not withdrawn; features must honour it."""
     return participant.consents.filter(kind=kind, withdrawn_on__isnull=True).exists()
+
+
+@transaction.atomic
+def participant_account_link(*, actor: User, participant: Participant, account: User | None) -> Participant:
+    """Links the person's own account (a participant of the record's organisation) to the
+    record, or unlinks it with ``None``; the change is audited with the record."""
+    _check_change(actor, participant)
+    stored = Participant.objects.select_for_update().get(pk=participant.pk)
+    if account is not None and not participant_account_choices(participant).filter(pk=account.pk).exists():
+        raise ValidationError(
+            {"account": _("Choose an account of a participant of this organisation that is not linked yet.")}
+        )
+    stored.account = account
+    stored.save(update_fields=["account", "updated_at"])
+    return stored
+
+
+def participant_account_choices(participant: Participant) -> QuerySet[User]:
+    """Accounts that may be linked to the record: a participant's membership in force in its
+    organisation, and not linked to another record."""
+    return (
+        User.objects.filter(
+            memberships__in=Membership.objects.in_force().filter(
+                organisation_id=participant.organisation_id, role=Role.PARTICIPANT
+            ),
+            is_active=True,
+        )
+        .filter(Q(participant_record__isnull=True) | Q(participant_record=participant))
+        .distinct()
+        .order_by("last_name", "first_name", "pk")
+    )

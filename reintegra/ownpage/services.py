@@ -1,0 +1,58 @@
+"""Writes from the participant's own page and the worker's answers to them: audited, one
+transaction each. The person acts on their own record only; staff confirm what they added."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from reintegra.accounts import policy
+from reintegra.accounts.models import User
+from reintegra.activities.models import Proposal, Vote
+from reintegra.activities.services import vote_cast, vote_change
+from reintegra.ownpage.models import EntryStatus, PassportEntry
+from reintegra.people.models import Participant
+
+
+def _check_own(actor: User, participant: Participant) -> None:
+    if participant.account_id != actor.pk or not policy.can(actor, "own_page.view", participant):
+        raise PermissionDenied
+
+
+@transaction.atomic
+def passport_entry_add(*, actor: User, participant: Participant, text: str) -> PassportEntry:
+    """The person adds an entry to their passport; it waits for a worker's confirmation."""
+    _check_own(actor, participant)
+    entry = PassportEntry(participant=participant, text=text.strip())
+    entry.full_clean()
+    entry.save()
+    return entry
+
+
+@transaction.atomic
+def passport_entry_confirm(*, actor: User, entry: PassportEntry) -> PassportEntry:
+    """A worker of the person's organisation confirms the entry."""
+    if not policy.can(actor, "participant.change", entry):
+        raise PermissionDenied
+    stored = PassportEntry.objects.select_for_update().get(pk=entry.pk)
+    if stored.status == EntryStatus.CONFIRMED:
+        raise ValidationError({"text": _("This entry is already confirmed.")}, code="confirmed")
+    stored.status, stored.confirmed_by, stored.confirmed_at = EntryStatus.CONFIRMED, actor, timezone.now()
+    stored.save(update_fields=["status", "confirmed_by", "confirmed_at"])
+    return stored
+
+
+def own_vote_cast(
+    *, actor: User, participant: Participant, proposal: Proposal, vote: Vote | None, in_favour: bool
+) -> Vote:
+    """The person votes (or changes their vote) on a proposal of their club themselves.
+
+    Activities' services check staff permissions for an actor; here the actor is the person,
+    checked against their own record, so the services are called as the person's own act
+    (the audit log still names the logged-in user, from the request)."""
+    _check_own(actor, participant)
+    if vote is None:
+        return vote_cast(actor=None, proposal=proposal, participant=participant, in_favour=in_favour)
+    return vote_change(actor=None, vote=vote, in_favour=in_favour)

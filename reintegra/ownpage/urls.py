@@ -1,0 +1,13 @@
+from django.urls import path
+
+from reintegra.ownpage import views
+
+app_name = "ownpage"
+
+urlpatterns = [
+    path("", views.own_page, name="own_page"),
+    path("proposals/<id:pk>/vote/", views.own_vote, name="own_vote"),
+    path("files/<id:pk>/", views.own_attachment, name="own_attachment"),
+    path("people/<id:pk>/account/", views.account_link, name="account_link"),
+    path("passport-entries/<id:pk>/confirm/", views.entry_confirm, name="entry_confirm"),
+]

@@ -1,0 +1,126 @@
+"""The participant's own page, and the worker's side of it (linking the account, confirming
+passport entries). Thin: parse, call a service or selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from reintegra.accounts.http import AuthenticatedRequest
+from reintegra.accounts.policy import requires
+from reintegra.forms import add_bootstrap_classes, add_service_error
+from reintegra.ownpage import selectors, services
+from reintegra.ownpage.forms import AccountLinkForm, PassportEntryForm
+from reintegra.people.selectors import participant_get_for_user
+from reintegra.people.services import participant_account_choices, participant_account_link
+
+
+@requires("own_page.view")
+@require_http_methods(["GET", "POST"])
+def own_page(request: AuthenticatedRequest) -> HttpResponse:
+    participant = selectors.own_record(request.user)
+    if participant is None:
+        return render(request, "ownpage/not_linked.html")
+    form = PassportEntryForm(request.POST or None)
+    add_bootstrap_classes(form)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.passport_entry_add(
+                actor=request.user, participant=participant, text=form.cleaned_data["text"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you. Your entry waits for your worker's confirmation."))
+            return redirect("ownpage:own_page")
+    context = {
+        "participant": participant,
+        "sessions": selectors.upcoming_sessions(participant),
+        "passport": selectors.passport(request.user, participant),
+        "plan": selectors.current_plan(request.user, participant),
+        "rounds": selectors.open_votes(participant),
+        "attachments": selectors.own_attachments(request.user, participant),
+        "form": form,
+    }
+    return render(request, "ownpage/own_page.html", context, status=400 if form.errors else 200)
+
+
+@requires("own_page.view")
+@require_POST
+def own_vote(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.own_record_or_404(request.user)
+    proposal = selectors.own_proposal(participant, pk)
+    in_favour = request.POST.get("in_favour") != "no"
+    try:
+        services.own_vote_cast(
+            actor=request.user,
+            participant=participant,
+            proposal=proposal,
+            vote=selectors.own_vote(participant, proposal),
+            in_favour=in_favour,
+        )
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your vote was saved."))
+    return redirect("ownpage:own_page")
+
+
+@requires("own_page.view")
+@require_GET
+def own_attachment(request: AuthenticatedRequest, pk: int) -> FileResponse:
+    participant = selectors.own_record_or_404(request.user)
+    attachment, handle = selectors.own_attachment_download(request.user, participant, pk)
+    response = FileResponse(
+        handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@requires("participant.change")
+@require_http_methods(["GET", "POST"])
+def account_link(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = participant_get_for_user(request.user, pk, permission="participant.change")
+    form = AccountLinkForm(
+        request.POST or None,
+        accounts=participant_account_choices(participant),
+        initial={"account": participant.account_id},
+    )
+    add_bootstrap_classes(form)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant_account_link(
+                actor=request.user, participant=participant, account=form.cleaned_data["account"]
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The account link was saved."))
+            return redirect("ownpage:account_link", participant.pk)
+    context = {
+        "participant": participant,
+        "form": form,
+        "entries": selectors.awaiting_entries(request.user, participant),
+    }
+    return render(request, "ownpage/account_link.html", context, status=400 if form.errors else 200)
+
+
+@requires("participant.change")
+@require_POST
+def entry_confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    entry = selectors.entry_get_for_user(request.user, pk)
+    try:
+        services.passport_entry_confirm(actor=request.user, entry=entry)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("The passport entry was confirmed."))
+    return redirect("ownpage:account_link", entry.participant_id)
