@@ -23,10 +23,11 @@ from reintegra.activities.models import Proposal, Session, Vote, VotingRound
 from reintegra.attachments.models import Attachment
 from reintegra.attachments.storage import attachment_storage
 from reintegra.audit.bulk import Read, log_reads, reads_together
+from reintegra.dates import day
 from reintegra.ownpage.models import EntryStatus, PassportEntry
 from reintegra.people.models import Participant
 from reintegra.people.selectors import ATTACHMENT_KIND
-from reintegra.plans.models import IndividualPlan, PlanAction, PlanGoal
+from reintegra.plans.models import ActionStatus, IndividualPlan, PlanAction, PlanGoal
 from reintegra.plans.selectors import open_plans_of
 from reintegra.programmes.models import EnrolmentStatus
 from reintegra.questionnaires.models import Response
@@ -90,6 +91,11 @@ class Passport:
 
 
 def _answer_text(question: dict[str, Any], value: Any) -> str:
+    if question.get("kind") == "date" and isinstance(value, str):
+        try:
+            return day(date.fromisoformat(value))
+        except ValueError:
+            return value
     labels = {str(choice.get("value")): str(choice.get("label")) for choice in question.get("choices", [])}
     if isinstance(value, list):
         return ", ".join(labels.get(str(item), str(item)) for item in value)
@@ -137,7 +143,7 @@ def current_plan(user: User, participant: Participant) -> PlainPlan | None:
     return PlainPlan(
         plan,
         list(plan.goals.all()),
-        list(plan.actions.exclude(status="dropped").order_by("position", "pk")),
+        list(plan.actions.exclude(status=ActionStatus.DROPPED).order_by("position", "pk")),
     )
 
 

@@ -21,6 +21,8 @@ from reintegra.people.models import Participant
 from reintegra.plans import services as plan_services
 from reintegra.plans.models import PlanAction, PlanGoal
 from reintegra.programmes.models import Group, Programme
+from reintegra.questionnaires import services as questionnaire_services
+from reintegra.questionnaires.models import QuestionnaireVersion, Response
 from tests.attachments.conftest import PDF_BYTES, upload
 from tests.conftest import client_for
 from tests.factories import ParticipantFactory, member
@@ -237,3 +239,31 @@ def test_an_account_already_linked_cannot_be_linked_to_a_second_record(
     person = ParticipantFactory(organisation=organisation)
     with pytest.raises(ValidationError):
         people_services.participant_account_link(actor=coordinator, participant=person, account=ola_account)
+
+
+def test_her_passport_shows_the_questions_she_answered_in_words_and_dates_as_the_project_writes_them(
+    ola_account: User, ola: Participant, kuba: Participant
+) -> None:
+    questionnaire_services.shipped_load()
+    version = QuestionnaireVersion.objects.get(
+        questionnaire__code="passport", questionnaire__organisation=None
+    )
+    Response.objects.create(
+        participant=ola,
+        version=version,
+        filled_on=date(2026, 11, 3),
+        answers={
+            "pasje": "Gotowanie i muzyka",
+            "aktywnosci": ["fotoprojekt", "muzyka"],
+            "kompetencje_potwierdzone": True,
+        },
+    )
+    Response.objects.create(
+        participant=kuba, version=version, filled_on=date(2026, 11, 4), answers={"pasje": "Jego pasja"}
+    )
+    html = client_for(ola_account).get(reverse("ownpage:own_page")).content.decode()
+    assert "Gotowanie i muzyka" in html
+    assert "Fotoprojekt, Muzyka" in html
+    assert "3.11.2026" in html
+    assert "Jego pasja" not in html
+    assert "fotoprojekt" not in html
