@@ -267,3 +267,10 @@ def test_her_passport_shows_the_questions_she_answered_in_words_and_dates_as_the
     assert "3.11.2026" in html
     assert "Jego pasja" not in html
     assert "fotoprojekt" not in html
+
+
+def test_the_persons_file_leads_staff_to_the_account_and_the_entries_awaiting_confirmation(
+    ola: Participant, caseworker: User
+) -> None:
+    html = client_for(caseworker).get(reverse("people:participant_detail", args=[ola.pk])).content.decode()
+    assert reverse("ownpage:account_link", args=[ola.pk]) in html
