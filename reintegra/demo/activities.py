@@ -14,6 +14,7 @@ from django.utils import timezone
 from reintegra.activities import services
 from reintegra.activities.models import Resource, Venue
 from reintegra.demo.context import DemoContext
+from reintegra.people import services as people_services
 from reintegra.people.models import TercUnit
 from reintegra.programmes import services as programme_services
 from reintegra.programmes.models import EnrolmentStatus, Programme
@@ -126,3 +127,8 @@ def _club_sessions(ctx: DemoContext, club: Venue) -> None:
             for index, person in enumerate(people)
         ]
         services.attendance_record(actor=None, session=session, marks=marks)
+    # The demo participant's account reads the page of a club member: sessions, votes, passport.
+    if people:
+        people_services.participant_account_link(
+            actor=coordinator, participant=people[0], account=ctx.users["uczestnik"]
+        )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from reintegra.accounts.models import Membership, Role, User
+from reintegra.accounts.models import Role, User
 from reintegra.people import services as people_services
 from reintegra.people.models import Participant
 from tests.e2e.conftest import DEMO_USERS, log_in
@@ -17,23 +17,18 @@ pytestmark = pytest.mark.e2e
 PHONE = {"width": 390, "height": 844}
 
 
-def link_the_demo_participant() -> Participant:
-    """Links the demo participant's account to a person of the organisation, one with a plan
-    when the demo has one."""
-    account = User.objects.get(username=DEMO_USERS[Role.PARTICIPANT])
-    organisation = Membership.objects.get(user=account, role=Role.PARTICIPANT).organisation
-    people = Participant.objects.filter(organisation=organisation).order_by("pk")
-    person = people.filter(plans__isnull=False).first() or people.first()
-    assert person is not None
+def unlink_the_demo_participant() -> None:
+    """The demo links the participant's account to a club member's record; this takes it back."""
+    person = Participant.objects.get(account__username=DEMO_USERS[Role.PARTICIPANT])
     coordinator = User.objects.filter(
-        memberships__organisation=organisation, memberships__role__in=[Role.ORG_ADMIN, Role.COORDINATOR]
+        memberships__organisation=person.organisation,
+        memberships__role__in=[Role.ORG_ADMIN, Role.COORDINATOR],
     ).first()
     assert coordinator is not None
-    return people_services.participant_account_link(actor=coordinator, participant=person, account=account)
+    people_services.participant_account_link(actor=coordinator, participant=person, account=None)
 
 
 def test_the_participant_reads_her_page_on_a_phone_and_adds_to_her_passport(page: Page, site: str) -> None:
-    link_the_demo_participant()
     page.set_viewport_size(PHONE)
     log_in(page, site, DEMO_USERS[Role.PARTICIPANT])
     page.get_by_test_id("landing-own-page").click()
@@ -55,6 +50,7 @@ def test_the_participant_reads_her_page_on_a_phone_and_adds_to_her_passport(page
 def test_an_unlinked_participant_sees_a_friendly_word_with_nothing_serious_for_axe(
     page: Page, site: str
 ) -> None:
+    unlink_the_demo_participant()
     page.set_viewport_size(PHONE)
     log_in(page, site, DEMO_USERS[Role.PARTICIPANT])
     page.goto(f"{site}/me/")
