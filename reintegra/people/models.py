@@ -10,10 +10,12 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Collate
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.collation import COLLATION
 from reintegra.dates import day, not_in_the_future, plausible_birth_date
 from reintegra.people import identifiers
 from reintegra.text import LONG_TEXT
@@ -205,6 +207,15 @@ class Participant(models.Model):
         indexes = [
             models.Index(fields=["organisation", "last_name", "first_name"]),
             models.Index(fields=["organisation", "pesel"]),
+            # The list's own order, Polish within each organisation (reintegra/collation.py): a
+            # model index, so that SQLite keeps it when a migration rebuilds the table.
+            models.Index(
+                F("organisation"),
+                Collate(F("last_name"), COLLATION),
+                Collate(F("first_name"), COLLATION),
+                F("id"),
+                name="people_participant_org_name_pl",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
