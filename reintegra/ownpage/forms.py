@@ -18,6 +18,22 @@ class PassportEntryForm(forms.Form):
     )
 
 
+class OwnProposalForm(forms.Form):
+    title = forms.CharField(label=_("Name of the activity"), max_length=200)
+    description = forms.CharField(
+        label=_("What would we do?"),
+        max_length=SHORT_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    builds_towards = forms.CharField(
+        label=_("How does it help towards work?"),
+        max_length=SHORT_TEXT,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class AccountLinkForm(forms.Form):
     account = forms.ModelChoiceField(
         label=_("Participant's account"),

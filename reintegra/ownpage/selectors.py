@@ -192,6 +192,23 @@ def own_proposal(participant: Participant, pk: int) -> Proposal:
     return proposal
 
 
+def own_round(participant: Participant, pk: int) -> VotingRound:
+    """A voting round of the person's club (open or not: the service says when it is closed);
+    a round of any other club answers 404."""
+    voting = (
+        VotingRound.objects.filter(
+            pk=pk,
+            programme__enrolments__participant=participant,
+            programme__enrolments__status=EnrolmentStatus.ENROLLED,
+        )
+        .select_related("programme")
+        .first()
+    )
+    if voting is None:
+        raise Http404
+    return voting
+
+
 def own_vote(participant: Participant, proposal: Proposal) -> Vote | None:
     return Vote.objects.filter(participant=participant, proposal=proposal).select_related("proposal").first()
 

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.activities.models import Proposal, Vote
-from reintegra.activities.services import vote_cast, vote_change
+from reintegra.activities.models import Proposal, Vote, VotingRound
+from reintegra.activities.services import ProposalData, proposal_create, vote_cast, vote_change
 from reintegra.ownpage.models import EntryStatus, PassportEntry
 from reintegra.people.models import Participant
 
@@ -56,3 +56,33 @@ def own_vote_cast(
     if vote is None:
         return vote_cast(actor=None, proposal=proposal, participant=participant, in_favour=in_favour)
     return vote_change(actor=None, vote=vote, in_favour=in_favour)
+
+
+def own_proposal_create(
+    *,
+    actor: User,
+    participant: Participant,
+    voting: VotingRound,
+    title: str,
+    description: str,
+    builds_towards: str,
+) -> Proposal:
+    """The person proposes an activity to their club themselves, while its vote is open.
+
+    Checked against their own record; activities' service checks that the round is open and
+    that the person is a member of the club (the audit log names the logged-in user)."""
+    _check_own(actor, participant)
+    if not title.strip():
+        raise ValidationError({"title": _("Give your proposal a title.")}, code="required")
+    try:
+        return proposal_create(
+            actor=None,
+            voting=voting,
+            data=ProposalData(
+                title=title, description=description, builds_towards=builds_towards, proposed_by=participant
+            ),
+        )
+    except ValidationError as error:
+        if hasattr(error, "error_dict") and "proposed_by" in error.error_dict:
+            raise ValidationError({"title": error.error_dict["proposed_by"]}) from error
+        raise

@@ -6,6 +6,7 @@ app_name = "ownpage"
 
 urlpatterns = [
     path("", views.own_page, name="own_page"),
+    path("votes/<id:pk>/propose/", views.own_propose, name="own_propose"),
     path("proposals/<id:pk>/vote/", views.own_vote, name="own_vote"),
     path("files/<id:pk>/", views.own_attachment, name="own_attachment"),
     path("people/<id:pk>/account/", views.account_link, name="account_link"),

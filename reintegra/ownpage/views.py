@@ -14,7 +14,8 @@ from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.forms import add_bootstrap_classes, add_service_error
 from reintegra.ownpage import selectors, services
-from reintegra.ownpage.forms import AccountLinkForm, PassportEntryForm
+from reintegra.ownpage.forms import AccountLinkForm, OwnProposalForm, PassportEntryForm
+from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.people.services import participant_account_choices, participant_account_link
 
@@ -37,16 +38,65 @@ def own_page(request: AuthenticatedRequest) -> HttpResponse:
         else:
             messages.success(request, _("Thank you. Your entry waits for your worker's confirmation."))
             return redirect("ownpage:own_page")
+    return _page(request, participant, form)
+
+
+def _page(
+    request: AuthenticatedRequest,
+    participant: Participant,
+    form: PassportEntryForm,
+    proposal_form: OwnProposalForm | None = None,
+    proposal_round: int | None = None,
+) -> HttpResponse:
+    rounds = selectors.open_votes(participant)
+    proposal_forms = {
+        item.voting.pk: proposal_form
+        if proposal_form is not None and item.voting.pk == proposal_round
+        else OwnProposalForm(prefix=f"round-{item.voting.pk}")
+        for item in rounds
+    }
+    for bound in proposal_forms.values():
+        add_bootstrap_classes(bound)
     context = {
         "participant": participant,
         "sessions": selectors.upcoming_sessions(participant),
         "passport": selectors.passport(request.user, participant),
         "plan": selectors.current_plan(request.user, participant),
-        "rounds": selectors.open_votes(participant),
+        "rounds": [(item, proposal_forms[item.voting.pk]) for item in rounds],
         "attachments": selectors.own_attachments(request.user, participant),
         "form": form,
     }
-    return render(request, "ownpage/own_page.html", context, status=400 if form.errors else 200)
+    invalid = form.errors or (proposal_form is not None and proposal_form.errors)
+    return render(request, "ownpage/own_page.html", context, status=400 if invalid else 200)
+
+
+@requires("own_page.view")
+@require_POST
+def own_propose(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    participant = selectors.own_record_or_404(request.user)
+    voting = selectors.own_round(participant, pk)
+    form = OwnProposalForm(request.POST, prefix=f"round-{voting.pk}")
+    if form.is_valid():
+        try:
+            services.own_proposal_create(
+                actor=request.user,
+                participant=participant,
+                voting=voting,
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                builds_towards=form.cleaned_data["builds_towards"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you. Your proposal is on the list: the club can vote for it."))
+            return redirect("ownpage:own_page")
+    if not any(item.voting.pk == voting.pk for item in selectors.open_votes(participant)):
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, str(message))
+        return redirect("ownpage:own_page")
+    return _page(request, participant, PassportEntryForm(), form, voting.pk)
 
 
 @requires("own_page.view")

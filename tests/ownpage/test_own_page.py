@@ -6,15 +6,17 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.core.exceptions import ValidationError
+import time_machine
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, Role, User
 from reintegra.activities import services as activity_services
-from reintegra.activities.models import Session, Vote
+from reintegra.activities.models import Proposal, Session, Vote, VotingRound
 from reintegra.attachments import services as attachment_services
 from reintegra.audit.models import AuditEntry
+from reintegra.ownpage import services as own_services
 from reintegra.ownpage.models import EntryStatus, PassportEntry
 from reintegra.people import services as people_services
 from reintegra.people.models import Participant
@@ -274,3 +276,78 @@ def test_the_persons_file_leads_staff_to_the_account_and_the_entries_awaiting_co
 ) -> None:
     html = client_for(caseworker).get(reverse("people:participant_detail", args=[ola.pk])).content.decode()
     assert reverse("ownpage:account_link", args=[ola.pk]) in html
+
+
+def open_round(club: Programme, *, closes_in: timedelta = timedelta(days=5)) -> VotingRound:
+    now = timezone.now()
+    return activity_services.voting_round_open(
+        actor=None,
+        programme=club,
+        title="Jesień",
+        opens_at=now - timedelta(days=10),
+        closes_at=now + closes_in,
+    )
+
+
+def test_she_proposes_an_activity_to_her_club_and_it_is_hers_and_audited(
+    ola_account: User, ola: Participant, club: Programme
+) -> None:
+    voting = open_round(club)
+    client = client_for(ola_account)
+    assert f"round-{voting.pk}-title" in client.get(reverse("ownpage:own_page")).content.decode()
+    response = client.post(
+        reverse("ownpage:own_propose", args=[voting.pk]),
+        {
+            f"round-{voting.pk}-title": "Klub filmowy",
+            f"round-{voting.pk}-description": "Oglądamy i rozmawiamy",
+            f"round-{voting.pk}-builds_towards": "Praca w zespole",
+        },
+    )
+    assert response.status_code == 302
+    proposal = Proposal.objects.get(round=voting)
+    assert (proposal.title, proposal.proposed_by, proposal.proposed_by_worker) == ("Klub filmowy", ola, None)
+    assert proposal.builds_towards == "Praca w zespole"
+    created = AuditEntry.objects.get_for_object(proposal).get(action=AuditEntry.Action.CREATE)
+    assert created.actor == ola_account
+    assert "Klub filmowy" in client.get(reverse("ownpage:own_page")).content.decode()
+
+
+def test_an_empty_title_is_refused_naming_the_field(ola_account: User, club: Programme) -> None:
+    voting = open_round(club)
+    response = client_for(ola_account).post(
+        reverse("ownpage:own_propose", args=[voting.pk]), {f"round-{voting.pk}-title": "  "}
+    )
+    assert response.status_code == 400
+    assert any("title" in bound.errors for _, bound in response.context["rounds"])
+    assert not Proposal.objects.exists()
+
+
+def test_a_proposal_to_a_closed_round_is_refused_naming_the_close(ola_account: User, club: Programme) -> None:
+    voting = open_round(club, closes_in=timedelta(minutes=1))
+    with time_machine.travel(timezone.now() + timedelta(minutes=5)):
+        response = client_for(ola_account).post(
+            reverse("ownpage:own_propose", args=[voting.pk]),
+            {f"round-{voting.pk}-title": "Za późno"},
+            follow=True,
+        )
+    assert "Głosowanie zakończyło się" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_the_service_refuses_a_proposal_in_someone_elses_name_or_club(
+    ola_account: User, kuba: Participant, ola: Participant, organisation: Organisation
+) -> None:
+    from tests.factories import ProgrammeFactory
+
+    other = open_round(ProgrammeFactory(organisation=organisation))
+    with pytest.raises(PermissionDenied):
+        own_services.own_proposal_create(
+            actor=ola_account, participant=kuba, voting=other, title="X", description="", builds_towards=""
+        )
+    ola.refresh_from_db()
+    with pytest.raises(ValidationError) as refused:
+        own_services.own_proposal_create(
+            actor=ola_account, participant=ola, voting=other, title="X", description="", builds_towards=""
+        )
+    assert "title" in refused.value.error_dict
+    assert client_for(ola_account).post(reverse("ownpage:own_propose", args=[other.pk])).status_code == 404
