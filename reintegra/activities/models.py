@@ -12,12 +12,13 @@ from datetime import timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
 from reintegra.dates import WEEKDAYS
+from reintegra.fields import bounded_text
 from reintegra.people.models import Participant, TercUnit
 from reintegra.programmes.models import Group, Programme
 from reintegra.text import SHORT_TEXT
@@ -61,9 +62,7 @@ class Venue(models.Model):
     capacity = models.PositiveIntegerField(
         _("capacity"), validators=[MinValueValidator(1), MaxValueValidator(10_000)]
     )
-    description = models.TextField(
-        _("description"), blank=True, max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
-    )
+    description = bounded_text(_("description"), limit=SHORT_TEXT, blank=True)
 
     class Meta:
         verbose_name = _("venue")
@@ -235,15 +234,8 @@ class Activity(models.Model):
         Programme, on_delete=models.CASCADE, related_name="activities", verbose_name=_("programme")
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(
-        _("description"), blank=True, max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
-    )
-    builds_towards = models.TextField(
-        _("what it builds towards work"),
-        blank=True,
-        max_length=SHORT_TEXT,
-        validators=[MaxLengthValidator(SHORT_TEXT)],
-    )
+    description = bounded_text(_("description"), limit=SHORT_TEXT, blank=True)
+    builds_towards = bounded_text(_("what it builds towards work"), limit=SHORT_TEXT, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -476,15 +468,8 @@ class Proposal(models.Model):
         VotingRound, on_delete=models.CASCADE, related_name="proposals", verbose_name=_("voting round")
     )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(
-        _("description"), blank=True, max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
-    )
-    builds_towards = models.TextField(
-        _("what it builds towards work"),
-        blank=True,
-        max_length=SHORT_TEXT,
-        validators=[MaxLengthValidator(SHORT_TEXT)],
-    )
+    description = bounded_text(_("description"), limit=SHORT_TEXT, blank=True)
+    builds_towards = bounded_text(_("what it builds towards work"), limit=SHORT_TEXT, blank=True)
     proposed_by = models.ForeignKey(
         Participant,
         on_delete=models.SET_NULL,

@@ -12,7 +12,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
 from reintegra.dates import day, moment, not_in_the_future
+from reintegra.fields import bounded_text
 from reintegra.people.models import FamilyMember, Participant
 from reintegra.text import LONG_TEXT
 
@@ -177,9 +178,7 @@ class Meeting(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
-    notes = models.TextField(
-        _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
-    )
+    notes = bounded_text(_("notes"), limit=LONG_TEXT, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # The reminders sent of it (recipients' addresses) go with the meeting when it is removed.
@@ -321,9 +320,7 @@ class ServiceDelivery(models.Model):
         default=Decimal("0.00"),
         validators=[MinValueValidator(Decimal("0"))],
     )
-    notes = models.TextField(
-        _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
-    )
+    notes = bounded_text(_("notes"), limit=LONG_TEXT, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from reintegra.fields import bounded_text
 from reintegra.people.models import Participant
 from reintegra.text import SHORT_TEXT
 
@@ -22,9 +22,7 @@ class PassportEntry(models.Model):
     participant = models.ForeignKey(
         Participant, on_delete=models.CASCADE, related_name="passport_entries", verbose_name=_("participant")
     )
-    text = models.TextField(
-        _("what I did or learnt"), max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
-    )
+    text = bounded_text(_("what I did or learnt"), limit=SHORT_TEXT)
     status = models.CharField(
         _("status"), max_length=10, choices=EntryStatus.choices, default=EntryStatus.AWAITING
     )

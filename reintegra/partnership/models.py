@@ -9,12 +9,12 @@ the sender withdraws the referral (``workflow.py``). Every move of a referral is
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
+from reintegra.fields import bounded_text
 from reintegra.people.models import Consent, Participant
 from reintegra.text import SHORT_TEXT
 
@@ -23,12 +23,8 @@ class Partnership(models.Model):
     """A local partnership (e.g. of a county): the organisations that work together."""
 
     name = models.CharField(_("name"), max_length=200, unique=True)
-    area_description = models.TextField(
-        _("area"),
-        blank=True,
-        max_length=SHORT_TEXT,
-        validators=[MaxLengthValidator(SHORT_TEXT)],
-        help_text=_("The area the partnership covers."),
+    area_description = bounded_text(
+        _("area"), limit=SHORT_TEXT, blank=True, help_text=_("The area the partnership covers.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -128,9 +124,7 @@ class Referral(models.Model):
     )
     fields = models.JSONField(_("referred fields"), default=list)
     snapshot = models.JSONField(_("referred data"), default=dict)
-    reason = models.TextField(
-        _("reason for referral"), max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
-    )
+    reason = bounded_text(_("reason for referral"), limit=SHORT_TEXT)
     consent = models.ForeignKey(
         Consent,
         on_delete=models.PROTECT,

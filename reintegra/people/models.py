@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator, RegexValidator
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Collate
@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from reintegra.accounts.models import Organisation
 from reintegra.collation import COLLATION
 from reintegra.dates import day, not_in_the_future, plausible_birth_date
+from reintegra.fields import bounded_text
 from reintegra.people import identifiers
 from reintegra.text import LONG_TEXT
 
@@ -316,9 +317,7 @@ class FamilyMember(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     shares_household = models.BooleanField(_("shares the household"), default=False)
     receives_support = models.BooleanField(_("receives support too"), default=False)
-    notes = models.TextField(
-        _("notes"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
-    )
+    notes = bounded_text(_("notes"), limit=LONG_TEXT, blank=True)
     # Removal is recorded, never a deletion: meetings and the audit log still name the person.
     removed_on = models.DateField(_("removed on"), null=True, blank=True)
     removed_by = models.ForeignKey(

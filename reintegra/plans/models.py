@@ -10,7 +10,6 @@ from uuid import uuid4
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +17,7 @@ from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
 from reintegra.dates import day
+from reintegra.fields import bounded_text
 from reintegra.people.models import Participant
 from reintegra.plans.plan_types import PlanType, extra_problems, plan_type, plan_types
 from reintegra.programmes.models import Group, Programme
@@ -98,15 +98,8 @@ class IndividualPlan(models.Model):
         related_name="+",
         verbose_name=_("from questionnaire"),
     )
-    diagnosis = models.TextField(
-        _("diagnosis"), blank=True, max_length=LONG_TEXT, validators=[MaxLengthValidator(LONG_TEXT)]
-    )
-    support = models.TextField(
-        _("support to be given"),
-        blank=True,
-        max_length=LONG_TEXT,
-        validators=[MaxLengthValidator(LONG_TEXT)],
-    )
+    diagnosis = bounded_text(_("diagnosis"), limit=LONG_TEXT, blank=True)
+    support = bounded_text(_("support to be given"), limit=LONG_TEXT, blank=True)
     extra = models.JSONField(_("fields of the plan type"), default=dict, blank=True)
     starts_on = models.DateField(_("start date"))
     review_on = models.DateField(_("next review"), null=True, blank=True)

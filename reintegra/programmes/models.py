@@ -7,11 +7,12 @@ recorded in ``EnrolmentStatusChange`` with who and why.
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
+from reintegra.fields import bounded_text
 from reintegra.people.models import Participant
 from reintegra.text import SHORT_TEXT
 
@@ -52,13 +53,7 @@ class Programme(models.Model):
     start_date = models.DateField(_("start"))
     end_date = models.DateField(_("end"))
     places = models.PositiveIntegerField(_("places"))
-    venues = models.TextField(
-        _("venues"),
-        blank=True,
-        max_length=SHORT_TEXT,
-        validators=[MaxLengthValidator(SHORT_TEXT)],
-        help_text=_("One venue per line."),
-    )
+    venues = bounded_text(_("venues"), limit=SHORT_TEXT, blank=True, help_text=_("One venue per line."))
     funding_source = models.CharField(_("funding source"), max_length=200, blank=True)
     contact_interval_days = models.PositiveSmallIntegerField(
         _("contact at least every (days)"),

@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
+from reintegra.fields import bounded_text
 from reintegra.people.models import Participant
 from reintegra.text import SHORT_TEXT
 
@@ -29,9 +29,7 @@ class Questionnaire(models.Model):
 
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("name"), max_length=200)
-    description = models.TextField(
-        _("description"), blank=True, max_length=SHORT_TEXT, validators=[MaxLengthValidator(SHORT_TEXT)]
-    )
+    description = bounded_text(_("description"), limit=SHORT_TEXT, blank=True)
     organisation = models.ForeignKey(
         Organisation,
         on_delete=models.PROTECT,
