@@ -16,19 +16,35 @@ from reintegra.employers.models.core import (
     Site,
     TravelMode,
 )
+from reintegra.employers.models.placements import (
+    Mentor,
+    MentoringMeeting,
+    Placement,
+    PlacementMove,
+    PlacementStatus,
+    RetentionFollowUp,
+    StillEmployed,
+)
 
 __all__ = [
     "CompanySize",
     "ContractType",
     "Employer",
     "JobProfile",
+    "Mentor",
+    "MentoringMeeting",
     "Occupation",
     "OccupationLevel",
     "Offer",
     "OfferKind",
     "OfferStatus",
+    "Placement",
+    "PlacementMove",
+    "PlacementStatus",
+    "RetentionFollowUp",
     "Sector",
     "Shift",
     "Site",
+    "StillEmployed",
     "TravelMode",
 ]
