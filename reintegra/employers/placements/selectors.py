@@ -42,6 +42,7 @@ from reintegra.employers.models import (
     RetentionFollowUp,
     Shift,
 )
+from reintegra.employers.selectors import employers_for_user, offers_for_user
 from reintegra.people.models import Consent, ConsentKind, Participant, Sex
 from reintegra.people.selectors import participant_get_for_user
 
@@ -137,15 +138,9 @@ def proposable_people(user: User) -> list[Participant]:
 
 def open_offers_for_staff(user: User) -> QuerySet[Offer]:
     """The open offers of the employers the user's organisations keep or share a partnership with."""
-    organisation_ids = policy.organisation_ids_where(user, "placement.propose")
     return (
-        Offer.objects.filter(status=OfferStatus.OPEN)
-        .filter(
-            Q(employer__kept_by_id__in=organisation_ids)
-            | Q(employer__partnership__members__organisation_id__in=organisation_ids)
-        )
-        .select_related("employer__organisation", "site")
-        .distinct()
+        offers_for_user(user)
+        .filter(status=OfferStatus.OPEN)
         .order_by(*by_name("employer__organisation__name"), "title", "pk")
     )
 
@@ -274,16 +269,6 @@ def candidate_profile(placement: Placement) -> CandidateProfile:
     return _profiles([placement])[0]
 
 
-def employer_of_contact(user: User) -> Employer | None:
-    """The employer the user is a contact of (the first, if several)."""
-    return (
-        Employer.objects.filter(organisation_id__in=policy.organisation_ids_where(user, "placement.employer"))
-        .select_related("organisation")
-        .order_by("pk")
-        .first()
-    )
-
-
 # --- Timeline ------------------------------------------------------------------------------------
 
 
@@ -334,13 +319,10 @@ def placement_timeline(placement: Placement, *, for_employer: bool = False) -> l
 def mentors_for_user(user: User, employer: Employer | None = None) -> QuerySet[Mentor]:
     """The mentors of the employers the user manages mentors for (its contacts, or the staff who
     keep it)."""
-    organisation_ids = policy.organisation_ids_where(user, "mentor.manage")
-    mentors = Mentor.objects.filter(
-        Q(employer__organisation_id__in=organisation_ids) | Q(employer__kept_by_id__in=organisation_ids)
-    ).select_related("employer__organisation")
+    mentors = Mentor.objects.filter(employer__in=employers_for_user(user, permission="mentor.manage"))
     if employer is not None:
         mentors = mentors.filter(employer=employer)
-    return mentors.order_by(*by_name("name"), "pk")
+    return mentors.select_related("employer__organisation").order_by(*by_name("name"), "pk")
 
 
 def mentor_choices(placement: Placement) -> QuerySet[Mentor]:
@@ -365,12 +347,7 @@ def mentees_of(user: User, mentor: Mentor) -> list[CandidateProfile]:
 
 
 def employers_for_mentors(user: User) -> list[Employer]:
-    organisation_ids = policy.organisation_ids_where(user, "mentor.manage")
-    return list(
-        Employer.objects.filter(Q(organisation_id__in=organisation_ids) | Q(kept_by_id__in=organisation_ids))
-        .select_related("organisation")
-        .order_by(*by_name("organisation__name"), "pk")
-    )
+    return list(employers_for_user(user, permission="mentor.manage"))
 
 
 def mentoring_meetings(user: User, placement: Placement) -> list[MentoringMeeting]:

@@ -61,6 +61,7 @@ from reintegra.employers.placements.workflow import (
     STAFF_ONLY_MOVES,
     check_move,
 )
+from reintegra.employers.selectors import employer_allows
 from reintegra.notifications.services import notify
 from reintegra.people.models import ConsentKind, Participant
 from reintegra.people.services import consent_in_force
@@ -93,13 +94,7 @@ def is_employer_side(user: User, placement: Placement) -> bool:
 
 def staff_sees_employer(user: User, employer: Employer) -> bool:
     """The staff of the organisation that keeps the employer, or of a member of its partnership."""
-    organisation_ids = policy.organisation_ids_where(user, "placement.propose")
-    if employer.kept_by_id in organisation_ids:
-        return True
-    partnership = employer.partnership
-    if partnership is None:
-        return False
-    return partnership.members.filter(organisation_id__in=organisation_ids).exists()
+    return employer_allows(user, "employer.view", employer)
 
 
 def _check_either_side(actor: User, placement: Placement) -> None:
@@ -460,7 +455,7 @@ def _mentor_fill(mentor: Mentor, data: MentorData) -> None:
 @transaction.atomic
 def mentor_create(*, actor: User, employer: Employer, data: MentorData) -> Mentor:
     """The employer's contacts, or the staff who keep the employer, add a mentor."""
-    if not policy.can(actor, "mentor.manage", employer):
+    if not employer_allows(actor, "mentor.manage", employer):
         raise PermissionDenied
     mentor = Mentor(employer=employer)
     _mentor_fill(mentor, data)
@@ -470,7 +465,7 @@ def mentor_create(*, actor: User, employer: Employer, data: MentorData) -> Mento
 
 @transaction.atomic
 def mentor_update(*, actor: User, mentor: Mentor, data: MentorData) -> Mentor:
-    if not policy.can(actor, "mentor.manage", mentor):
+    if not employer_allows(actor, "mentor.manage", mentor.employer):
         raise PermissionDenied
     stored = Mentor.objects.select_for_update().select_related("employer").get(pk=mentor.pk)
     _mentor_fill(stored, data)

@@ -32,6 +32,7 @@ from reintegra.employers.placements.forms import (
     TermsForm,
 )
 from reintegra.employers.placements.workflow import ALIVE, HAS_STARTED, STAFF_ONLY_MOVES, moves_from
+from reintegra.employers.selectors import employer_get_for_user
 from reintegra.forms import add_service_error
 
 # Placements with an agreement to print: accepted by the employer, and on from there.
@@ -539,9 +540,7 @@ def mentor_list(request: AuthenticatedRequest) -> HttpResponse:
 @requires("mentor.manage")
 @require_http_methods(["GET", "POST"])
 def mentor_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
-    employer = next((one for one in selectors.employers_for_mentors(request.user) if one.pk == pk), None)
-    if employer is None:
-        raise Http404
+    employer = employer_get_for_user(request.user, pk, permission="mentor.manage")
     form = MentorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
