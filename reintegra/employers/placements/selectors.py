@@ -21,6 +21,7 @@ from datetime import date, datetime
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -45,6 +46,7 @@ from reintegra.employers.models import (
 from reintegra.employers.selectors import employers_for_user, offers_for_user
 from reintegra.people.models import Consent, ConsentKind, Participant, Sex
 from reintegra.people.selectors import participant_get_for_user
+from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 
 PROPOSABLE_SHOWN = 500  # people in the "propose" list; a longer list is searched by name
 
@@ -447,3 +449,32 @@ def person_placements_page(user: User, pk: int) -> PersonPlacements:
     with reads_together():
         person = participant_get_for_user(user, pk, permission="placement.propose")
         return PersonPlacements(person=person, placements=person_placements_for_user(user, person))
+
+
+def placements_person_summary(user: User, participant: Participant) -> SummarySection | None:
+    """The file's summary: the person's latest placements with employers, and the way to propose
+    the person for an offer (the section's link). One query."""
+    if participant.organisation_id not in policy.organisation_ids_where(user, "placement.view"):
+        return None
+    shown = list(
+        participant.placements.select_related("offer__employer__organisation").order_by(
+            "-proposed_at", "-pk"
+        )[:ITEMS_SHOWN]
+    )
+    log_reads(shown, actor=user)
+    return SummarySection(
+        key="placements",
+        title=_("Placements with employers"),
+        empty=_("Not proposed to any employer yet."),
+        items=[
+            SummaryItem(
+                text=f"{placement.offer.employer}: {placement.offer}",
+                url=reverse("employers:placements:detail", args=[placement.pk]),
+                status=placement.get_status_display(),
+                when=placement.proposed_at,
+                when_label=_("proposed"),
+            )
+            for placement in shown
+        ],
+        url=reverse("employers:placements:propose_for_person", args=[participant.pk]),
+    )

@@ -220,3 +220,11 @@ def test_a_mentor_and_a_mentoring_meeting(
     page = employer.get(reverse("employers:placements:candidate", args=[placement.pk])).content.decode()
     assert "Jan Mistrz" in page
     assert "Omówiono BHP." in page
+
+
+def test_the_persons_file_lists_her_placements_and_leads_to_proposing_her(
+    placement: Placement, caseworker: User, person: Participant
+) -> None:
+    page = client_for(caseworker).get(reverse("people:participant_detail", args=[person.pk])).content.decode()
+    assert reverse("employers:placements:propose_for_person", args=[person.pk]) in page
+    assert reverse("employers:placements:detail", args=[placement.pk]) in page
