@@ -8,11 +8,14 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reintegra.accounts.models import User
+from reintegra.audit.models import AuditEntry
 from reintegra.employers.models import Offer, Placement, PlacementStatus
 from reintegra.employers.placements import services
-from reintegra.people.models import Participant
+from reintegra.people import services as people_services
+from reintegra.people.models import ConsentKind, Participant
 from tests.conftest import client_for
 from tests.pdf import pdf_pages
 
@@ -228,3 +231,22 @@ def test_the_persons_file_lists_her_placements_and_leads_to_proposing_her(
     page = client_for(caseworker).get(reverse("people:participant_detail", args=[person.pk])).content.decode()
     assert reverse("employers:placements:propose_for_person", args=[person.pk]) in page
     assert reverse("employers:placements:detail", args=[placement.pk]) in page
+
+
+def test_a_person_who_withdraws_the_consent_disappears_from_the_employers_side(
+    placement: Placement, caseworker: User, bakery_contact: User, person: Participant
+) -> None:
+    consent = person.consents.get(kind=ConsentKind.SHARING_WITH_EMPLOYERS)
+    people_services.consent_withdraw(actor=caseworker, consent=consent, withdrawn_on=timezone.localdate())
+    client = client_for(bakery_contact)
+    assert client.get(reverse("employers:placements:candidate", args=[placement.pk])).status_code == 404
+    assert "Kandydatka 1" not in client.get(reverse("employers:placements:candidates")).content.decode()
+
+
+def test_the_employers_read_of_a_candidate_is_in_the_persons_organisations_audit_log(
+    placement: Placement, bakery_contact: User, organisation: object
+) -> None:
+    client_for(bakery_contact).get(reverse("employers:placements:candidate", args=[placement.pk]))
+    entry = AuditEntry.objects.filter(actor=bakery_contact, action=AuditEntry.Action.ACCESS).get()
+    assert entry.object_pk == str(placement.pk)
+    assert list(entry.organisations.values_list("pk", flat=True)) == [placement.participant.organisation_id]
