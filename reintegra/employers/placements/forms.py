@@ -161,15 +161,28 @@ class MentorForm(_Form):
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
     active = forms.BooleanField(label=_("Active"), required=False, initial=True)
+    account = forms.ModelChoiceField(
+        label=_("User account"),
+        queryset=User.objects.none(),
+        required=False,
+        help_text=_("Optional: the mentor's own log-in, if she has one."),
+        error_messages={"invalid_choice": _("Choose an account of the employer's own people.")},
+    )
 
-    def mentor_data(self, account: User | None = None) -> MentorData:
+    def __init__(self, *args: Any, accounts: QuerySet[User], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["account"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = accounts
+
+    def mentor_data(self) -> MentorData:
         data = self.cleaned_data
         return MentorData(
             name=data["name"],
             job_title=data["job_title"],
             phone=data["phone"],
             email=data["email"],
-            account=account,
+            account=data["account"],
             active=data["active"],
         )
 

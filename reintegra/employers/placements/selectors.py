@@ -341,11 +341,55 @@ def mentor_get_for_user(user: User, pk: int) -> Mentor:
     return mentor
 
 
-def mentees_of(user: User, mentor: Mentor) -> list[CandidateProfile]:
-    """The mentor's mentees as the user may see them: the employer's side as profiles."""
-    shown = list(_employer_side(user).filter(mentor=mentor)) if mentor else []
-    log_reads(shown, actor=user)
-    return _profiles(shown)
+@dataclass(frozen=True)
+class Mentee:
+    """A person a mentor looks after, as the reader may see them: the staff of the person's
+    organisation by name, the employer's side by the candidate's label (and name once agreed)."""
+
+    label: str
+    url: str
+    offer: str
+    status: str
+
+
+def mentees_for_user(user: User, mentor: Mentor) -> list[Mentee]:
+    """The mentor's mentees the user may see; each shown is a read."""
+    staff = list(placements_for_user(user).filter(mentor=mentor).order_by("-proposed_at", "-pk"))
+    seen = {placement.pk for placement in staff}
+    employer_side = [
+        placement
+        for placement in _employer_side(user).filter(mentor=mentor).order_by("-proposed_at", "-pk")
+        if placement.pk not in seen
+    ]
+    log_reads([*staff, *employer_side], actor=user)
+    rows = [
+        Mentee(
+            label=str(placement.participant),
+            url=reverse("employers:placements:detail", args=[placement.pk]),
+            offer=str(placement.offer),
+            status=placement.get_status_display(),
+        )
+        for placement in staff
+    ]
+    for profile in _profiles(employer_side):
+        rows.append(
+            Mentee(
+                label=f"{profile.label}: {profile.name}" if profile.may_meet else profile.label,
+                url=reverse("employers:placements:candidate", args=[profile.placement.pk]),
+                offer=str(profile.placement.offer),
+                status=profile.placement.get_status_display(),
+            )
+        )
+    return rows
+
+
+def mentor_account_choices(employer: Employer) -> QuerySet[User]:
+    """The employer's own people with an account, who may be linked to a mentor."""
+    return (
+        User.objects.filter(is_active=True, memberships__organisation_id=employer.organisation_id)
+        .distinct()
+        .order_by(*by_name("last_name"), *by_name("first_name"), "pk")
+    )
 
 
 def employers_for_mentors(user: User) -> list[Employer]:

@@ -541,7 +541,7 @@ def mentor_list(request: AuthenticatedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def mentor_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employer = employer_get_for_user(request.user, pk, permission="mentor.manage")
-    form = MentorForm(request.POST or None)
+    form = MentorForm(request.POST or None, accounts=selectors.mentor_account_choices(employer))
     if request.method == "POST" and form.is_valid():
         try:
             services.mentor_create(actor=request.user, employer=employer, data=form.mentor_data())
@@ -558,14 +558,21 @@ def mentor_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def mentor_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     mentor = selectors.mentor_get_for_user(request.user, pk)
     initial = {name: getattr(mentor, name) for name in ("name", "job_title", "phone", "email", "active")}
-    form = MentorForm(request.POST or None, initial=initial)
+    initial["account"] = mentor.account_id
+    accounts = selectors.mentor_account_choices(mentor.employer)
+    form = MentorForm(request.POST or None, initial=initial, accounts=accounts)
     if request.method == "POST" and form.is_valid():
         try:
-            services.mentor_update(actor=request.user, mentor=mentor, data=form.mentor_data(mentor.account))
+            services.mentor_update(actor=request.user, mentor=mentor, data=form.mentor_data())
         except ValidationError as error:
             add_service_error(form, error)
         else:
             messages.success(request, _("The mentor was saved."))
             return redirect("employers:placements:mentors")
-    context = {"form": form, "employer": mentor.employer, "mentor": mentor}
+    context = {
+        "form": form,
+        "employer": mentor.employer,
+        "mentor": mentor,
+        "mentees": selectors.mentees_for_user(request.user, mentor),
+    }
     return render(request, "employers/placements/mentor_form.html", context)
