@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from reintegra.accounts.models import User
 from reintegra.employers.models import Mentor, Offer, PlacementStatus, StillEmployed
 from reintegra.employers.placements.services import MentorData, MentoringMeetingData, PlacementTerms
+from reintegra.employers.placements.workflow import DATED_MOVES, REASON_REQUIRED
 from reintegra.forms import DATE_WIDGET, add_bootstrap_classes
 from reintegra.people.models import Participant
 from reintegra.text import LONG_TEXT, SHORT_TEXT
@@ -92,8 +93,9 @@ class ProposeForm(TermsFields):
 
 
 class MoveForm(_Form):
-    prefix_id = "move"
-    to_status = forms.ChoiceField(label=_("New status"))
+    """One move of the placement (one form per button); a start or an end may say its day."""
+
+    to_status = forms.ChoiceField(widget=forms.HiddenInput)
     on = forms.DateField(
         label=_("On"),
         required=False,
@@ -105,15 +107,23 @@ class MoveForm(_Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         max_length=SHORT_TEXT,
-        help_text=_("Needed when the employer declines or the placement is broken off."),
     )
 
-    def __init__(self, *args: Any, moves: list[PlacementStatus], **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, moves: list[PlacementStatus], to: PlacementStatus | None = None, **kwargs: Any
+    ) -> None:
+        if to is not None:
+            kwargs.setdefault("auto_id", f"{to.value}_%s")  # one form per move on the page
+            kwargs.setdefault("initial", {"to_status": to.value})
         super().__init__(*args, **kwargs)
         field = self.fields["to_status"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [(move.value, move.label) for move in moves]
         field.error_messages["invalid_choice"] = _("Choose the new status from the list.")
+        if to is not None and to not in DATED_MOVES:
+            del self.fields["on"]
+        if to in REASON_REQUIRED:
+            self.fields["reason"].help_text = _("Required: the other side reads it.")
 
 
 class TermsForm(TermsFields):

@@ -13,11 +13,14 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_post_page, is_confirmed
 from reintegra.documents import pdf_response
 from reintegra.employers.models import Placement, PlacementStatus
 from reintegra.employers.placements import selectors, services
@@ -31,12 +34,27 @@ from reintegra.employers.placements.forms import (
     ProposeForm,
     TermsForm,
 )
-from reintegra.employers.placements.workflow import ALIVE, HAS_STARTED, STAFF_ONLY_MOVES, moves_from
+from reintegra.employers.placements.workflow import (
+    ALIVE,
+    CLOSING_MOVES,
+    HAS_STARTED,
+    STAFF_ONLY_MOVES,
+    moves_from,
+)
 from reintegra.employers.selectors import employer_get_for_user
 from reintegra.forms import add_service_error
 
 # Placements with an agreement to print: accepted by the employer, and on from there.
 AGREED = frozenset({PlacementStatus.ACCEPTED, *HAS_STARTED})
+
+MOVE_BUTTONS = {
+    PlacementStatus.ACCEPTED: gettext_lazy("Accept"),
+    PlacementStatus.DECLINED: gettext_lazy("Decline"),
+    PlacementStatus.WITHDRAWN: gettext_lazy("Withdraw the proposal"),
+    PlacementStatus.STARTED: gettext_lazy("Mark as started"),
+    PlacementStatus.FINISHED: gettext_lazy("Mark as finished"),
+    PlacementStatus.BROKEN_OFF: gettext_lazy("Mark as broken off"),
+}
 
 # --- Staff: proposing ----------------------------------------------------------------------------
 
@@ -123,7 +141,9 @@ def _page_forms(
     moves = _employer_moves(placement) if employer else _staff_moves(placement)
     started = placement.status in HAS_STARTED
     forms: dict[str, Any] = {
-        "move_form": bound.get("move") or (MoveForm(moves=moves) if moves else None),
+        "move_form": bound.get("move"),
+        "closing_moves": CLOSING_MOVES,
+        "move_forms": [(move, MOVE_BUTTONS[move], MoveForm(moves=moves, to=move)) for move in moves],
         "terms_form": bound.get("terms")
         or (
             TermsForm(
@@ -210,11 +230,30 @@ def _post(
     return page(request, placement, **{key: form})
 
 
+def _unconfirmed(request: AuthenticatedRequest, form: MoveForm) -> bool:
+    """A move that closes the placement, sent without the confirmation (no JavaScript)."""
+    return form.is_valid() and form.cleaned_data["to_status"] in CLOSING_MOVES and not is_confirmed(request)
+
+
+def _confirm_move(request: AuthenticatedRequest, form: MoveForm, back: str) -> HttpResponse:
+    to = PlacementStatus(form.cleaned_data["to_status"])
+    return confirm_post_page(
+        request,
+        title=str(MOVE_BUTTONS[to]),
+        question=_("The placement will be closed as “%(status)s”; this cannot be undone.")
+        % {"status": to.label},
+        confirm_label=str(MOVE_BUTTONS[to]),
+        back=back,
+    )
+
+
 @requires("placement.propose")
 @require_POST
 def placement_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     placement = selectors.placement_get_for_user(request.user, pk)
     form = MoveForm(request.POST, moves=_staff_moves(placement))
+    if _unconfirmed(request, form):
+        return _confirm_move(request, form, reverse("employers:placements:detail", args=[pk]))
     return _post(
         request,
         placement,
@@ -464,6 +503,8 @@ def candidate_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def candidate_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     placement = _candidate(request, pk)
     form = MoveForm(request.POST, moves=_employer_moves(placement))
+    if _unconfirmed(request, form):
+        return _confirm_move(request, form, reverse("employers:placements:candidate", args=[pk]))
     return _post(
         request,
         placement,

@@ -28,6 +28,12 @@ REASON_REQUIRED = frozenset({S.DECLINED, S.BROKEN_OFF})
 # Moves only the person's case worker makes; the employer's contacts make the others.
 STAFF_ONLY_MOVES = frozenset({S.WITHDRAWN})
 
+# Moves that say the day they happened (today unless given).
+DATED_MOVES = frozenset({S.STARTED, S.FINISHED, S.BROKEN_OFF})
+
+# Moves that close the placement for good: the pages ask before making them.
+CLOSING_MOVES = frozenset({S.DECLINED, S.WITHDRAWN, S.BROKEN_OFF})
+
 # A proposal still alive: the same person is not proposed to the same offer again meanwhile.
 ALIVE = frozenset({S.PROPOSED, S.ACCEPTED, S.STARTED})
 

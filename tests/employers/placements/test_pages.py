@@ -74,7 +74,7 @@ def test_the_placement_page_shows_the_timeline_and_the_actions(
     )
     assert 'data-testid="timeline"' in page
     assert 'data-testid="meeting-agree"' in page
-    assert 'data-testid="move"' in page
+    assert 'data-testid="move-withdrawn"' in page
 
 
 def test_another_organisations_worker_cannot_see_the_placement(placement: Placement, outsider: User) -> None:
@@ -194,7 +194,7 @@ def test_a_decline_without_a_reason_is_refused_on_the_page(
     placement: Placement, bakery_contact: User, to: str, in_english: None
 ) -> None:
     url = reverse("employers:placements:candidate_move", args=[placement.pk])
-    response = client_for(bakery_contact).post(url, {"to_status": to})
+    response = client_for(bakery_contact).post(url, {"to_status": to, "confirmed": "1"})
     assert response.status_code == 400
     assert "Say why the placement is" in response.content.decode()
     assert Placement.objects.get(pk=placement.pk).status == S.PROPOSED
@@ -250,3 +250,21 @@ def test_the_employers_read_of_a_candidate_is_in_the_persons_organisations_audit
     entry = AuditEntry.objects.filter(actor=bakery_contact, action=AuditEntry.Action.ACCESS).get()
     assert entry.object_pk == str(placement.pk)
     assert list(entry.organisations.values_list("pk", flat=True)) == [placement.participant.organisation_id]
+
+
+def test_declining_asks_first_when_the_browser_did_not(placement: Placement, bakery_contact: User) -> None:
+    url = reverse("employers:placements:candidate_move", args=[placement.pk])
+    client = client_for(bakery_contact)
+    response = client.post(url, {"to_status": S.DECLINED, "reason": "Brak doświadczenia."})
+    assert 'data-testid="confirm-form"' in response.content.decode()
+    assert Placement.objects.get(pk=placement.pk).status == S.PROPOSED
+    client.post(url, {"to_status": S.DECLINED, "reason": "Brak doświadczenia.", "confirmed": "1"})
+    assert Placement.objects.get(pk=placement.pk).status == S.DECLINED
+
+
+def test_the_employer_is_offered_only_her_own_moves(placement: Placement, bakery_contact: User) -> None:
+    page = client_for(bakery_contact).get(reverse("employers:placements:candidate", args=[placement.pk]))
+    text = page.content.decode()
+    assert 'data-testid="move-accepted"' in text
+    assert 'data-testid="move-declined"' in text
+    assert 'data-testid="move-withdrawn"' not in text
