@@ -28,7 +28,7 @@ from django.utils.translation import pgettext
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.audit.bulk import log_reads, reads_together
+from reintegra.audit.bulk import log_export, log_reads, reads_together
 from reintegra.collation import by_name
 from reintegra.employers.models import (
     Employer,
@@ -48,6 +48,7 @@ from reintegra.people.models import Consent, ConsentKind, Participant, Sex
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 
+EXPORT_LIMIT = 100_000
 PROPOSABLE_SHOWN = 500  # people in the "propose" list; a longer list is searched by name
 
 
@@ -79,6 +80,23 @@ def placement_list_for_user(user: User, *, status: str = "") -> list[Placement]:
     shown = list(placements.order_by("-proposed_at", "-pk")[:200])
     log_reads(shown, actor=user)
     return shown
+
+
+def placement_export_for_user(user: User, *, status: str, fmt: str) -> list[Placement]:
+    """The placements of the list for an export: one entry naming the export, a read of each."""
+    placements = placements_for_user(user)
+    if status in PlacementStatus.values:
+        placements = placements.filter(status=status)
+    exported = list(placements.order_by("-proposed_at", "-pk")[:EXPORT_LIMIT])
+    log_export(
+        exported,
+        actor=user,
+        model=Placement,
+        label=_("Export of the placement list (%(format)s)") % {"format": fmt.upper()},
+        details={"format": fmt, "status": status},
+        organisation_ids=policy.organisation_ids_where(user, "placement.view"),
+    )
+    return exported
 
 
 def placement_get_for_user(user: User, pk: int, *, permission: str = "placement.view") -> Placement:

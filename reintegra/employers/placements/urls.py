@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from reintegra.employers.placements import views
 
@@ -6,6 +6,7 @@ app_name = "placements"
 
 urlpatterns = [
     path("", views.placement_list, name="list"),
+    re_path(r"^export\.(?P<fmt>csv|xlsx)$", views.placement_export, name="export"),
     path("offers/<id:pk>/propose/", views.propose_for_offer, name="propose_for_offer"),
     path("people/<id:pk>/", views.propose_for_person, name="propose_for_person"),
     path("<id:pk>/", views.placement_detail, name="detail"),

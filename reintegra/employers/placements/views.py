@@ -23,7 +23,7 @@ from reintegra.accounts.policy import requires
 from reintegra.confirm import confirm_post_page, is_confirmed
 from reintegra.documents import pdf_response
 from reintegra.employers.models import Placement, PlacementStatus
-from reintegra.employers.placements import selectors, services
+from reintegra.employers.placements import export, selectors, services
 from reintegra.employers.placements.forms import (
     EmployerFeedbackForm,
     FollowUpForm,
@@ -69,6 +69,24 @@ def placement_list(request: AuthenticatedRequest) -> HttpResponse:
         "status": status,
     }
     return render(request, "employers/placements/placement_list.html", context)
+
+
+@requires("placement.view")
+@require_GET
+def placement_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+    placements = selectors.placement_export_for_user(
+        request.user, status=request.GET.get("status", ""), fmt=fmt
+    )
+    if fmt == "xlsx":
+        response = HttpResponse(
+            export.as_xlsx(placements),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(export.as_csv(placements), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="placements.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @requires("placement.propose")

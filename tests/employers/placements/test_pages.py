@@ -268,3 +268,19 @@ def test_the_employer_is_offered_only_her_own_moves(placement: Placement, bakery
     assert 'data-testid="move-accepted"' in text
     assert 'data-testid="move-declined"' in text
     assert 'data-testid="move-withdrawn"' not in text
+
+
+def test_the_placement_list_exports_to_csv_and_the_export_is_audited(
+    placement: Placement, caseworker: User
+) -> None:
+    response = client_for(caseworker).get(reverse("employers:placements:export", args=["csv"]))
+    text = response.content.decode("utf-8-sig")
+    assert "Łucja Żółkiewska" in text
+    assert "Staż w piekarni" in text
+    assert AuditEntry.objects.filter(actor=caseworker, additional_data__export__format="csv").exists()
+
+
+def test_another_organisations_export_holds_none_of_our_people(placement: Placement, outsider: User) -> None:
+    response = client_for(outsider).get(reverse("employers:placements:export", args=["csv"]))
+    assert response.status_code == 200
+    assert "Żółkiewska" not in response.content.decode("utf-8-sig")
