@@ -343,6 +343,11 @@ class Session(models.Model):
     def length_hours(self) -> Decimal:
         return Decimal((self.ends_at - self.starts_at) / timedelta(hours=1)).quantize(Decimal("0.01"))
 
+    @property
+    def organisation_id(self) -> int:
+        """The programme's organisation: it keeps the session's files (a signed attendance list)."""
+        return self.programme.organisation_id
+
     def scope_organisation_ids(self) -> list[int]:
         return [self.programme.organisation_id]
 

@@ -35,6 +35,7 @@ from reintegra.activities.models import (
     VotingRound,
 )
 from reintegra.activities.services import roster
+from reintegra.attachments.selectors import AttachmentList, attachments_of
 from reintegra.audit.bulk import log_reads
 from reintegra.collation import by_name
 from reintegra.people.models import Participant
@@ -42,6 +43,7 @@ from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 from reintegra.programmes.models import Programme
 
 SHOWN = 50  # bookings and visits on a venue's page
+ATTACHMENT_KIND = "session"
 
 
 def venue_list_for_user(user: User) -> QuerySet[Venue]:
@@ -118,6 +120,11 @@ def session_get_for_user(user: User, pk: int, *, permission: str = "session.view
     if session is None or not policy.can(user, permission, session):
         raise Http404
     return session
+
+
+def session_attachments(user: User, session: Session) -> AttachmentList:
+    """The session's files (the scan of its signed attendance list), each logged as read."""
+    return attachments_of(user, ATTACHMENT_KIND, session)
 
 
 def worker_get_for_user(user: User, pk: int) -> User:
