@@ -159,19 +159,11 @@ class OpenRound:
     proposals: list[OpenProposal]
 
 
-def _open_rounds(participant: Participant) -> QuerySet[VotingRound]:
-    now = timezone.now()
-    return VotingRound.objects.filter(
-        programme__enrolments__participant=participant,
-        programme__enrolments__status=EnrolmentStatus.ENROLLED,
-        opens_at__lte=now,
-        closes_at__gt=now,
-    ).distinct()
-
-
 def open_votes(participant: Participant) -> list[OpenRound]:
     """The open voting rounds of the person's clubs, each proposal with the person's vote."""
-    rounds = list(_open_rounds(participant).order_by("closes_at", "pk"))
+    rounds = list(
+        VotingRound.objects.of_member(participant).open_at(timezone.now()).order_by("closes_at", "pk")
+    )
     votes = {
         vote.proposal_id: vote
         for vote in Vote.objects.filter(participant=participant, proposal__round__in=rounds)
@@ -183,9 +175,12 @@ def open_votes(participant: Participant) -> list[OpenRound]:
 
 
 def own_proposal(participant: Participant, pk: int) -> Proposal:
-    """A proposal of an open round of the person's club; any other answers 404."""
+    """A proposal of a round of the person's club (open or not: activities' rule of votes says
+    when it is closed); a proposal of any other club answers 404."""
     proposal = (
-        Proposal.objects.filter(pk=pk, round__in=_open_rounds(participant)).select_related("round").first()
+        Proposal.objects.filter(pk=pk, round__in=VotingRound.objects.of_member(participant))
+        .select_related("round")
+        .first()
     )
     if proposal is None:
         raise Http404
@@ -195,15 +190,7 @@ def own_proposal(participant: Participant, pk: int) -> Proposal:
 def own_round(participant: Participant, pk: int) -> VotingRound:
     """A voting round of the person's club (open or not: the service says when it is closed);
     a round of any other club answers 404."""
-    voting = (
-        VotingRound.objects.filter(
-            pk=pk,
-            programme__enrolments__participant=participant,
-            programme__enrolments__status=EnrolmentStatus.ENROLLED,
-        )
-        .select_related("programme")
-        .first()
-    )
+    voting = VotingRound.objects.of_member(participant).filter(pk=pk).select_related("programme").first()
     if voting is None:
         raise Http404
     return voting
