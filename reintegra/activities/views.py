@@ -198,6 +198,15 @@ def session_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @requires("session.view")
 @require_GET
+def overview(request: AuthenticatedRequest) -> HttpResponse:
+    """The programmes' sessions and votes: where each programme's calendar, attendance and
+    proposals are, and what is coming."""
+    context = {"programmes": selectors.programmes_overview(request.user)}
+    return render(request, "activities/overview.html", context)
+
+
+@requires("session.view")
+@require_GET
 def session_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     session = selectors.session_get_for_user(request.user, pk)
     context = {
