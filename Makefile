@@ -76,7 +76,7 @@ test: env system-packages ## lint, type-check, and the whole test suite on SQLit
 
 # Extract and compile translations (the compiled .mo files are committed).
 messages: env ## extract and compile the translations
-	DEBUG=true $(PY) manage.py makemessages --locale=pl --locale=en --ignore=.venv --ignore=.tools --ignore=var --no-obsolete
+	DEBUG=true $(PY) manage.py makemessages --locale=pl --locale=en --ignore=.venv --ignore=.tools --ignore=var --no-obsolete --no-location
 	DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=.tools
 
 # Benchmarks (figures, never timed assertions): a throwaway PostgreSQL filled at scale,

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "reintegra.plans",
     "reintegra.partnership",
     "reintegra.activities",
+    "reintegra.employers",
     "reintegra.ownpage",
     "reintegra.demo",
 ]

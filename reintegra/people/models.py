@@ -347,6 +347,7 @@ class ConsentKind(models.TextChoices):
     SPECIAL_CATEGORY = "special_category", _("processing of special-category data (health, disability)")
     EFS_MONITORING = "efs_monitoring", _("EFS+ monitoring and evaluation")
     SHARING_WITH_PARTNERS = "sharing_with_partners", _("sharing data with partner organisations")
+    SHARING_WITH_EMPLOYERS = "sharing_with_employers", _("showing a profile to employers")
     CONTACT = "contact", _("contact by phone or e-mail")
     IMAGE = "image", _("use of image (photos, films)")
 

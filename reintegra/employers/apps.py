@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EmployersConfig(AppConfig):
+    name = "reintegra.employers"
+    label = "employers"
+    verbose_name = _("Employers")
+
+    def ready(self) -> None:
+        from reintegra.employers import audit_registration  # noqa: F401

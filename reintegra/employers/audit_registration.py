@@ -1,0 +1,10 @@
+"""Every change to employers, sites, offers and job profiles is audited."""
+
+from auditlog.registry import auditlog
+
+from reintegra.employers.models import Employer, JobProfile, Offer, Site
+
+auditlog.register(Employer, exclude_fields=["created_at"])
+auditlog.register(Site)
+auditlog.register(Offer, exclude_fields=["created_at"])
+auditlog.register(JobProfile, exclude_fields=["updated_at"])

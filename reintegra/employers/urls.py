@@ -1,0 +1,7 @@
+"""The employers app's pages; each part (placements, fairs, surveys, matching) includes its own."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "employers"
+
+urlpatterns: list[URLPattern | URLResolver] = []
