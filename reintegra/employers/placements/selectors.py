@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -539,4 +539,28 @@ def placements_person_summary(user: User, participant: Participant) -> SummarySe
             for placement in shown
         ],
         url=reverse("employers:placements:propose_for_person", args=[participant.pk]),
+    )
+
+
+def placements_history(user: User, employer: Employer) -> SummarySection | None:
+    """The employer's history of cooperation: how many people were proposed to it and what came
+    of it, by status. Counts only, so no person is shown or read. One query."""
+    if not employers_for_user(user).filter(pk=employer.pk).exists():
+        return None
+    counts = dict(
+        Placement.objects.filter(offer__employer=employer)
+        .order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return SummarySection(
+        key="placements",
+        title=_("Placements"),
+        empty=_("No one proposed yet."),
+        items=[
+            SummaryItem(text=str(status.label), status=str(counts[status.value]))
+            for status in PlacementStatus
+            if counts.get(status.value)
+        ],
     )

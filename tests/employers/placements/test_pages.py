@@ -13,7 +13,7 @@ from django.utils import timezone
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
 from reintegra.employers.models import Offer, Placement, PlacementStatus
-from reintegra.employers.placements import services
+from reintegra.employers.placements import selectors, services
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
 from tests.conftest import client_for
@@ -284,3 +284,13 @@ def test_another_organisations_export_holds_none_of_our_people(placement: Placem
     response = client_for(outsider).get(reverse("employers:placements:export", args=["csv"]))
     assert response.status_code == 200
     assert "Żółkiewska" not in response.content.decode("utf-8-sig")
+
+
+def test_the_employers_history_counts_placements_by_status_without_names(
+    placement: Placement, bakery_contact: User, outsider: User
+) -> None:
+    services.placement_move(actor=bakery_contact, placement=placement, to_status=S.ACCEPTED)
+    section = selectors.placements_history(bakery_contact, placement.offer.employer)
+    assert section is not None
+    assert [(item.text, item.status) for item in section.items] == [(str(S.ACCEPTED.label), "1")]
+    assert selectors.placements_history(outsider, placement.offer.employer) is None
