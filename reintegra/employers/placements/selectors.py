@@ -43,6 +43,7 @@ from reintegra.employers.models import (
     RetentionFollowUp,
     Shift,
 )
+from reintegra.employers.placements.workflow import STAFF_ONLY_MOVES
 from reintegra.employers.selectors import employers_for_user, offers_for_user
 from reintegra.people.models import Consent, ConsentKind, Participant, Sex
 from reintegra.people.selectors import participant_get_for_user
@@ -306,13 +307,14 @@ def _who(user: User | None) -> str:
 
 def placement_timeline(placement: Placement, *, for_employer: bool = False) -> list[TimelineEntry]:
     """The placement's moves, the agreement to meet and the feedback, in order. The employer's
-    side sees the staff's names, not notes meant for the person's file."""
+    side sees who made each move, but not why the case worker withdrew a proposal (it may say
+    something of the person's life) nor the person's feedback."""
     entries = [
         TimelineEntry(
             when=move.changed_at,
             text=move.get_to_status_display(),
             by=_who(move.changed_by),
-            reason=move.reason,
+            reason="" if for_employer and move.to_status in STAFF_ONLY_MOVES else move.reason,
         )
         for move in placement.moves.select_related("changed_by").order_by("changed_at", "pk")
     ]

@@ -11,15 +11,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
 from django.utils import timezone
 
-from reintegra.accounts.models import Organisation, Role, User
-from reintegra.employers.models import Offer, Placement, PlacementStatus, RetentionFollowUp
+from reintegra.accounts.models import Organisation, OrganisationType, Role, User
+from reintegra.employers.models import Employer, Offer, Placement, PlacementStatus, RetentionFollowUp
 from reintegra.employers.placements import services
+from reintegra.employers.placements.selectors import placement_timeline
 from reintegra.employers.placements.services import PlacementTerms
 from reintegra.employers.placements.workflow import IllegalMoveError
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
 from tests.employers.placements.conftest import consent_to_employers
-from tests.factories import ParticipantFactory, member
+from tests.factories import OrganisationFactory, ParticipantFactory, member
 
 S = PlacementStatus
 
@@ -261,3 +262,46 @@ def test_the_case_worker_records_that_the_person_agreed_to_meet(
     placement.refresh_from_db()
     assert placement.meeting_agreed_by == caseworker
     assert bakery_contact.notifications.filter(message__contains="agreed to meet").exists()
+
+
+def test_changing_the_terms_keeps_to_the_internship_rules_and_the_employers_mentors(
+    placement: Placement, caseworker: User, bakery_contact: User, organisation: Organisation
+) -> None:
+    too_long = PlacementTerms(starts_on=date(2026, 12, 1), ends_on=date(2027, 7, 1))
+    with pytest.raises(ValidationError) as error:
+        services.placement_terms_set(actor=bakery_contact, placement=placement, terms=too_long)
+    assert refused_field(error) == {"ends_on"}
+    dairy_organisation: Organisation = OrganisationFactory(name="Mleczarnia", type=OrganisationType.EMPLOYER)
+    dairy = Employer.objects.create(
+        organisation=dairy_organisation,
+        kept_by=organisation,
+        sector="C",
+        size="micro",
+    )
+    elsewhere = services.mentor_create(
+        actor=caseworker, employer=dairy, data=services.MentorData(name="Ewa Obca")
+    )
+    ours = services.mentor_create(
+        actor=caseworker, employer=placement.offer.employer, data=services.MentorData(name="Jan Mistrz")
+    )
+    dates = {"starts_on": date(2026, 12, 1), "ends_on": date(2027, 1, 31)}
+    with pytest.raises(ValidationError) as error:
+        services.placement_terms_set(
+            actor=bakery_contact, placement=placement, terms=PlacementTerms(**dates, mentor=elsewhere)
+        )
+    assert refused_field(error) == {"mentor"}
+    terms = PlacementTerms(**dates, hours_per_week=25, mentor=ours)
+    changed = services.placement_terms_set(actor=bakery_contact, placement=placement, terms=terms)
+    assert (changed.hours_per_week, changed.mentor) == (25, ours)
+
+
+def test_the_employer_does_not_read_why_the_case_worker_withdrew_a_proposal(
+    placement: Placement, caseworker: User
+) -> None:
+    services.placement_move(
+        actor=caseworker, placement=placement, to_status=S.WITHDRAWN, reason="Zachorowała na grypę."
+    )
+    assert "Zachorowała na grypę." in [entry.reason for entry in placement_timeline(placement)]
+    assert "Zachorowała na grypę." not in [
+        entry.reason for entry in placement_timeline(placement, for_employer=True)
+    ]
