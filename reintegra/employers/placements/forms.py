@@ -124,6 +124,8 @@ class MoveForm(_Form):
             del self.fields["on"]
         if to in REASON_REQUIRED:
             self.fields["reason"].help_text = _("Required: the other side reads it.")
+        elif to is not None:
+            self.fields["reason"].label = _("Note")
 
 
 class TermsForm(TermsFields):
