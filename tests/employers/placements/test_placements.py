@@ -7,18 +7,29 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import override_settings
+from django.urls import reverse
 from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
-from reintegra.employers.models import Employer, Offer, Placement, PlacementStatus, RetentionFollowUp
+from reintegra.audit.models import AuditEntry
+from reintegra.employers.models import (
+    Employer,
+    Offer,
+    Placement,
+    PlacementMove,
+    PlacementStatus,
+    RetentionFollowUp,
+)
 from reintegra.employers.placements import services
 from reintegra.employers.placements.selectors import placement_timeline
 from reintegra.employers.placements.services import PlacementTerms
 from reintegra.employers.placements.workflow import IllegalMoveError
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
+from tests.conftest import client_for
 from tests.employers.placements.conftest import consent_to_employers
 from tests.factories import OrganisationFactory, ParticipantFactory, member
 
@@ -305,3 +316,20 @@ def test_the_employer_does_not_read_why_the_case_worker_withdrew_a_proposal(
     assert "Zachorowała na grypę." not in [
         entry.reason for entry in placement_timeline(placement, for_employer=True)
     ]
+
+
+def test_every_move_is_in_the_audit_log_with_who_made_it(placement: Placement, bakery_contact: User) -> None:
+    url = reverse("employers:placements:candidate_move", args=[placement.pk])
+    data = {"to_status": S.DECLINED, "reason": "Za daleko.", "confirmed": "1"}
+    assert client_for(bakery_contact).post(url, data).status_code == 302
+    move = placement.moves.get(to_status=S.DECLINED)
+    created = AuditEntry.objects.get(
+        content_type=ContentType.objects.get_for_model(PlacementMove), object_pk=str(move.pk)
+    )
+    assert created.actor == bakery_contact
+    assert AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Placement),
+        object_pk=str(placement.pk),
+        action=AuditEntry.Action.UPDATE,
+        actor=bakery_contact,
+    ).exists()
