@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -28,6 +28,7 @@ from reintegra.casework.models import CaseAssignment
 from reintegra.casework.reminders import DIGEST_HOUR
 from reintegra.dates import weekday
 from reintegra.employers.models import RetentionFollowUp
+from reintegra.employers.placements.selectors import follow_ups_due_to
 from reintegra.notifications.reminders import Reminder, ReminderSource, register
 from reintegra.notifications.selectors import sent_messages_about
 
@@ -41,23 +42,6 @@ def register_sources() -> None:
 
 def _due(today: date) -> QuerySet[RetentionFollowUp]:
     return RetentionFollowUp.objects.filter(due_on__lte=today, recorded_at__isnull=True)
-
-
-def follow_ups_due_to(worker: User, today: date) -> QuerySet[RetentionFollowUp]:
-    """The worker's follow-ups due: of the people in their care, or of placements they proposed
-    for people nobody has in care."""
-    in_care = CaseAssignment.objects.filter(
-        participant_id=OuterRef("placement__participant_id"), ended_on__isnull=True
-    )
-    mine = CaseAssignment.objects.filter(
-        participant_id=OuterRef("placement__participant_id"), ended_on__isnull=True, worker=worker
-    )
-    return (
-        _due(today)
-        .filter(Q(Exists(mine)) | (Q(placement__proposed_by=worker) & ~Q(Exists(in_care))))
-        .select_related("placement__participant", "placement__offer__employer__organisation")
-        .order_by("due_on", "pk")
-    )
 
 
 def digests_due(now: datetime) -> list[int]:

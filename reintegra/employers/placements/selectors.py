@@ -29,6 +29,7 @@ from django.utils.translation import pgettext
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_export, log_reads, reads_together
+from reintegra.casework.models import CaseAssignment
 from reintegra.collation import by_name
 from reintegra.employers.models import (
     Employer,
@@ -427,15 +428,37 @@ def mentoring_meetings(user: User, placement: Placement) -> list[MentoringMeetin
 # --- Follow-ups ----------------------------------------------------------------------------------
 
 
-def follow_ups_due_for_user(user: User, *, today: date | None = None) -> list[RetentionFollowUp]:
-    """Follow-ups due and not yet recorded, of the people the user's organisations keep."""
-    today = today or timezone.localdate()
-    shown = list(
-        RetentionFollowUp.objects.filter(
-            due_on__lte=today,
-            recorded_at__isnull=True,
-            placement__participant__organisation_id__in=policy.organisation_ids_where(user, "placement.view"),
+def follow_ups_due_to(worker: User, today: date) -> QuerySet[RetentionFollowUp]:
+    """The worker's follow-ups due and not recorded: of the people in their care, or of the
+    placements they proposed for people nobody has in care."""
+    in_care = CaseAssignment.objects.filter(
+        participant_id=OuterRef("placement__participant_id"), ended_on__isnull=True
+    )
+    return (
+        RetentionFollowUp.objects.filter(due_on__lte=today, recorded_at__isnull=True)
+        .filter(
+            Q(Exists(in_care.filter(worker=worker)))
+            | (Q(placement__proposed_by=worker) & ~Q(Exists(in_care)))
         )
+        .select_related("placement__participant", "placement__offer__employer__organisation")
+        .order_by("due_on", "pk")
+    )
+
+
+def follow_ups_due_for_user(
+    user: User, *, today: date | None = None, mine: bool = False
+) -> list[RetentionFollowUp]:
+    """Follow-ups due and not yet recorded, of the people the user's organisations keep (only
+    the user's own with ``mine``); each shown is a read."""
+    today = today or timezone.localdate()
+    organisation_ids = policy.organisation_ids_where(user, "placement.view")
+    due = (
+        follow_ups_due_to(user, today)
+        if mine
+        else RetentionFollowUp.objects.filter(due_on__lte=today, recorded_at__isnull=True)
+    )
+    shown = list(
+        due.filter(placement__participant__organisation_id__in=organisation_ids)
         .select_related("placement__participant", "placement__offer__employer__organisation")
         .order_by("due_on", "pk")
     )

@@ -443,7 +443,8 @@ def certificate_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("placement.view")
 @require_GET
 def follow_up_list(request: AuthenticatedRequest) -> HttpResponse:
-    context = {"follow_ups": selectors.follow_ups_due_for_user(request.user)}
+    mine = request.GET.get("mine") == "1"
+    context = {"follow_ups": selectors.follow_ups_due_for_user(request.user, mine=mine), "mine": mine}
     return render(request, "employers/placements/follow_up_list.html", context)
 
 

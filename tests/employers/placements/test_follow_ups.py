@@ -141,3 +141,18 @@ def test_no_digest_once_the_follow_up_is_recorded(employed: Placement, caseworke
     )
     assert reminders.digests_due(NOW) == []
     assert reminders.digest_reminders(caseworker.pk, NOW) == []
+
+
+def test_only_mine_leaves_out_the_people_in_a_colleagues_care(
+    employed: Placement, caseworker: User, coordinator: User, organisation: Organisation, person: Participant
+) -> None:
+    url = reverse("employers:placements:follow_ups")
+    client = client_for(caseworker)
+    assert "Łucja Żółkiewska" in client.get(url, {"mine": "1"}).content.decode()
+    colleague = member(organisation, Role.CASE_WORKER, username="trzecia.pracownica")
+    casework_services.assignment_create(
+        actor=coordinator, participant=person, worker=colleague, on=date(2026, 1, 5)
+    )
+    assert "Łucja Żółkiewska" not in client.get(url, {"mine": "1"}).content.decode()
+    assert "Łucja Żółkiewska" in client.get(url).content.decode()
+    assert "Łucja Żółkiewska" in client_for(colleague).get(url, {"mine": "1"}).content.decode()
