@@ -30,6 +30,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("questionnaires:list"), _("Questionnaires")))
     if policy.holds_anywhere(user, "referral.view"):
         items.append((reverse("partnership:referral_inbox"), _("Referrals")))
+    if policy.holds_anywhere(user, "fair.view"):
+        items.append((reverse("employers:fairs:fair_list"), _("Job fairs")))
+    elif policy.holds_anywhere(user, "fair.sign_up"):
+        items.append((reverse("employers:fairs:employer_fairs"), _("Job fairs")))
     items.append((reverse("notifications:list"), _("Notifications")))
     if policy.holds_anywhere(user, "audit.view"):
         items.append((reverse("audit:entry_list"), _("Audit log")))

@@ -8,3 +8,5 @@ auditlog.register(Employer, exclude_fields=["created_at"])
 auditlog.register(Site)
 auditlog.register(Offer, exclude_fields=["created_at"])
 auditlog.register(JobProfile, exclude_fields=["updated_at"])
+
+from reintegra.employers.fairs import audit_registration as _fairs  # noqa: E402, F401
