@@ -224,8 +224,8 @@ def _guest_context(
     return {
         "fair": fair,
         "guest": guest,
-        "interview_form": forms.get("interview_form") or InterviewForm(stands=stands),
-        "outcome_form": forms.get("outcome_form") or OutcomeForm(stands=stands),
+        "interview_form": forms.get("interview_form") or InterviewForm(stands=stands, prefix="interview"),
+        "outcome_form": forms.get("outcome_form") or OutcomeForm(stands=stands, prefix="outcome"),
         "interviews": guest.interviews.select_related("stand__employer__organisation"),
         "outcomes": guest.outcomes.select_related("stand__employer__organisation", "offer"),
     }
@@ -244,7 +244,7 @@ def guest_detail(request: AuthenticatedRequest, pk: int, guest_pk: int) -> HttpR
 def interview_record(request: AuthenticatedRequest, pk: int, guest_pk: int) -> HttpResponse:
     fair = selectors.fair_get_for_user(request.user, pk, permission="fair.record")
     guest = selectors.guest_get_for_user(request.user, fair, guest_pk)
-    form = InterviewForm(request.POST, stands=fair.stands.all())
+    form = InterviewForm(request.POST, stands=fair.stands.all(), prefix="interview")
     if form.is_valid():
         try:
             services.interview_record(actor=request.user, guest=guest, **form.cleaned_data)
@@ -262,7 +262,7 @@ def interview_record(request: AuthenticatedRequest, pk: int, guest_pk: int) -> H
 def outcome_record(request: AuthenticatedRequest, pk: int, guest_pk: int) -> HttpResponse:
     fair = selectors.fair_get_for_user(request.user, pk, permission="fair.record")
     guest = selectors.guest_get_for_user(request.user, fair, guest_pk)
-    form = OutcomeForm(request.POST, stands=fair.stands.all())
+    form = OutcomeForm(request.POST, stands=fair.stands.all(), prefix="outcome")
     if form.is_valid():
         try:
             services.outcome_record(actor=request.user, guest=guest, data=form.outcome_data())

@@ -244,11 +244,15 @@ def test_an_interview_and_an_outcome_are_recorded_for_a_guest_who_came(
         services.guest_check_in(actor=caseworker, fair=fair, participant=anna)
         interview = client.post(
             reverse("employers:fairs:interview_record", args=[fair.pk, guest.pk]),
-            {"stand": stand.pk, "note": "Rozmowa o stażu"},
+            {"interview-stand": stand.pk, "interview-note": "Rozmowa o stażu"},
         )
         outcome = client.post(
             reverse("employers:fairs:outcome_record", args=[fair.pk, guest.pk]),
-            {"stand": stand.pk, "kind": OutcomeKind.INTERNSHIP, "offer": internship.pk},
+            {
+                "outcome-stand": stand.pk,
+                "outcome-kind": OutcomeKind.INTERNSHIP,
+                "outcome-offer": internship.pk,
+            },
         )
     assert interview.status_code == outcome.status_code == 302
     assert guest.interviews.get().note == "Rozmowa o stażu"
@@ -271,7 +275,7 @@ def test_an_outcome_for_someone_who_did_not_come_is_refused(
     assert errors_of(raised) == {"kind": [f"{beata} did not come to the fair."]}
     response = client_for(caseworker).post(
         reverse("employers:fairs:outcome_record", args=[fair.pk, guest.pk]),
-        {"stand": stand.pk, "kind": OutcomeKind.JOB},
+        {"outcome-stand": stand.pk, "outcome-kind": OutcomeKind.JOB},
     )
     assert response.status_code == 400
     assert "did not come to the fair." in response.content.decode()
