@@ -17,7 +17,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import Role, User
+from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_reads
 from reintegra.collation import by_name
 from reintegra.employers.fairs.contest_result import CriterionSpec, Given, Ranked, rank
@@ -36,6 +36,7 @@ from reintegra.employers.models import (
     OutcomeKind,
     Score,
 )
+from reintegra.employers.selectors import employer_of_contact
 from reintegra.people.models import Participant
 from reintegra.people.selectors import ParticipantFilter, participant_page_for_user
 
@@ -194,21 +195,6 @@ def fair_summary(fair: JobFair) -> FairSummary:
 
 
 # --- The employer's side -------------------------------------------------------------------
-
-
-def employer_of_contact(user: User) -> Employer | None:
-    """The employer whose contact the user is (a membership in force), if any."""
-    organisation_ids = [
-        organisation_id
-        for organisation_id, roles in policy.roles_by_organisation(user).items()
-        if Role.EMPLOYER_CONTACT in roles
-    ]
-    return (
-        Employer.objects.select_related("organisation", "kept_by")
-        .filter(organisation_id__in=organisation_ids)
-        .order_by("pk")
-        .first()
-    )
 
 
 def _organisers_of(employer: Employer) -> Q:
