@@ -99,10 +99,11 @@ def criterion_add(*, actor: User | None, contest: Contest, data: CriterionData) 
 
 
 def may_sit_on_jury(contest: Contest, user: User) -> bool:
-    """A juror is a user of the organising organisation's team, with a membership in force."""
+    """A juror is one of the organising organisation's staff, with a membership in force (who
+    may therefore open the contest and its score sheet)."""
     return (
         Membership.objects.in_force()
-        .filter(user=user, organisation_id=contest.organisation_id, role__in=policy.TEAM_ROLES)
+        .filter(user=user, organisation_id=contest.organisation_id, role__in=policy.STAFF_ROLES)
         .exists()
     )
 

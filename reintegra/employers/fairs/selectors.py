@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
@@ -70,13 +71,17 @@ def stands_of(fair: JobFair) -> list[FairStand]:
     )
 
 
+def _working_with(organisation_id: int) -> QuerySet[Employer, Any]:
+    """The employers an organisation works with, as a subquery (the partnership join repeats rows)."""
+    return Employer.objects.filter(employers_of_organisation(organisation_id)).values("pk")
+
+
 def employers_for_fair(fair: JobFair) -> QuerySet[Employer]:
     """The employers the organiser works with that have no stand yet."""
     return (
-        Employer.objects.filter(employers_of_organisation(fair.organisation_id))
+        Employer.objects.filter(pk__in=_working_with(fair.organisation_id))
         .exclude(fair_stands__fair=fair)
         .select_related("organisation")
-        .distinct()
         .order_by(*by_name("organisation__name"), "pk")
     )
 
@@ -307,7 +312,7 @@ def jury_candidates(contest: Contest) -> QuerySet[User]:
         User.objects.filter(
             is_active=True,
             memberships__organisation_id=contest.organisation_id,
-            memberships__role__in=policy.TEAM_ROLES,
+            memberships__role__in=policy.STAFF_ROLES,
         )
         .exclude(juries=contest)
         .distinct()
@@ -317,10 +322,9 @@ def jury_candidates(contest: Contest) -> QuerySet[User]:
 
 def employers_for_contest(contest: Contest) -> QuerySet[Employer]:
     return (
-        Employer.objects.filter(employers_of_organisation(contest.organisation_id))
+        Employer.objects.filter(pk__in=_working_with(contest.organisation_id))
         .exclude(nominations__contest=contest)
         .select_related("organisation")
-        .distinct()
         .order_by(*by_name("organisation__name"), "pk")
     )
 

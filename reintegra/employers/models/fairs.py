@@ -91,9 +91,13 @@ class JobFair(models.Model):
 
     @property
     def place(self) -> str:
-        if self.venue is not None:
-            return f"{self.venue.name}, {self.venue.street} {self.venue.town}".replace(" ,", ",").strip()
-        return self.address
+        """Where the fair is, in one line: the venue's name and address, or the address given."""
+        if self.venue is None:
+            return self.address
+        venue = self.venue
+        return ", ".join(
+            part for part in (venue.name, venue.street, f"{venue.postal_code} {venue.town}".strip()) if part
+        )
 
     def scope_organisation_ids(self) -> list[int]:
         return [self.organisation_id]

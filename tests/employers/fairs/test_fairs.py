@@ -13,11 +13,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from reintegra.accounts.models import Organisation, Role, User
+from reintegra.accounts.models import Organisation, OrganisationType, Role, User
+from reintegra.activities.models import Venue, VenueKind
 from reintegra.audit.models import AuditEntry
 from reintegra.employers.fairs import selectors, services
 from reintegra.employers.models import Employer, FairGuest, FairStand, JobFair, Offer, OutcomeKind
-from reintegra.people.models import Participant
+from reintegra.partnership.models import MemberRole, Partnership, PartnershipMember
+from reintegra.people.models import Participant, TercUnit
 from tests.conftest import client_for
 from tests.employers.fairs.conftest import BEFORE_SIGN_UP_CLOSES, employer_kept_by, fair_data, on_fair_day
 from tests.factories import ParticipantFactory, member
@@ -431,3 +433,60 @@ def test_an_employer_contact_cannot_sign_up_for_a_fair_of_an_organiser_that_does
 
 def test_staff_cannot_open_the_employers_page(caseworker: User) -> None:
     assert client_for(caseworker).get(reverse("employers:fairs:employer_fairs")).status_code == 403
+
+
+# --- Venues and partnerships ---------------------------------------------------------------
+
+
+def test_a_fair_at_a_venue_of_the_organisation_shows_its_address(
+    organisation: Organisation, other_organisation: Organisation, coordinator: User, gmina: TercUnit
+) -> None:
+    hall = Venue.objects.create(
+        organisation=organisation,
+        name="Sala widowiskowa",
+        kind=VenueKind.VILLAGE_HALL,
+        street="Rynek 1",
+        postal_code="06-420",
+        town="Zalesie",
+        gmina=gmina,
+        capacity=120,
+    )
+    fair = services.fair_create(
+        actor=coordinator, organisation=organisation, data=fair_data(address="", venue=hall)
+    )
+    assert fair.place == "Sala widowiskowa, Rynek 1, 06-420 Zalesie"
+
+    theirs = Venue.objects.create(
+        organisation=other_organisation,
+        name="Ich sala",
+        kind=VenueKind.CLUB,
+        town="Zalesie",
+        gmina=gmina,
+        capacity=9,
+    )
+    with pytest.raises(ValidationError) as raised:
+        services.fair_create(actor=coordinator, organisation=organisation, data=fair_data(venue=theirs))
+    assert list(errors_of(raised)) == ["venue"]
+
+
+def test_an_employer_of_a_partnership_signs_up_for_a_partners_fair(
+    organisation: Organisation, bakery: Employer, bakery_contact: User, coordinator: User
+) -> None:
+    partner = Organisation.objects.create(name="Centrum Integracji Społecznej", type=OrganisationType.CIS)
+    partnership = Partnership.objects.create(name="Partnerstwo powiatu zaleskiego")
+    for org, role in [(organisation, MemberRole.LEADER), (partner, MemberRole.PARTNER)]:
+        PartnershipMember.objects.create(
+            partnership=partnership, organisation=org, role=role, joined_on=date(2026, 1, 1)
+        )
+    bakery.partnership = partnership
+    bakery.save(update_fields=["partnership"])
+    partners_fair = services.fair_create(
+        actor=None, organisation=partner, data=fair_data(title="Ryneczek w CIS")
+    )
+
+    with time_machine.travel(BEFORE_SIGN_UP_CLOSES):
+        assert [fair.title for fair in selectors.fairs_open_to(bakery)] == ["Ryneczek w CIS"]
+        stand = services.stand_add(
+            actor=bakery_contact, fair=partners_fair, data=services.StandData(employer=bakery)
+        )
+    assert stand.fair == partners_fair
