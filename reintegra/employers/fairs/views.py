@@ -221,11 +221,16 @@ def _guest_context(
     request: AuthenticatedRequest, fair: JobFair, guest: FairGuest, **forms: Any
 ) -> dict[str, Any]:
     stands = fair.stands.select_related("employer__organisation").order_by("number", "pk")
+    only = list(stands[:2])
+    # With one stand at the fair there is nothing to choose.
+    initial = {"stand": only[0]} if len(only) == 1 else {}
     return {
         "fair": fair,
         "guest": guest,
-        "interview_form": forms.get("interview_form") or InterviewForm(stands=stands, prefix="interview"),
-        "outcome_form": forms.get("outcome_form") or OutcomeForm(stands=stands, prefix="outcome"),
+        "interview_form": forms.get("interview_form")
+        or InterviewForm(stands=stands, prefix="interview", initial=initial),
+        "outcome_form": forms.get("outcome_form")
+        or OutcomeForm(stands=stands, prefix="outcome", initial=initial),
         "interviews": guest.interviews.select_related("stand__employer__organisation"),
         "outcomes": guest.outcomes.select_related("stand__employer__organisation", "offer"),
     }

@@ -490,3 +490,11 @@ def test_an_employer_of_a_partnership_signs_up_for_a_partners_fair(
             actor=bakery_contact, fair=partners_fair, data=services.StandData(employer=bakery)
         )
     assert stand.fair == partners_fair
+
+
+def test_the_guest_page_chooses_the_only_stand_of_the_fair(
+    fair: JobFair, stand: FairStand, caseworker: User, guests: list[FairGuest]
+) -> None:
+    guest = guests[0]
+    page = client_for(caseworker).get(reverse("employers:fairs:guest_detail", args=[fair.pk, guest.pk]))
+    assert page.content.decode().count(f'<option value="{stand.pk}" selected>') == 2
