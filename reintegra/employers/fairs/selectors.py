@@ -95,11 +95,9 @@ def _visible_guests(user: User, fair: JobFair) -> QuerySet[FairGuest]:
 def guest_list(user: User, fair: JobFair) -> list[FairGuest]:
     """The fair's list as the door sees it: people the user may see, by name; each is a read."""
     guests = list(
-        _visible_guests(user, fair)
-        .prefetch_related(
-            "interviews__stand__employer__organisation", "outcomes__stand__employer__organisation"
+        _visible_guests(user, fair).order_by(
+            *by_name("participant__last_name", "participant__first_name"), "pk"
         )
-        .order_by(*by_name("participant__last_name", "participant__first_name"), "pk")
     )
     log_reads([guest.participant for guest in guests], actor=user)
     return guests

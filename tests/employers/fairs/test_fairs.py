@@ -10,6 +10,8 @@ from datetime import date, time
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
@@ -498,3 +500,18 @@ def test_the_guest_page_chooses_the_only_stand_of_the_fair(
     guest = guests[0]
     page = client_for(caseworker).get(reverse("employers:fairs:guest_detail", args=[fair.pk, guest.pk]))
     assert page.content.decode().count(f'<option value="{stand.pk}" selected>') == 2
+
+
+def test_the_door_page_costs_the_same_queries_for_ten_guests_as_for_two(
+    fair: JobFair, caseworker: User, guests: list[FairGuest], organisation: Organisation
+) -> None:
+    client = client_for(caseworker)
+    address = reverse("employers:fairs:door", args=[fair.pk])
+    client.get(address)
+    with CaptureQueriesContext(connection) as few:
+        client.get(address)
+    more: list[Participant] = ParticipantFactory.create_batch(8, organisation=organisation)
+    services.guests_invite(actor=caseworker, fair=fair, people=more)
+    with CaptureQueriesContext(connection) as many:
+        client.get(address)
+    assert len(many) == len(few)
