@@ -9,7 +9,7 @@ The rules these services enforce:
   sign-up is open, or a coordinator adds it at any time before the fair is over; the employer is
   one the organiser works with (it keeps it, or both are in one partnership); a second stand of
   the same employer is refused; a stand gets the next free number unless one is given, and the
-  offers it shows are the employer's own;
+  offers it shows are the employer's own; the organiser's coordinators are told of a sign-up;
 * the staff invite people they may see; a person is on a fair's list once;
 * at the door a guest is checked in with one tap, not before the day of the fair; a person not
   on the list is refused unless added as a walk-in, who is put on the list and checked in at once;
@@ -27,11 +27,12 @@ from datetime import date, time
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import Organisation, User
+from reintegra.accounts.models import Membership, Organisation, Role, User
 from reintegra.activities.models import Venue
 from reintegra.dates import day
 from reintegra.employers.models import (
@@ -44,6 +45,7 @@ from reintegra.employers.models import (
     Offer,
     OutcomeKind,
 )
+from reintegra.notifications.services import notify
 from reintegra.people.models import Participant
 
 EARLIEST, LATEST = date(2000, 1, 1), date(2100, 12, 31)
@@ -150,10 +152,12 @@ def stand_add(*, actor: User | None, fair: JobFair, data: StandData) -> FairStan
     fair = JobFair.objects.select_for_update().get(pk=fair.pk)
     employer = data.employer
     today = timezone.localdate()
+    by_contact = False
     if actor is not None and policy.can(actor, "fair.manage", fair):
         if today > fair.held_on:
             raise ValidationError({"employer": _("The fair is over.")}, code="fair_over")
     elif actor is not None and policy.can(actor, "fair.sign_up", employer):
+        by_contact = True
         if not sign_up_open(fair, today):
             raise ValidationError(
                 {
@@ -197,7 +201,29 @@ def stand_add(*, actor: User | None, fair: JobFair, data: StandData) -> FairStan
     stand.full_clean()
     stand.save()
     stand.offers.set(data.offers)
+    if by_contact:
+        _tell_organisers(stand)
     return stand
+
+
+def _tell_organisers(stand: FairStand) -> None:
+    """The organiser's coordinators hear of an employer that signed up on its own."""
+    fair = stand.fair
+    message = _("%(employer)s signed up for %(fair)s on %(date)s: stand %(number)d.") % {
+        "employer": stand.employer,
+        "fair": fair,
+        "date": day(fair.held_on),
+        "number": stand.number,
+    }
+    url = reverse("employers:fairs:fair_detail", args=[fair.pk])
+    coordinators = User.objects.filter(
+        is_active=True,
+        memberships__in=Membership.objects.in_force().filter(
+            organisation_id=fair.organisation_id, role__in=[Role.ORG_ADMIN, Role.COORDINATOR]
+        ),
+    ).distinct()
+    for user in coordinators:
+        notify(user, message, url)
 
 
 # --- Guests, check-in ----------------------------------------------------------------------

@@ -515,3 +515,14 @@ def test_the_door_page_costs_the_same_queries_for_ten_guests_as_for_two(
     with CaptureQueriesContext(connection) as many:
         client.get(address)
     assert len(many) == len(few)
+
+
+def test_the_organisers_coordinators_are_told_when_an_employer_signs_up(
+    fair: JobFair, bakery: Employer, bakery_contact: User, coordinator: User, caseworker: User
+) -> None:
+    with time_machine.travel(BEFORE_SIGN_UP_CLOSES):
+        services.stand_add(actor=bakery_contact, fair=fair, data=services.StandData(employer=bakery))
+    notice = coordinator.notifications.get()
+    assert "Piekarnia Kłos" in notice.message
+    assert notice.url == reverse("employers:fairs:fair_detail", args=[fair.pk])
+    assert not caseworker.notifications.exists()
