@@ -336,17 +336,17 @@ def _employer(request: AuthenticatedRequest) -> Any:
 @require_GET
 def employer_fairs(request: AuthenticatedRequest) -> HttpResponse:
     """What an employer contact sees: fairs open for sign-up, her employer's stands, published
-    contest results. No person."""
-    employer = _employer(request)
-    stands = selectors.stands_of_employer(employer)
-    signed = {stand.fair_id for stand in stands}
-    context = {
-        "employer": employer,
-        "open_fairs": [fair for fair in selectors.fairs_open_to(employer) if fair.pk not in signed],
-        "stands": stands,
-        "contests": selectors.published_contests_for(employer),
-        "today": timezone.localdate(),
-    }
+    contest results. No person. Before her organisation is set up as an employer, nothing."""
+    employer = selectors.employer_of_contact(request.user)
+    context: dict[str, Any] = {"employer": employer, "today": timezone.localdate()}
+    if employer is not None:
+        stands = selectors.stands_of_employer(employer)
+        signed = {stand.fair_id for stand in stands}
+        context.update(
+            open_fairs=[fair for fair in selectors.fairs_open_to(employer) if fair.pk not in signed],
+            stands=stands,
+            contests=selectors.published_contests_for(employer),
+        )
     return render(request, "employers/fairs/employer_fairs.html", context)
 
 
