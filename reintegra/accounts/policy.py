@@ -81,6 +81,11 @@ RULES: dict[str, Rule] = {
     "attendance.record": Rule(roles=STAFF_ROLES),
     # The participant's own page: their linked record only, decided by its selectors.
     "own_page.view": Rule(roles=frozenset({Role.PARTICIPANT})),
+    # Needs surveys of employers: the keeping organisation's coordinators open and send rounds,
+    # enter answers given by phone and read the demand; an employer contact answers for her
+    # own employer only (the answer's scope is the round's organisation and the employer's).
+    "survey.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "survey.answer": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
 }
 
 

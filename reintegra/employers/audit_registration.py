@@ -2,9 +2,24 @@
 
 from auditlog.registry import auditlog
 
-from reintegra.employers.models import Employer, JobProfile, Offer, Site
+from reintegra.employers.models import (
+    Employer,
+    JobProfile,
+    Offer,
+    Site,
+    SurveyAnswer,
+    SurveyAnswerLine,
+    SurveyInvitation,
+    SurveyRound,
+)
 
 auditlog.register(Employer, exclude_fields=["created_at"])
 auditlog.register(Site)
 auditlog.register(Offer, exclude_fields=["created_at"])
 auditlog.register(JobProfile, exclude_fields=["updated_at"])
+
+# Needs surveys: rounds, invitations, answers and their lines.
+auditlog.register(SurveyRound, exclude_fields=["created_at"])
+auditlog.register(SurveyInvitation)
+auditlog.register(SurveyAnswer, exclude_fields=["created_at", "updated_at"])
+auditlog.register(SurveyAnswerLine)

@@ -16,8 +16,17 @@ from reintegra.employers.models.core import (
     Site,
     TravelMode,
 )
+from reintegra.employers.models.surveys import (
+    AnswerChannel,
+    SurveyAnswer,
+    SurveyAnswerLine,
+    SurveyInvitation,
+    SurveyRound,
+    SurveyRoundStatus,
+)
 
 __all__ = [
+    "AnswerChannel",
     "CompanySize",
     "ContractType",
     "Employer",
@@ -30,5 +39,10 @@ __all__ = [
     "Sector",
     "Shift",
     "Site",
+    "SurveyAnswer",
+    "SurveyAnswerLine",
+    "SurveyInvitation",
+    "SurveyRound",
+    "SurveyRoundStatus",
     "TravelMode",
 ]
