@@ -270,3 +270,14 @@ def test_a_case_worker_cannot_run_surveys(caseworker: User, survey: SurveyRound)
 
     assert client.get(reverse("employers:surveys:round_list")).status_code == 403
     assert client.get(reverse("employers:surveys:round_detail", args=[survey.pk])).status_code == 403
+
+
+def test_the_start_page_leads_coordinators_and_employer_contacts_to_the_surveys(
+    coordinator: User, bakery_contact: User
+) -> None:
+    coordinators = client_for(coordinator).get(reverse("home")).content.decode()
+    contacts = client_for(bakery_contact).get(reverse("home")).content.decode()
+
+    assert reverse("employers:surveys:demand") in coordinators
+    assert reverse("employers:surveys:my_surveys") in contacts
+    assert reverse("employers:surveys:demand") not in contacts
