@@ -102,6 +102,11 @@ RULES: dict[str, Rule] = {
     "employer.own": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
     "offer.view": Rule(roles=STAFF_ROLES | {Role.EMPLOYER_CONTACT}),
     "offer.manage": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER, Role.EMPLOYER_CONTACT})),
+    # Needs surveys of employers: the keeping organisation's coordinators open and send rounds,
+    # enter answers given by phone and read the demand; an employer contact answers for her
+    # own employer only (the answer's scope is the round's organisation and the employer's).
+    "survey.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "survey.answer": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
 }
 
 

@@ -6,4 +6,5 @@ app_name = "employers"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("fairs/", include("reintegra.employers.fairs.urls")),
+    path("surveys/", include("reintegra.employers.surveys.urls")),
 ]

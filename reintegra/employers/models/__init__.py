@@ -29,8 +29,17 @@ from reintegra.employers.models.fairs import (
     OutcomeKind,
     Score,
 )
+from reintegra.employers.models.surveys import (
+    AnswerChannel,
+    SurveyAnswer,
+    SurveyAnswerLine,
+    SurveyInvitation,
+    SurveyRound,
+    SurveyRoundStatus,
+)
 
 __all__ = [
+    "AnswerChannel",
     "CompanySize",
     "Contest",
     "ContestStatus",
@@ -54,5 +63,10 @@ __all__ = [
     "Sector",
     "Shift",
     "Site",
+    "SurveyAnswer",
+    "SurveyAnswerLine",
+    "SurveyInvitation",
+    "SurveyRound",
+    "SurveyRoundStatus",
     "TravelMode",
 ]
