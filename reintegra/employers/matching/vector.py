@@ -1,0 +1,323 @@
+"""The matching core's scores over arrays: one person against every offer, or a whole batch.
+
+A pure core (NumPy, no Django). It repeats ``core.py``'s arithmetic operation for operation over
+``people × offers`` arrays, so a score here equals the loop's to the last bit and the two rank
+alike: by ``core.points_of`` (whole millionths), ties by the smaller offer id. A set of skills or
+shifts becomes a bit mask (skills over the offers' vocabulary, 64 to a word) and an overlap a
+population count; KZiS codes become integers per level; dates ordinals. The batch goes through
+people in chunks so no temporary array holds more than ``cells`` numbers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from reintegra.employers.matching import core
+from reintegra.employers.matching.core import Offer, Params, Person
+
+Ints = NDArray[np.int64]
+Floats = NDArray[np.float64]
+Bools = NDArray[np.bool_]
+Masks = NDArray[np.uint64]
+
+NO_CODE_OFFER, NO_CODE_PERSON = -1, -2  # never equal to each other nor to a code
+NEVER_BEFORE, ALWAYS_AFTER = -(2**40), 2**40
+LEVEL_LENGTHS = tuple(length for length, _level in core.CLOSENESS_LEVELS)
+
+
+def _masks(sets: Iterable[frozenset[str]], index: dict[str, int], words: int) -> Masks:
+    rows = list(sets)
+    masks = np.zeros((len(rows), words), dtype=np.uint64)
+    for row, items in enumerate(rows):
+        for item in items:
+            position = index.get(item)
+            if position is not None:
+                masks[row, position // 64] |= np.uint64(1) << np.uint64(position % 64)
+    return masks
+
+
+def _code_int(code: str, length: int, missing: int) -> int:
+    return int(code[:length]) if len(code) >= length and code[:length].isdigit() else missing
+
+
+@dataclass(frozen=True)
+class OfferArrays:
+    """Offers as columns, in the order given; ``rank`` is each offer's place by id."""
+
+    ids: Ints
+    rank: Ints
+    codes: tuple[Ints, ...]  # per level of CLOSENESS_LEVELS
+    required: Masks
+    nice: Masks
+    required_count: Ints
+    nice_count: Ints
+    lat: Floats
+    lon: Floats
+    has_site: Bools
+    hours: Ints
+    shifts: Ints
+    shift_count: Ints
+    needs_licence: Bools
+    needs_car: Bools
+    places_left: Ints
+    starts: Ints
+    kind: Ints
+    skill_index: dict[str, int]
+    shift_index: dict[str, int]
+    kind_index: dict[str, int]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+
+def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
+    skills = sorted({s for o in offers for s in o.skills_required | o.skills_nice})
+    skill_index = {skill: position for position, skill in enumerate(skills)}
+    words = max(1, -(-len(skills) // 64))
+    shift_index = {s: p for p, s in enumerate(sorted({s for o in offers for s in o.shifts}))}
+    kind_index = {k: p for p, k in enumerate(sorted({o.kind for o in offers}))}
+    if len(shift_index) > 62 or len(kind_index) > 62:
+        raise ValueError("at most 62 kinds of shift and of offer")
+    ids = np.array([o.id for o in offers], dtype=np.int64)
+    rank = np.empty(len(offers), dtype=np.int64)
+    rank[np.argsort(ids, kind="stable")] = np.arange(len(offers))
+    return OfferArrays(
+        ids=ids,
+        rank=rank,
+        codes=tuple(
+            np.array([_code_int(o.code, length, NO_CODE_OFFER) for o in offers], dtype=np.int64)
+            for length in LEVEL_LENGTHS
+        ),
+        required=_masks((o.skills_required for o in offers), skill_index, words),
+        nice=_masks((o.skills_nice for o in offers), skill_index, words),
+        required_count=np.array([len(o.skills_required) for o in offers], dtype=np.int64),
+        nice_count=np.array([len(o.skills_nice) for o in offers], dtype=np.int64),
+        lat=np.array([o.site[0] if o.site else 0.0 for o in offers], dtype=np.float64),
+        lon=np.array([o.site[1] if o.site else 0.0 for o in offers], dtype=np.float64),
+        has_site=np.array([o.site is not None for o in offers], dtype=np.bool_),
+        hours=np.array([o.hours for o in offers], dtype=np.int64),
+        shifts=np.array([sum(1 << shift_index[s] for s in o.shifts) for o in offers], dtype=np.int64),
+        shift_count=np.array([len(o.shifts) for o in offers], dtype=np.int64),
+        needs_licence=np.array([o.needs_licence for o in offers], dtype=np.bool_),
+        needs_car=np.array([o.needs_car for o in offers], dtype=np.bool_),
+        places_left=np.array([o.places_left for o in offers], dtype=np.int64),
+        starts=np.array(
+            [o.starts_on.toordinal() if o.starts_on else ALWAYS_AFTER for o in offers], dtype=np.int64
+        ),
+        kind=np.array([kind_index[o.kind] for o in offers], dtype=np.int64),
+        skill_index=skill_index,
+        shift_index=shift_index,
+        kind_index=kind_index,
+    )
+
+
+@dataclass(frozen=True)
+class PersonArrays:
+    """People as rows (a column vector each), encoded against one ``OfferArrays``' vocabularies."""
+
+    ids: Ints
+    wanted: tuple[Ints, ...]  # per level: (people, most wanted codes)
+    skills: Masks
+    has_licence: Bools
+    has_car: Bools
+    reach: Floats  # inf: no limit declared
+    scale: Floats
+    lat: Floats
+    lon: Floats
+    lon_km: Floats
+    has_home: Bools
+    shifts: Ints
+    has_shifts: Bools
+    max_hours: Ints  # -1: not declared
+    available: Ints
+    preferred: Ints
+    has_preference: Bools
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def rows(self, start: int, stop: int) -> PersonArrays:
+        return PersonArrays(**{name: _slice(value, start, stop) for name, value in vars(self).items()})
+
+
+def _slice(value: Any, start: int, stop: int) -> Any:
+    if isinstance(value, tuple):
+        return tuple(item[start:stop] for item in value)
+    return value[start:stop]
+
+
+def person_arrays(people: Sequence[Person], offers: OfferArrays, params: Params) -> PersonArrays:
+    prepared = [core.prepare(p, params) for p in people]
+    widest = max([len(p.wanted_codes) for p in people] + [1])
+    wanted = []
+    for length in LEVEL_LENGTHS:
+        codes = np.full((len(people), widest), NO_CODE_PERSON, dtype=np.int64)
+        for row, person in enumerate(people):
+            for place, code in enumerate(person.wanted_codes):
+                codes[row, place] = _code_int(code, length, NO_CODE_PERSON)
+        wanted.append(codes)
+    words = offers.required.shape[1]
+
+    def column(values: list[Any], dtype: type) -> Any:
+        return np.array(values, dtype=dtype)
+
+    return PersonArrays(
+        ids=column([p.id for p in people], np.int64),
+        wanted=tuple(wanted),
+        skills=_masks((p.skills for p in people), offers.skill_index, words),
+        has_licence=column([p.has_licence for p in people], np.bool_),
+        has_car=column([p.has_car for p in people], np.bool_),
+        reach=column([np.inf if r.reach is None else r.reach for r in prepared], np.float64),
+        scale=column([r.scale for r in prepared], np.float64),
+        lat=column([p.home[0] if p.home else 0.0 for p in people], np.float64),
+        lon=column([p.home[1] if p.home else 0.0 for p in people], np.float64),
+        lon_km=column([r.lon_km for r in prepared], np.float64),
+        has_home=column([p.home is not None for p in people], np.bool_),
+        shifts=column(
+            [sum(1 << offers.shift_index[s] for s in p.shifts if s in offers.shift_index) for p in people],
+            np.int64,
+        ),
+        has_shifts=column([bool(p.shifts) for p in people], np.bool_),
+        max_hours=column([-1 if p.max_hours is None else p.max_hours for p in people], np.int64),
+        available=column(
+            [p.available_from.toordinal() if p.available_from else NEVER_BEFORE for p in people], np.int64
+        ),
+        preferred=column(
+            [
+                sum(1 << offers.kind_index[k] for k in p.preferred_kinds if k in offers.kind_index)
+                for p in people
+            ],
+            np.int64,
+        ),
+        has_preference=column([bool(p.preferred_kinds) for p in people], np.bool_),
+    )
+
+
+def _popcount(people: Masks, offers: Masks) -> Ints:
+    total = np.zeros((people.shape[0], offers.shape[0]), dtype=np.int64)
+    for word in range(people.shape[1]):
+        total += np.bitwise_count(people[:, word, None] & offers[None, :, word])
+    return total
+
+
+def scores(people: PersonArrays, offers: OfferArrays, params: Params) -> tuple[Floats, Bools]:
+    """Every pair's score and whether it may be suggested: two (people, offers) arrays."""
+    col = np.newaxis
+    weights = params.weight_list()
+    closeness = params.closeness
+
+    occupation = np.full((len(people), len(offers)), closeness[core.NO_MATCH])
+    matched = np.zeros((len(people), len(offers)), dtype=np.bool_)
+    for (_length, level), wanted, codes in zip(
+        core.CLOSENESS_LEVELS, people.wanted, offers.codes, strict=True
+    ):
+        level_match = np.zeros_like(matched)
+        for column in range(wanted.shape[1]):
+            level_match |= wanted[:, column, col] == codes[col, :]
+        level_match &= ~matched
+        occupation[level_match] = closeness[level]
+        matched |= level_match
+
+    required_met = _popcount(people.skills, offers.required)
+    nice_met = _popcount(people.skills, offers.nice)
+    denominator = 2 * offers.required_count + offers.nice_count
+    with np.errstate(divide="ignore", invalid="ignore"):
+        skills = np.where(denominator == 0, 1.0, (2 * required_met + nice_met) / denominator)
+
+    dx = (offers.lon[col, :] - people.lon[:, col]) * people.lon_km[:, col]
+    dy = (offers.lat[col, :] - people.lat[:, col]) * core.KM_PER_DEGREE
+    distance = np.sqrt(dx * dx + dy * dy)
+    known = people.has_home[:, col] & offers.has_site[col, :]
+    scale = people.scale[:, col]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        nearness = np.where(scale > 0, np.maximum(0.0, 1.0 - distance / scale), 1.0)
+    nearness = np.where(known, nearness, params.unknown_distance_fit)
+
+    max_hours = people.max_hours[:, col]
+    hours = np.where(
+        (max_hours < 0) | (offers.hours[col, :] <= max_hours), 1.0, max_hours / offers.hours[col, :]
+    )
+    shift_met = np.bitwise_count(people.shifts[:, col] & offers.shifts[col, :]).astype(np.int64)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        shifts = np.where(
+            ~people.has_shifts[:, col] | (offers.shift_count[col, :] == 0),
+            1.0,
+            shift_met / offers.shift_count[col, :],
+        )
+    preferred = ((people.preferred[:, col] >> offers.kind[col, :]) & 1) == 1
+    preference = np.where(
+        people.has_preference[:, col], np.where(preferred, 1.0, 0.0), params.no_preference_fit
+    )
+
+    total = np.zeros((len(people), len(offers)))
+    for weight, fit in zip(weights, (occupation, skills, nearness, hours, shifts, preference), strict=True):
+        total = total + weight * fit
+
+    allowed = (
+        (people.available[:, col] <= offers.starts[col, :] + params.start_grace_days)
+        & (offers.places_left[col, :] > 0)
+        & (~offers.needs_licence[col, :] | people.has_licence[:, col])
+        & (~offers.needs_car[col, :] | people.has_car[:, col])
+        & (~known | (distance <= people.reach[:, col]))
+    )
+    return total, allowed
+
+
+@dataclass(frozen=True)
+class Ranked:
+    """Each person's best offers: ids and points, best first; -1 and -1 pad a short row."""
+
+    offer_ids: Ints
+    points: Ints
+
+
+def top_offers(people: PersonArrays, offers: OfferArrays, params: Params, limit: int = 10) -> Ranked:
+    """The best ``limit`` offers for each of ``people`` (one chunk: all pairs at once)."""
+    total, allowed = scores(people, offers, params)
+    points = np.floor(total * core.POINTS + 0.5).astype(np.int64)
+    count = len(offers)
+    if count == 0:
+        empty = np.full((len(people), limit), -1, dtype=np.int64)
+        return Ranked(empty, empty.copy())
+    if int(points.max(initial=0)) >= 2**62 // max(count, 1):
+        raise ValueError("weights too large to rank")
+    # One integer orders by points, then by the smaller id: a unique key, so the partition is exact.
+    key = np.where(allowed, points * count + (count - 1 - offers.rank[np.newaxis, :]), -1)
+    take = min(limit, count)
+    best = np.argpartition(-key, take - 1, axis=1)[:, :take]
+    best_keys = np.take_along_axis(key, best, axis=1)
+    order = np.argsort(-best_keys, axis=1, kind="stable")
+    best = np.take_along_axis(best, order, axis=1)
+    best_keys = np.take_along_axis(best_keys, order, axis=1)
+    ids = np.where(best_keys >= 0, offers.ids[best], -1)
+    found_points = np.where(best_keys >= 0, np.take_along_axis(points, best, axis=1), -1)
+    if take < limit:
+        pad = np.full((len(people), limit - take), -1, dtype=np.int64)
+        ids, found_points = np.hstack([ids, pad]), np.hstack([found_points, pad])
+    return Ranked(ids, found_points)
+
+
+def top_offers_batch(
+    people: PersonArrays, offers: OfferArrays, params: Params, limit: int = 10, *, cells: int = 2_000_000
+) -> Ranked:
+    """``top_offers`` for a whole batch, ``cells // len(offers)`` people at a time."""
+    chunk = max(1, cells // max(len(offers), 1))
+    parts = [
+        top_offers(people.rows(start, start + chunk), offers, params, limit)
+        for start in range(0, len(people), chunk)
+    ]
+    if not parts:
+        empty = np.zeros((0, limit), dtype=np.int64)
+        return Ranked(empty, empty.copy())
+    return Ranked(np.vstack([part.offer_ids for part in parts]), np.vstack([part.points for part in parts]))
+
+
+def rank_offers(person: Person, offers: OfferArrays, params: Params | None = None, limit: int = 10) -> Ranked:
+    """One person's best offers: ``core.rank_offers`` over arrays."""
+    params = params or Params()
+    return top_offers(person_arrays([person], offers, params), offers, params, limit)
