@@ -10,6 +10,7 @@ people in chunks so no temporary array holds more than ``cells`` numbers.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -70,9 +71,27 @@ class OfferArrays:
     skill_index: dict[str, int]
     shift_index: dict[str, int]
     kind_index: dict[str, int]
+    span: int  # how many offers ``rank`` counts: the whole list, also in a subset
+    by_latitude: Ints  # the sited offers, southmost first
+    latitudes: Floats  # their latitudes, ascending
+    unsited: Ints
 
     def __len__(self) -> int:
         return len(self.ids)
+
+    def take(self, index: Ints) -> OfferArrays:
+        """A subset, keeping the whole list's ranks and vocabularies (not its spatial index)."""
+        return dataclasses.replace(
+            self, **{name: _take(getattr(self, name), index) for name in _OFFER_COLUMNS}
+        )
+
+    def near(self, south: float, north: float, west: float, east: float) -> Ints:
+        """Offers whose site lies in the box, and those with no site (never out of reach)."""
+        low = int(np.searchsorted(self.latitudes, south, side="left"))
+        high = int(np.searchsorted(self.latitudes, north, side="right"))
+        band = self.by_latitude[low:high]
+        longitudes = self.lon[band]
+        return np.concatenate([band[(longitudes >= west) & (longitudes <= east)], self.unsited])
 
 
 def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
@@ -86,6 +105,10 @@ def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
     ids = np.array([o.id for o in offers], dtype=np.int64)
     rank = np.empty(len(offers), dtype=np.int64)
     rank[np.argsort(ids, kind="stable")] = np.arange(len(offers))
+    has_site = np.array([o.site is not None for o in offers], dtype=np.bool_)
+    lat = np.array([o.site[0] if o.site else 0.0 for o in offers], dtype=np.float64)
+    sited = np.nonzero(has_site)[0]
+    by_latitude = sited[np.argsort(lat[sited], kind="stable")]
     return OfferArrays(
         ids=ids,
         rank=rank,
@@ -97,9 +120,9 @@ def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
         nice=_masks((o.skills_nice for o in offers), skill_index, words),
         required_count=np.array([len(o.skills_required) for o in offers], dtype=np.int64),
         nice_count=np.array([len(o.skills_nice) for o in offers], dtype=np.int64),
-        lat=np.array([o.site[0] if o.site else 0.0 for o in offers], dtype=np.float64),
+        lat=lat,
         lon=np.array([o.site[1] if o.site else 0.0 for o in offers], dtype=np.float64),
-        has_site=np.array([o.site is not None for o in offers], dtype=np.bool_),
+        has_site=has_site,
         hours=np.array([o.hours for o in offers], dtype=np.int64),
         shifts=np.array([sum(1 << shift_index[s] for s in o.shifts) for o in offers], dtype=np.int64),
         shift_count=np.array([len(o.shifts) for o in offers], dtype=np.int64),
@@ -113,6 +136,10 @@ def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
         skill_index=skill_index,
         shift_index=shift_index,
         kind_index=kind_index,
+        span=len(offers),
+        by_latitude=by_latitude,
+        latitudes=lat[by_latitude],
+        unsited=np.nonzero(~has_site)[0],
     )
 
 
@@ -141,14 +168,21 @@ class PersonArrays:
     def __len__(self) -> int:
         return len(self.ids)
 
-    def rows(self, start: int, stop: int) -> PersonArrays:
-        return PersonArrays(**{name: _slice(value, start, stop) for name, value in vars(self).items()})
+    def take(self, index: Ints) -> PersonArrays:
+        return PersonArrays(**{name: _take(value, index) for name, value in vars(self).items()})
 
 
-def _slice(value: Any, start: int, stop: int) -> Any:
+def _take(value: Any, index: Ints) -> Any:
     if isinstance(value, tuple):
-        return tuple(item[start:stop] for item in value)
-    return value[start:stop]
+        return tuple(item[index] for item in value)
+    return value[index]
+
+
+_OFFER_COLUMNS = (
+    *("ids", "rank", "codes", "required", "nice", "required_count", "nice_count"),
+    *("lat", "lon", "has_site", "hours", "shifts", "shift_count"),
+    *("needs_licence", "needs_car", "places_left", "starts", "kind"),
+)
 
 
 def person_arrays(people: Sequence[Person], offers: OfferArrays, params: Params) -> PersonArrays:
@@ -277,18 +311,18 @@ class Ranked:
 
 
 def top_offers(people: PersonArrays, offers: OfferArrays, params: Params, limit: int = 10) -> Ranked:
-    """The best ``limit`` offers for each of ``people`` (one chunk: all pairs at once)."""
-    total, allowed = scores(people, offers, params)
-    points = np.floor(total * core.POINTS + 0.5).astype(np.int64)
-    count = len(offers)
-    if count == 0:
+    """The best ``limit`` offers for each of ``people``, every pair scored at once."""
+    if len(offers) == 0:
         empty = np.full((len(people), limit), -1, dtype=np.int64)
         return Ranked(empty, empty.copy())
-    if int(points.max(initial=0)) >= 2**62 // max(count, 1):
+    total, allowed = scores(people, offers, params)
+    points = np.floor(total * core.POINTS + 0.5).astype(np.int64)
+    span = offers.span
+    if int(points.max(initial=0)) >= 2**62 // span:
         raise ValueError("weights too large to rank")
     # One integer orders by points, then by the smaller id: a unique key, so the partition is exact.
-    key = np.where(allowed, points * count + (count - 1 - offers.rank[np.newaxis, :]), -1)
-    take = min(limit, count)
+    key = np.where(allowed, points * span + (span - 1 - offers.rank[np.newaxis, :]), -1)
+    take = min(limit, len(offers))
     best = np.argpartition(-key, take - 1, axis=1)[:, :take]
     best_keys = np.take_along_axis(key, best, axis=1)
     order = np.argsort(-best_keys, axis=1, kind="stable")
@@ -302,22 +336,69 @@ def top_offers(people: PersonArrays, offers: OfferArrays, params: Params, limit:
     return Ranked(ids, found_points)
 
 
+CELL_DEGREES = 0.25  # people are grouped by the cell of their home...
+REACH_STEP_KM = 10.0  # ...and by their reach, so a group shares one box of offers around it
+MARGIN = 1e-9  # widens the box past rounding: pruning must never drop a reachable offer
+
+
 def top_offers_batch(
     people: PersonArrays, offers: OfferArrays, params: Params, limit: int = 10, *, cells: int = 2_000_000
 ) -> Ranked:
-    """``top_offers`` for a whole batch, ``cells // len(offers)`` people at a time."""
-    chunk = max(1, cells // max(len(offers), 1))
-    parts = [
-        top_offers(people.rows(start, start + chunk), offers, params, limit)
-        for start in range(0, len(people), chunk)
-    ]
-    if not parts:
-        empty = np.zeros((0, limit), dtype=np.int64)
-        return Ranked(empty, empty.copy())
-    return Ranked(np.vstack([part.offer_ids for part in parts]), np.vstack([part.points for part in parts]))
+    """``top_offers`` for a whole batch, scoring at most ``cells`` pairs at a time.
+
+    A person with a home and a reach is scored only against the offers in a box around the
+    group she shares (home cell, reach step): an offer outside it is out of reach, excluded by the
+    hard constraint anyway. Offers with no site, and people with no home or no declared limit,
+    meet everything.
+    """
+    found_ids = np.full((len(people), limit), -1, dtype=np.int64)
+    found_points = found_ids.copy()
+
+    def score(rows: Ints, subset: Ints | None) -> None:
+        columns = offers if subset is None else offers.take(subset)
+        chunk = max(1, cells // max(len(columns), 1))
+        for start in range(0, len(rows), chunk):
+            part = rows[start : start + chunk]
+            ranked = top_offers(people.take(part), columns, params, limit)
+            found_ids[part], found_points[part] = ranked.offer_ids, ranked.points
+
+    bounded = people.has_home & np.isfinite(people.reach)
+    score(np.nonzero(~bounded)[0], None)
+    for rows in _groups(people, np.nonzero(bounded)[0]):
+        score(rows, offers.near(*_box(people, rows)))
+    return Ranked(found_ids, found_points)
+
+
+def _groups(people: PersonArrays, rows: Ints) -> list[Ints]:
+    keys = (
+        np.ceil(people.reach[rows] / REACH_STEP_KM),
+        np.floor(people.lon[rows] / CELL_DEGREES),
+        np.floor(people.lat[rows] / CELL_DEGREES),
+    )
+    order = np.lexsort(keys)
+    rows = rows[order]
+    stacked = np.stack([key[order] for key in keys])
+    breaks = np.nonzero(np.any(stacked[:, 1:] != stacked[:, :-1], axis=0))[0] + 1
+    return np.split(rows, breaks) if len(rows) else []
+
+
+def _box(people: PersonArrays, rows: Ints) -> tuple[float, float, float, float]:
+    """South, north, west and east edges (degrees) within which the group's reachable offers lie."""
+    reach = float(people.reach[rows].max())
+    lat = people.lat[rows]
+    lon = people.lon[rows]
+    half_height = reach / core.KM_PER_DEGREE * (1 + MARGIN) + MARGIN
+    narrowest = float(people.lon_km[rows].min())
+    half_width = np.inf if narrowest <= 0 else reach / narrowest * (1 + MARGIN) + MARGIN
+    return (
+        float(lat.min()) - half_height,
+        float(lat.max()) + half_height,
+        float(lon.min()) - half_width,
+        float(lon.max()) + half_width,
+    )
 
 
 def rank_offers(person: Person, offers: OfferArrays, params: Params | None = None, limit: int = 10) -> Ranked:
     """One person's best offers: ``core.rank_offers`` over arrays."""
     params = params or Params()
-    return top_offers(person_arrays([person], offers, params), offers, params, limit)
+    return top_offers_batch(person_arrays([person], offers, params), offers, params, limit)
