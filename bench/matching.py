@@ -23,7 +23,9 @@ import platform
 import random
 import statistics
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +109,15 @@ def _row(ranked: vector.Ranked, row: int) -> list[tuple[int, int]]:
     ]
 
 
+def _best_of[T](times: int, run: Callable[[], T]) -> tuple[T, float]:
+    best = float("inf")
+    for _ in range(times):
+        start = time.perf_counter()
+        result = run()
+        best = min(best, time.perf_counter() - start)
+    return result, best
+
+
 def one_person(seed: int, offer_count: int, repeats: int) -> dict[str, Any]:
     """Top ten among ``offer_count`` offers for ``repeats`` people, each timed both ways."""
     rng = random.Random(seed)  # noqa: S311 - synthetic test data, not secrets
@@ -119,12 +130,11 @@ def one_person(seed: int, offer_count: int, repeats: int) -> dict[str, Any]:
     encode = time.perf_counter() - start
     loop_times, vector_times, same = [], [], 0
     for person in someone:
-        start = time.perf_counter()
-        expected = _loop_top(person, all_offers, params)
-        loop_times.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        ranked = vector.rank_offers(person, arrays, params)
-        vector_times.append(time.perf_counter() - start)
+        # The best of three each: this machine's other work only ever adds to a time.
+        expected, loop_time = _best_of(3, partial(_loop_top, person, all_offers, params))
+        ranked, vector_time = _best_of(3, partial(vector.rank_offers, person, arrays, params))
+        loop_times.append(loop_time)
+        vector_times.append(vector_time)
         if _row(ranked, 0) != expected:
             raise AssertionError(f"person {person.id}: {_row(ranked, 0)} != {expected}")
         same += 1
@@ -136,6 +146,7 @@ def one_person(seed: int, offer_count: int, repeats: int) -> dict[str, Any]:
         "loop_ms": round(loop * 1000, 2),
         "vector_ms": round(vectorised * 1000, 2),
         "speed_up": round(loop / vectorised, 1),
+        "least_speed_up": round(min(a / b for a, b in zip(loop_times, vector_times, strict=True)), 1),
         "encode_offers_ms": round(encode * 1000, 1),
     }
 
@@ -199,9 +210,11 @@ def measure(
 def report(figures: dict[str, Any]) -> None:
     one, whole = figures["one_person"], figures["batch"]
     print(
-        f"matching, one person's top 10 among {one['offers']:,} offers (median of {one['people_timed']}): "
+        f"matching, one person's top 10 among {one['offers']:,} offers "
+        f"(median over {one['people_timed']} people, best of 3 each): "
         f"loop {one['loop_ms']} ms, vectorised {one['vector_ms']} ms, {one['speed_up']}× "
-        f"(goal ≥ {GOAL:.0f}×); same top 10 for all {one['same_top_ten']} "
+        f"(goal ≥ {GOAL:.0f}×; the least for one person {one['least_speed_up']}×); "
+        f"same top 10 for all {one['same_top_ten']} "
         f"(encoding the offers once: {one['encode_offers_ms']} ms)"
     )
     print(
@@ -213,7 +226,7 @@ def report(figures: dict[str, Any]) -> None:
     )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--offers", type=int, default=50_000, help="offers for one person's top ten")
     parser.add_argument("--batch-people", type=int, default=100_000)
@@ -221,7 +234,7 @@ def main() -> None:
     parser.add_argument("--sample", type=int, default=200, help="people the batch's loop is timed on")
     parser.add_argument("--repeats", type=int, default=15, help="people timed for the one-person figure")
     parser.add_argument("--cells", type=int, default=2_000_000, help="pairs scored at once")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     figures = measure(
         offers_one=args.offers,
         people_batch=args.batch_people,

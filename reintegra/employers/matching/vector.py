@@ -232,64 +232,62 @@ def person_arrays(people: Sequence[Person], offers: OfferArrays, params: Params)
     )
 
 
-def _popcount(people: Masks, offers: Masks) -> Ints:
-    total = np.zeros((people.shape[0], offers.shape[0]), dtype=np.int64)
-    for word in range(people.shape[1]):
-        total += np.bitwise_count(people[:, word, None] & offers[None, :, word])
+def _overlap(people: Masks, offers: Masks) -> Ints:
+    """How many members each person's set shares with each offer's (bit masks)."""
+    total = np.bitwise_count(people[:, np.newaxis, 0] & offers[np.newaxis, :, 0]).astype(np.int64)
+    for word in range(1, people.shape[1]):
+        total += np.bitwise_count(people[:, word, np.newaxis] & offers[np.newaxis, :, word])
     return total
 
 
 def scores(people: PersonArrays, offers: OfferArrays, params: Params) -> tuple[Floats, Bools]:
     """Every pair's score and whether it may be suggested: two (people, offers) arrays."""
+    with np.errstate(divide="ignore", invalid="ignore"):  # the quotients np.where leaves unused
+        return _scores(people, offers, params)
+
+
+def _scores(people: PersonArrays, offers: OfferArrays, params: Params) -> tuple[Floats, Bools]:
     col = np.newaxis
-    weights = params.weight_list()
     closeness = params.closeness
 
+    # The closest level wins: from the widest group up to the exact code, each overwrites.
     occupation = np.full((len(people), len(offers)), closeness[core.NO_MATCH])
-    matched = np.zeros((len(people), len(offers)), dtype=np.bool_)
-    for (_length, level), wanted, codes in zip(
-        core.CLOSENESS_LEVELS, people.wanted, offers.codes, strict=True
+    for (_length, level), wanted, codes in reversed(
+        list(zip(core.CLOSENESS_LEVELS, people.wanted, offers.codes, strict=True))
     ):
-        level_match = np.zeros_like(matched)
-        for column in range(wanted.shape[1]):
-            level_match |= wanted[:, column, col] == codes[col, :]
-        level_match &= ~matched
+        level_match = (wanted[:, :, col] == codes[col, col, :]).any(axis=1)
         occupation[level_match] = closeness[level]
-        matched |= level_match
 
-    required_met = _popcount(people.skills, offers.required)
-    nice_met = _popcount(people.skills, offers.nice)
     denominator = 2 * offers.required_count + offers.nice_count
-    with np.errstate(divide="ignore", invalid="ignore"):
-        skills = np.where(denominator == 0, 1.0, (2 * required_met + nice_met) / denominator)
+    met = 2 * _overlap(people.skills, offers.required) + _overlap(people.skills, offers.nice)
+    skills = np.where(denominator == 0, 1.0, met / denominator)
 
     dx = (offers.lon[col, :] - people.lon[:, col]) * people.lon_km[:, col]
     dy = (offers.lat[col, :] - people.lat[:, col]) * core.KM_PER_DEGREE
     distance = np.sqrt(dx * dx + dy * dy)
     known = people.has_home[:, col] & offers.has_site[col, :]
     scale = people.scale[:, col]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        nearness = np.where(scale > 0, np.maximum(0.0, 1.0 - distance / scale), 1.0)
+    nearness = np.where(scale > 0, np.maximum(0.0, 1.0 - distance / scale), 1.0)
     nearness = np.where(known, nearness, params.unknown_distance_fit)
 
     max_hours = people.max_hours[:, col]
     hours = np.where(
         (max_hours < 0) | (offers.hours[col, :] <= max_hours), 1.0, max_hours / offers.hours[col, :]
     )
-    shift_met = np.bitwise_count(people.shifts[:, col] & offers.shifts[col, :]).astype(np.int64)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        shifts = np.where(
-            ~people.has_shifts[:, col] | (offers.shift_count[col, :] == 0),
-            1.0,
-            shift_met / offers.shift_count[col, :],
-        )
+    shift_met = np.bitwise_count(people.shifts[:, col] & offers.shifts[col, :])
+    shifts = np.where(
+        ~people.has_shifts[:, col] | (offers.shift_count[col, :] == 0),
+        1.0,
+        shift_met / offers.shift_count[col, :],
+    )
     preferred = ((people.preferred[:, col] >> offers.kind[col, :]) & 1) == 1
     preference = np.where(
         people.has_preference[:, col], np.where(preferred, 1.0, 0.0), params.no_preference_fit
     )
 
     total = np.zeros((len(people), len(offers)))
-    for weight, fit in zip(weights, (occupation, skills, nearness, hours, shifts, preference), strict=True):
+    fits = (occupation, skills, nearness, hours, shifts, preference)
+    for weight, fit in zip(params.weight_list(), fits, strict=True):
         total = total + weight * fit
 
     allowed = (
@@ -359,10 +357,15 @@ def top_offers_batch(
         chunk = max(1, cells // max(len(columns), 1))
         for start in range(0, len(rows), chunk):
             part = rows[start : start + chunk]
-            ranked = top_offers(people.take(part), columns, params, limit)
+            chosen = people if len(part) == len(people) else people.take(part)
+            ranked = top_offers(chosen, columns, params, limit)
             found_ids[part], found_points[part] = ranked.offer_ids, ranked.points
 
     bounded = people.has_home & np.isfinite(people.reach)
+    if len(people) == 1:  # one person's page: no grouping to do
+        everyone = np.zeros(1, dtype=np.int64)
+        score(everyone, offers.near(*_box(people, everyone)) if bounded[0] else None)
+        return Ranked(found_ids, found_points)
     score(np.nonzero(~bounded)[0], None)
     for rows in _groups(people, np.nonzero(bounded)[0]):
         score(rows, offers.near(*_box(people, rows)))
