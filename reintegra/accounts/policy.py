@@ -81,6 +81,11 @@ RULES: dict[str, Rule] = {
     "attendance.record": Rule(roles=STAFF_ROLES),
     # The participant's own page: their linked record only, decided by its selectors.
     "own_page.view": Rule(roles=frozenset({Role.PARTICIPANT})),
+    # Matching (reintegra/employers/matching): the staff who see a person see her suggested
+    # offers and the people suggested for an offer they see; coordinators and case workers
+    # override a suggestion. Employer contacts never reach these pages.
+    "match.view": Rule(roles=STAFF_ROLES),
+    "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
 }
 
 

@@ -16,17 +16,20 @@ from reintegra.employers.models.core import (
     Site,
     TravelMode,
 )
+from reintegra.employers.models.matching import MatchOverride, OverrideAction
 
 __all__ = [
     "CompanySize",
     "ContractType",
     "Employer",
     "JobProfile",
+    "MatchOverride",
     "Occupation",
     "OccupationLevel",
     "Offer",
     "OfferKind",
     "OfferStatus",
+    "OverrideAction",
     "Sector",
     "Shift",
     "Site",
