@@ -81,6 +81,16 @@ RULES: dict[str, Rule] = {
     "attendance.record": Rule(roles=STAFF_ROLES),
     # The participant's own page: their linked record only, decided by its selectors.
     "own_page.view": Rule(roles=frozenset({Role.PARTICIPANT})),
+    # Employers and offers (reintegra/employers/selectors.py decides per object): the keeping
+    # organisation's staff and the staff of its partnership's members see them, the employer's
+    # own contacts see their employer only; the keeping organisation's administrators and
+    # coordinators manage the employer, its coordinators and case workers and the employer's
+    # contacts manage offers.
+    "employer.view": Rule(roles=STAFF_ROLES | {Role.EMPLOYER_CONTACT}),
+    "employer.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "employer.own": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
+    "offer.view": Rule(roles=STAFF_ROLES | {Role.EMPLOYER_CONTACT}),
+    "offer.manage": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER, Role.EMPLOYER_CONTACT})),
     # Matching (reintegra/employers/matching): the staff who see a person see her suggested
     # offers and the people suggested for an offer they see; coordinators and case workers
     # override a suggestion. Employer contacts never reach these pages.
