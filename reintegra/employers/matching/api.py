@@ -95,9 +95,7 @@ def _person_match(match: selectors.Match) -> dict[str, object]:
     return _match(match) | {"participant": str(match.participant)}
 
 
-@router.get(
-    "/participants/{participant_id}/matches", response={200: ParticipantMatchesOut, 404: ErrorOut}
-)
+@router.get("/participants/{participant_id}/matches", response={200: ParticipantMatchesOut, 404: ErrorOut})
 @requires_api("match.view")
 def participant_matches(request: HttpRequest, participant_id: int) -> object:
     """The open offers best for the person, promoted ones first, with their explanations."""

@@ -42,10 +42,13 @@ def factor_value(factor: core.Factor) -> str:
     if factor.code == "skills":
         if not params["required"] and not params["nice"]:
             return _("The offer lists no skills.")
-        return _(
-            "Has %(required_met)s of %(required)s required and %(nice_met)s of %(nice)s "
-            "nice-to-have skills."
-        ) % params
+        return (
+            _(
+                "Has %(required_met)s of %(required)s required and %(nice_met)s of %(nice)s "
+                "nice-to-have skills."
+            )
+            % params
+        )
     if factor.code == "distance":
         if params["km"] is None:
             return _("Distance unknown: the home or the site has no coordinates.")

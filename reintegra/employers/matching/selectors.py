@@ -251,16 +251,16 @@ def matches_for_offer(user: User, offer_pk: int, *, limit: int = SHOWN) -> Offer
     ranked = core.rank_people(fact, people.values(), PARAMS, limit=None)
     pairs = {(pk, offer.pk): (person, fact) for pk, person in people.items()}
     matches = _arrange(ranked, overrides, pairs, limit)
+    shown_people = []
     for match in matches.shown + matches.hidden:
         match.participant = by_person[match.participant_id]
-    log_reads([match.participant for match in matches.shown + matches.hidden if match.participant], actor=user)
+        shown_people.append(match.participant)
+    log_reads(shown_people, actor=user)
     return OfferMatches(offer, matches)
 
 
 def override_get_for_user(user: User, pk: int) -> MatchOverride:
-    override = (
-        MatchOverride.objects.select_related("participant", "offer").filter(pk=pk).first()
-    )
+    override = MatchOverride.objects.select_related("participant", "offer").filter(pk=pk).first()
     if override is None or not policy.can(user, "match.override", override):
         raise Http404
     return override

@@ -44,7 +44,9 @@ class MatchOverride(models.Model):
         verbose_name = _("matching override")
         verbose_name_plural = _("matching overrides")
         constraints = [
-            models.UniqueConstraint(fields=["participant", "offer"], name="one_override_per_person_and_offer"),
+            models.UniqueConstraint(
+                fields=["participant", "offer"], name="one_override_per_person_and_offer"
+            ),
         ]
 
     def __str__(self) -> str:
