@@ -279,8 +279,18 @@ def _fits(prepared: _Prepared, offer: Offer, params: Params, distance: float | N
             },
         ),
         Factor("hours", hours, weights["hours"], {"hours": offer.hours, "max_hours": person.max_hours}),
-        Factor("shifts", shifts, weights["shifts"], {"matching": shifts_met, "offered": len(offer.shifts)}),
-        Factor("preference", preference, weights["preference"], {"kind": offer.kind}),
+        Factor(
+            "shifts",
+            shifts,
+            weights["shifts"],
+            {"matching": shifts_met, "offered": len(offer.shifts), "declared": bool(person.shifts)},
+        ),
+        Factor(
+            "preference",
+            preference,
+            weights["preference"],
+            {"kind": offer.kind, "declared": bool(person.preferred_kinds)},
+        ),
     ]
 
 
