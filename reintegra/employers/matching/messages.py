@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -52,9 +53,14 @@ def factor_value(factor: core.Factor) -> str:
     if factor.code == "distance":
         if params["km"] is None:
             return _("Distance unknown: the home or the site has no coordinates.")
+        km = number_format(params["km"], decimal_pos=1)
         if params["reach_km"] is None:
-            return _("%(km)s km from home; the person declared no limit.") % params
-        return _("%(km)s km from home, of at most %(reach_km)s km the person can travel.") % params
+            return _("%(km)s km from home; the person declared no limit.") % {"km": km}
+        reach = number_format(params["reach_km"], decimal_pos=1)
+        return _("%(km)s km from home, of at most %(reach_km)s km the person can travel.") % {
+            "km": km,
+            "reach_km": reach,
+        }
     if factor.code == "hours":
         if params["max_hours"] is None:
             return _("%(hours)s hours a week; the person declared no limit.") % params

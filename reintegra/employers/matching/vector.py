@@ -75,15 +75,27 @@ class OfferArrays:
     by_latitude: Ints  # the sited offers, southmost first
     latitudes: Floats  # their latitudes, ascending
     unsited: Ints
+    # Few distinct values, so a fit is worked out once per value and gathered for every offer:
+    distinct_codes: Ints  # (distinct codes, levels)
+    code_of: Ints
+    hours_values: Ints
+    hours_of: Ints
+    shift_values: Ints
+    shift_counts: Ints
+    shifts_of: Ints
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def take(self, index: Ints) -> OfferArrays:
-        """A subset, keeping the whole list's ranks and vocabularies (not its spatial index)."""
-        return dataclasses.replace(
+    def take(self, index: Ints, *, located: bool = False) -> OfferArrays:
+        """A subset, keeping the whole list's ranks and vocabularies; ``located``: with a
+        spatial index of its own (else the whole list's, not to be used)."""
+        subset = dataclasses.replace(
             self, **{name: _take(getattr(self, name), index) for name in _OFFER_COLUMNS}
         )
+        if located:
+            subset = dataclasses.replace(subset, **_spatial_index(subset.lat, subset.has_site))
+        return subset
 
     def near(self, south: float, north: float, west: float, east: float) -> Ints:
         """Offers whose site lies in the box, and those with no site (never out of reach)."""
@@ -107,15 +119,21 @@ def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
     rank[np.argsort(ids, kind="stable")] = np.arange(len(offers))
     has_site = np.array([o.site is not None for o in offers], dtype=np.bool_)
     lat = np.array([o.site[0] if o.site else 0.0 for o in offers], dtype=np.float64)
-    sited = np.nonzero(has_site)[0]
-    by_latitude = sited[np.argsort(lat[sited], kind="stable")]
+    codes = tuple(
+        np.array([_code_int(o.code, length, NO_CODE_OFFER) for o in offers], dtype=np.int64)
+        for length in LEVEL_LENGTHS
+    )
+    distinct_codes, code_of = np.unique(
+        np.stack(codes, axis=1).reshape(len(offers), len(LEVEL_LENGTHS)), axis=0, return_inverse=True
+    )
+    hours = np.array([o.hours for o in offers], dtype=np.int64)
+    hours_values, hours_of = np.unique(hours, return_inverse=True)
+    shifts = np.array([sum(1 << shift_index[s] for s in o.shifts) for o in offers], dtype=np.int64)
+    shift_values, shifts_of = np.unique(shifts, return_inverse=True)
     return OfferArrays(
         ids=ids,
         rank=rank,
-        codes=tuple(
-            np.array([_code_int(o.code, length, NO_CODE_OFFER) for o in offers], dtype=np.int64)
-            for length in LEVEL_LENGTHS
-        ),
+        codes=codes,
         required=_masks((o.skills_required for o in offers), skill_index, words),
         nice=_masks((o.skills_nice for o in offers), skill_index, words),
         required_count=np.array([len(o.skills_required) for o in offers], dtype=np.int64),
@@ -123,8 +141,8 @@ def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
         lat=lat,
         lon=np.array([o.site[1] if o.site else 0.0 for o in offers], dtype=np.float64),
         has_site=has_site,
-        hours=np.array([o.hours for o in offers], dtype=np.int64),
-        shifts=np.array([sum(1 << shift_index[s] for s in o.shifts) for o in offers], dtype=np.int64),
+        hours=hours,
+        shifts=shifts,
         shift_count=np.array([len(o.shifts) for o in offers], dtype=np.int64),
         needs_licence=np.array([o.needs_licence for o in offers], dtype=np.bool_),
         needs_car=np.array([o.needs_car for o in offers], dtype=np.bool_),
@@ -137,10 +155,21 @@ def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
         shift_index=shift_index,
         kind_index=kind_index,
         span=len(offers),
-        by_latitude=by_latitude,
-        latitudes=lat[by_latitude],
-        unsited=np.nonzero(~has_site)[0],
+        **_spatial_index(lat, has_site),
+        distinct_codes=distinct_codes.astype(np.int64),
+        code_of=code_of.reshape(-1).astype(np.int64),
+        hours_values=hours_values,
+        hours_of=hours_of.reshape(-1).astype(np.int64),
+        shift_values=shift_values,
+        shift_counts=np.bitwise_count(shift_values).astype(np.int64),
+        shifts_of=shifts_of.reshape(-1).astype(np.int64),
     )
+
+
+def _spatial_index(lat: Floats, has_site: Bools) -> dict[str, Any]:
+    sited = np.nonzero(has_site)[0]
+    by_latitude = sited[np.argsort(lat[sited], kind="stable")]
+    return {"by_latitude": by_latitude, "latitudes": lat[by_latitude], "unsited": np.nonzero(~has_site)[0]}
 
 
 @dataclass(frozen=True)
@@ -181,7 +210,7 @@ def _take(value: Any, index: Ints) -> Any:
 _OFFER_COLUMNS = (
     *("ids", "rank", "codes", "required", "nice", "required_count", "nice_count"),
     *("lat", "lon", "has_site", "hours", "shifts", "shift_count"),
-    *("needs_licence", "needs_car", "places_left", "starts", "kind"),
+    *("needs_licence", "needs_car", "places_left", "starts", "kind", "code_of", "hours_of", "shifts_of"),
 )
 
 
@@ -248,19 +277,17 @@ def scores(people: PersonArrays, offers: OfferArrays, params: Params) -> tuple[F
 
 def _scores(people: PersonArrays, offers: OfferArrays, params: Params) -> tuple[Floats, Bools]:
     col = np.newaxis
-    closeness = params.closeness
+    w_occupation, w_skills, w_distance, w_hours, w_shifts, w_preference = params.weight_list()
 
-    # The closest level wins: from the widest group up to the exact code, each overwrites.
-    occupation = np.full((len(people), len(offers)), closeness[core.NO_MATCH])
-    for (_length, level), wanted, codes in reversed(
-        list(zip(core.CLOSENESS_LEVELS, people.wanted, offers.codes, strict=True))
-    ):
-        level_match = (wanted[:, :, col] == codes[col, col, :]).any(axis=1)
-        occupation[level_match] = closeness[level]
+    if len(offers.distinct_codes) < len(offers):  # each distinct code once, then gathered
+        occupation = w_occupation * _closeness(people, offers.distinct_codes.T, params)
+        total = np.take(occupation, offers.code_of, axis=1)
+    else:
+        total = w_occupation * _closeness(people, np.stack(offers.codes), params)
 
     denominator = 2 * offers.required_count + offers.nice_count
     met = 2 * _overlap(people.skills, offers.required) + _overlap(people.skills, offers.nice)
-    skills = np.where(denominator == 0, 1.0, met / denominator)
+    total = total + w_skills * np.where(denominator == 0, 1.0, met / denominator)
 
     dx = (offers.lon[col, :] - people.lon[:, col]) * people.lon_km[:, col]
     dy = (offers.lat[col, :] - people.lat[:, col]) * core.KM_PER_DEGREE
@@ -268,27 +295,26 @@ def _scores(people: PersonArrays, offers: OfferArrays, params: Params) -> tuple[
     known = people.has_home[:, col] & offers.has_site[col, :]
     scale = people.scale[:, col]
     nearness = np.where(scale > 0, np.maximum(0.0, 1.0 - distance / scale), 1.0)
-    nearness = np.where(known, nearness, params.unknown_distance_fit)
+    total = total + w_distance * np.where(known, nearness, params.unknown_distance_fit)
 
+    # Hours, shifts and the kind of offer take few values: each fit per value, then gathered.
     max_hours = people.max_hours[:, col]
-    hours = np.where(
-        (max_hours < 0) | (offers.hours[col, :] <= max_hours), 1.0, max_hours / offers.hours[col, :]
-    )
-    shift_met = np.bitwise_count(people.shifts[:, col] & offers.shifts[col, :])
-    shifts = np.where(
-        ~people.has_shifts[:, col] | (offers.shift_count[col, :] == 0),
+    hours = offers.hours_values[col, :]
+    hours_fit = np.where((max_hours < 0) | (hours <= max_hours), 1.0, max_hours / hours)
+    total = total + np.take(w_hours * hours_fit, offers.hours_of, axis=1)
+    shift_counts = offers.shift_counts[col, :]
+    shifts_fit = np.where(
+        ~people.has_shifts[:, col] | (shift_counts == 0),
         1.0,
-        shift_met / offers.shift_count[col, :],
+        np.bitwise_count(people.shifts[:, col] & offers.shift_values[col, :]) / shift_counts,
     )
-    preferred = ((people.preferred[:, col] >> offers.kind[col, :]) & 1) == 1
+    total = total + np.take(w_shifts * shifts_fit, offers.shifts_of, axis=1)
+    kinds = np.arange(len(offers.kind_index))[col, :]
+    preferred = ((people.preferred[:, col] >> kinds) & 1) == 1
     preference = np.where(
         people.has_preference[:, col], np.where(preferred, 1.0, 0.0), params.no_preference_fit
     )
-
-    total = np.zeros((len(people), len(offers)))
-    fits = (occupation, skills, nearness, hours, shifts, preference)
-    for weight, fit in zip(params.weight_list(), fits, strict=True):
-        total = total + weight * fit
+    total = total + np.take(w_preference * preference, offers.kind, axis=1)
 
     allowed = (
         (people.available[:, col] <= offers.starts[col, :] + params.start_grace_days)
@@ -298,6 +324,18 @@ def _scores(people: PersonArrays, offers: OfferArrays, params: Params) -> tuple[
         & (~known | (distance <= people.reach[:, col]))
     )
     return total, allowed
+
+
+def _closeness(people: PersonArrays, codes: Ints, params: Params) -> Floats:
+    """Each person's closeness to each code (``codes``: one row per level, one column per code);
+    the closest level wins, so the widest is written first and each closer one over it."""
+    col = np.newaxis
+    closeness = np.full((len(people), codes.shape[1]), params.closeness[core.NO_MATCH])
+    for index in reversed(range(len(core.CLOSENESS_LEVELS))):
+        level = core.CLOSENESS_LEVELS[index][1]
+        level_match = (people.wanted[index][:, :, col] == codes[index][col, col, :]).any(axis=1)
+        closeness[level_match] = params.closeness[level]
+    return closeness
 
 
 @dataclass(frozen=True)
@@ -334,8 +372,8 @@ def top_offers(people: PersonArrays, offers: OfferArrays, params: Params, limit:
     return Ranked(ids, found_points)
 
 
-CELL_DEGREES = 0.25  # people are grouped by the cell of their home...
-REACH_STEP_KM = 10.0  # ...and by their reach, so a group shares one box of offers around it
+CELL_DEGREES = 0.5  # people are grouped by the cell of their home...
+REACH_STEP_KM = 20.0  # ...and by their reach, so a group shares one box of offers around it
 MARGIN = 1e-9  # widens the box past rounding: pruning must never drop a reachable offer
 
 
@@ -351,6 +389,7 @@ def top_offers_batch(
     """
     found_ids = np.full((len(people), limit), -1, dtype=np.int64)
     found_points = found_ids.copy()
+    offers = offers.take(np.nonzero(offers.places_left > 0)[0], located=True)  # the rest are excluded
 
     def score(rows: Ints, subset: Ints | None) -> None:
         columns = offers if subset is None else offers.take(subset)

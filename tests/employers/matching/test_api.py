@@ -84,3 +84,17 @@ def test_the_employer_s_contact_is_refused(
 
     assert [a.status_code for a in answers] == [403, 403]
     assert reads_of(bakery_contact) == {}
+
+
+def test_the_explanation_is_in_polish_when_asked_in_polish(
+    caseworker: User, person: Participant, profile: JobProfile, internship: Offer
+) -> None:
+    body = (
+        client_for(caseworker)
+        .get(f"/api/v1/participants/{person.pk}/matches", HTTP_ACCEPT_LANGUAGE="pl")
+        .json()
+    )
+
+    factors = body["items"][0]["factors"]
+    assert [f["name"] for f in factors][:3] == ["Zawód", "Umiejętności", "Odległość"]
+    assert factors[2]["explanation"] == ("2,2 km od domu, przy najwyżej 30,0 km, które osoba może dojechać.")
