@@ -7,11 +7,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
+from reintegra.employers.matching import services
 from reintegra.employers.models import Employer, JobProfile, MatchOverride, Offer, OfferStatus, Site
 from reintegra.people.models import Participant
 from tests.conftest import client_for
@@ -257,3 +259,22 @@ def test_the_matches_page_takes_the_same_queries_whatever_the_number_of_offers(
 
     assert queries() == few
     assert few <= 12
+
+
+def test_the_job_profile_form_shows_the_saved_profile(
+    caseworker: User, person: Participant, profile: JobProfile
+) -> None:
+    page = client_for(caseworker).get(f"/employers/matching/participants/{person.pk}/profile/")
+
+    assert page.status_code == 200
+    assert page.context["form"].initial["wanted_occupations"] == "751201"
+    assert 'value="751201"' in page.content.decode()
+
+
+def test_a_worker_of_another_organisation_cannot_save_the_job_profile_through_the_service(
+    outsider: User, person: Participant
+) -> None:
+    with pytest.raises(PermissionDenied):
+        services.job_profile_save(actor=outsider, participant=person, data=services.JobProfileData())
+
+    assert not JobProfile.objects.exists()
