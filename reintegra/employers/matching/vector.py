@@ -46,59 +46,77 @@ def _code_int(code: str, length: int, missing: int) -> int:
     return int(code[:length]) if len(code) >= length and code[:length].isdigit() else missing
 
 
+# The integer columns of OfferArrays.numbers, one row each: a subset is one gather of them all.
+NUMBER_COLUMNS = (
+    *("ids", "rank", "code_6", "code_4", "code_2", "required_count", "nice_count", "hours", "shifts"),
+    *("shift_count", "places_left", "starts", "kind", "code_of", "hours_of", "shifts_of"),
+)
+FLAG_COLUMNS = ("has_site", "needs_licence", "needs_car")
+
+
 @dataclass(frozen=True)
 class OfferArrays:
-    """Offers as columns, in the order given; ``rank`` is each offer's place by id."""
+    """Offers as columns, in the order given; ``rank`` is each offer's place by id.
 
-    ids: Ints
-    rank: Ints
-    codes: tuple[Ints, ...]  # per level of CLOSENESS_LEVELS
+    The columns are rows of three arrays (numbers, coordinates, flags) and two bit masks, so a
+    subset costs five gathers whatever the number of columns; each column is a property.
+    """
+
+    numbers: Ints  # (NUMBER_COLUMNS, offers)
+    coordinates: Floats  # (latitude and longitude, offers)
+    flags: Bools  # (FLAG_COLUMNS, offers)
     required: Masks
     nice: Masks
-    required_count: Ints
-    nice_count: Ints
-    lat: Floats
-    lon: Floats
-    has_site: Bools
-    hours: Ints
-    shifts: Ints
-    shift_count: Ints
-    needs_licence: Bools
-    needs_car: Bools
-    places_left: Ints
-    starts: Ints
-    kind: Ints
     skill_index: dict[str, int]
     shift_index: dict[str, int]
     kind_index: dict[str, int]
     span: int  # how many offers ``rank`` counts: the whole list, also in a subset
+    # The spatial index holds only offers with places left: the others are excluded whoever asks.
     by_latitude: Ints  # the sited offers, southmost first
     latitudes: Floats  # their latitudes, ascending
     unsited: Ints
     # Few distinct values, so a fit is worked out once per value and gathered for every offer:
     distinct_codes: Ints  # (distinct codes, levels)
-    code_of: Ints
     hours_values: Ints
-    hours_of: Ints
     shift_values: Ints
     shift_counts: Ints
-    shifts_of: Ints
 
     def __len__(self) -> int:
-        return len(self.ids)
+        return self.numbers.shape[1]
 
-    def take(self, index: Ints, *, located: bool = False) -> OfferArrays:
-        """A subset, keeping the whole list's ranks and vocabularies; ``located``: with a
-        spatial index of its own (else the whole list's, not to be used)."""
-        subset = dataclasses.replace(
-            self, **{name: _take(getattr(self, name), index) for name in _OFFER_COLUMNS}
+    def __getattr__(self, name: str) -> Any:
+        if name in _NUMBER_ROW:
+            return self.numbers[_NUMBER_ROW[name]]
+        if name in _FLAG_ROW:
+            return self.flags[_FLAG_ROW[name]]
+        raise AttributeError(name)
+
+    @property
+    def codes(self) -> tuple[Ints, ...]:
+        return (self.numbers[2], self.numbers[3], self.numbers[4])
+
+    @property
+    def lat(self) -> Floats:
+        return self.coordinates[0]
+
+    @property
+    def lon(self) -> Floats:
+        return self.coordinates[1]
+
+    def take(self, index: Ints) -> OfferArrays:
+        """A subset, keeping the whole list's ranks and vocabularies (not its spatial index)."""
+        return dataclasses.replace(
+            self,
+            numbers=self.numbers[:, index],
+            coordinates=self.coordinates[:, index],
+            flags=self.flags[:, index],
+            required=self.required[index],
+            nice=self.nice[index],
         )
-        if located:
-            subset = dataclasses.replace(subset, **_spatial_index(subset.lat, subset.has_site))
-        return subset
 
     def near(self, south: float, north: float, west: float, east: float) -> Ints:
-        """Offers whose site lies in the box, and those with no site (never out of reach)."""
+        """Offers with places left whose site lies in the box, and those with no site (never
+        out of reach)."""
         low = int(np.searchsorted(self.latitudes, south, side="left"))
         high = int(np.searchsorted(self.latitudes, north, side="right"))
         band = self.by_latitude[low:high]
@@ -126,50 +144,71 @@ def offer_arrays(offers: Sequence[Offer]) -> OfferArrays:
     distinct_codes, code_of = np.unique(
         np.stack(codes, axis=1).reshape(len(offers), len(LEVEL_LENGTHS)), axis=0, return_inverse=True
     )
+    places_left = np.array([o.places_left for o in offers], dtype=np.int64)
     hours = np.array([o.hours for o in offers], dtype=np.int64)
     hours_values, hours_of = np.unique(hours, return_inverse=True)
     shifts = np.array([sum(1 << shift_index[s] for s in o.shifts) for o in offers], dtype=np.int64)
     shift_values, shifts_of = np.unique(shifts, return_inverse=True)
+    columns = {
+        "ids": ids,
+        "rank": rank,
+        "code_6": codes[0],
+        "code_4": codes[1],
+        "code_2": codes[2],
+        "required_count": [len(o.skills_required) for o in offers],
+        "nice_count": [len(o.skills_nice) for o in offers],
+        "hours": hours,
+        "shifts": shifts,
+        "shift_count": [len(o.shifts) for o in offers],
+        "places_left": places_left,
+        "starts": [o.starts_on.toordinal() if o.starts_on else ALWAYS_AFTER for o in offers],
+        "kind": [kind_index[o.kind] for o in offers],
+        "code_of": code_of.reshape(-1),
+        "hours_of": hours_of.reshape(-1),
+        "shifts_of": shifts_of.reshape(-1),
+    }
+    flags = {
+        "has_site": has_site,
+        "needs_licence": [o.needs_licence for o in offers],
+        "needs_car": [o.needs_car for o in offers],
+    }
     return OfferArrays(
-        ids=ids,
-        rank=rank,
-        codes=codes,
+        numbers=np.array([columns[name] for name in NUMBER_COLUMNS], dtype=np.int64).reshape(
+            len(NUMBER_COLUMNS), len(offers)
+        ),
+        coordinates=np.array([lat, [o.site[1] if o.site else 0.0 for o in offers]], dtype=np.float64).reshape(
+            2, len(offers)
+        ),
+        flags=np.array([flags[name] for name in FLAG_COLUMNS], dtype=np.bool_).reshape(
+            len(FLAG_COLUMNS), len(offers)
+        ),
         required=_masks((o.skills_required for o in offers), skill_index, words),
         nice=_masks((o.skills_nice for o in offers), skill_index, words),
-        required_count=np.array([len(o.skills_required) for o in offers], dtype=np.int64),
-        nice_count=np.array([len(o.skills_nice) for o in offers], dtype=np.int64),
-        lat=lat,
-        lon=np.array([o.site[1] if o.site else 0.0 for o in offers], dtype=np.float64),
-        has_site=has_site,
-        hours=hours,
-        shifts=shifts,
-        shift_count=np.array([len(o.shifts) for o in offers], dtype=np.int64),
-        needs_licence=np.array([o.needs_licence for o in offers], dtype=np.bool_),
-        needs_car=np.array([o.needs_car for o in offers], dtype=np.bool_),
-        places_left=np.array([o.places_left for o in offers], dtype=np.int64),
-        starts=np.array(
-            [o.starts_on.toordinal() if o.starts_on else ALWAYS_AFTER for o in offers], dtype=np.int64
-        ),
-        kind=np.array([kind_index[o.kind] for o in offers], dtype=np.int64),
         skill_index=skill_index,
         shift_index=shift_index,
         kind_index=kind_index,
         span=len(offers),
-        **_spatial_index(lat, has_site),
+        **_spatial_index(lat, has_site, places_left),
         distinct_codes=distinct_codes.astype(np.int64),
-        code_of=code_of.reshape(-1).astype(np.int64),
         hours_values=hours_values,
-        hours_of=hours_of.reshape(-1).astype(np.int64),
         shift_values=shift_values,
         shift_counts=np.bitwise_count(shift_values).astype(np.int64),
-        shifts_of=shifts_of.reshape(-1).astype(np.int64),
     )
 
 
-def _spatial_index(lat: Floats, has_site: Bools) -> dict[str, Any]:
-    sited = np.nonzero(has_site)[0]
+_NUMBER_ROW = {name: row for row, name in enumerate(NUMBER_COLUMNS)}
+_FLAG_ROW = {name: row for row, name in enumerate(FLAG_COLUMNS)}
+
+
+def _spatial_index(lat: Floats, has_site: Bools, places_left: Ints) -> dict[str, Any]:
+    live = places_left > 0
+    sited = np.nonzero(has_site & live)[0]
     by_latitude = sited[np.argsort(lat[sited], kind="stable")]
-    return {"by_latitude": by_latitude, "latitudes": lat[by_latitude], "unsited": np.nonzero(~has_site)[0]}
+    return {
+        "by_latitude": by_latitude,
+        "latitudes": lat[by_latitude],
+        "unsited": np.nonzero(~has_site & live)[0],
+    }
 
 
 @dataclass(frozen=True)
@@ -205,13 +244,6 @@ def _take(value: Any, index: Ints) -> Any:
     if isinstance(value, tuple):
         return tuple(item[index] for item in value)
     return value[index]
-
-
-_OFFER_COLUMNS = (
-    *("ids", "rank", "codes", "required", "nice", "required_count", "nice_count"),
-    *("lat", "lon", "has_site", "hours", "shifts", "shift_count"),
-    *("needs_licence", "needs_car", "places_left", "starts", "kind", "code_of", "hours_of", "shifts_of"),
-)
 
 
 def person_arrays(people: Sequence[Person], offers: OfferArrays, params: Params) -> PersonArrays:
@@ -389,9 +421,10 @@ def top_offers_batch(
     """
     found_ids = np.full((len(people), limit), -1, dtype=np.int64)
     found_points = found_ids.copy()
-    offers = offers.take(np.nonzero(offers.places_left > 0)[0], located=True)  # the rest are excluded
 
     def score(rows: Ints, subset: Ints | None) -> None:
+        if len(rows) == 0:
+            return
         columns = offers if subset is None else offers.take(subset)
         chunk = max(1, cells // max(len(columns), 1))
         for start in range(0, len(rows), chunk):
@@ -405,7 +438,7 @@ def top_offers_batch(
         everyone = np.zeros(1, dtype=np.int64)
         score(everyone, offers.near(*_box(people, everyone)) if bounded[0] else None)
         return Ranked(found_ids, found_points)
-    score(np.nonzero(~bounded)[0], None)
+    score(np.nonzero(~bounded)[0], None)  # every offer: those without places are excluded there
     for rows in _groups(people, np.nonzero(bounded)[0]):
         score(rows, offers.near(*_box(people, rows)))
     return Ranked(found_ids, found_points)
