@@ -278,3 +278,24 @@ def test_a_worker_of_another_organisation_cannot_save_the_job_profile_through_th
         services.job_profile_save(actor=outsider, participant=person, data=services.JobProfileData())
 
     assert not JobProfile.objects.exists()
+
+
+def test_the_offer_s_matched_people_page_takes_the_same_queries_whatever_the_number_of_people(
+    caseworker: User, organisation: Organisation, person: Participant, profile: JobProfile, internship: Offer
+) -> None:
+    client = client_for(caseworker)
+    url = f"/employers/matching/offers/{internship.pk}/"
+    client.get(url)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = queries()
+    for _ in range(15):
+        someone: Participant = ParticipantFactory(organisation=organisation)
+        JobProfile.objects.create(participant=someone, wanted_occupations=["7512"], skills=["baking"])
+
+    assert queries() == few
+    assert few <= 10
