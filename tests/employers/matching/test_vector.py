@@ -5,10 +5,13 @@ from __future__ import annotations
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reintegra.employers.matching import core, vector
 from reintegra.employers.matching.core import Offer, Params, Person
-from tests.employers.matching.strategies import random_offer, random_person
+from tests.employers.matching.strategies import offers as offers_strategy
+from tests.employers.matching.strategies import people, random_offer, random_person
 
 
 def _data(seed: int, people: int, offers: int) -> tuple[list[Person], list[Offer]]:
@@ -119,3 +122,17 @@ def test_a_skill_vocabulary_beyond_one_word_still_counts_the_overlap() -> None:
 
     assert arrays.required.shape[1] == 3
     assert list(total[0]) == [core.suggest(person, offer).score for offer in offers]  # type: ignore[union-attr]
+
+
+@settings(max_examples=60, deadline=None)
+@given(person=people, offers=st.lists(offers_strategy, min_size=1, max_size=12, unique_by=lambda o: o.id))
+def test_for_any_person_and_offers_the_vectorised_ranking_is_the_loop_s(
+    person: Person, offers: list[Offer]
+) -> None:
+    params = Params()
+
+    ranked = vector.rank_offers(person, vector.offer_arrays(offers), params, limit=12)
+
+    assert _vector_top(ranked, 0) == [
+        (s.offer_id, s.points) for s in core.rank_offers(person, offers, params, limit=12)
+    ]
