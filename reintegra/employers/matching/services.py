@@ -4,8 +4,9 @@ The rules these services enforce:
 
 * a job profile is the person's side of matching, saved by staff who may change the person's
   file; wanted occupations are KZiS codes (1–4 or 6 digits), kinds and shifts are of the lists
-  offers use, a home is both coordinates or neither, and a limit of minutes or km is a limit
-  the person declared (none: no limit);
+  offers use, a home is both coordinates or neither, the day she is available from lies between
+  2000 and five years ahead, and a limit of minutes or km is a limit the person declared (none:
+  no limit);
 * an override promotes an offer for a person (shown first, whatever the score) or hides it
   (not suggested again), always with a reason; one per person and offer, a new one replacing the
   old; the people who may override are the coordinators and case workers of the person's
@@ -18,21 +19,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
+from reintegra.dates import day
 from reintegra.employers.models import JobProfile, MatchOverride, Offer, OfferKind, OverrideAction, Shift
 from reintegra.people.models import Participant
 
 KZIS_CODE = re.compile(r"^(\d|\d{2}|\d{3}|\d{4}|\d{6})$")
 MOST_CODES = 10
 MOST_SKILLS = 50
+EARLIEST_AVAILABLE = date(2000, 1, 1)
+AVAILABLE_WITHIN = timedelta(days=5 * 365)
 
 
 def _require(actor: User | None, permission: str, obj: policy.Scoped) -> None:
@@ -86,6 +91,13 @@ def _check_profile(data: JobProfileData) -> None:
         errors["preferred_kinds"] = [_("Choose kinds of offer from the list.")]
     if set(data.available_shifts) - set(Shift.values):
         errors["available_shifts"] = [_("Choose shifts from the list.")]
+    if data.available_from is not None and not (
+        EARLIEST_AVAILABLE <= data.available_from <= timezone.localdate() + AVAILABLE_WITHIN
+    ):
+        errors["available_from"] = [
+            _("Give a date between %(earliest)s and five years from today.")
+            % {"earliest": day(EARLIEST_AVAILABLE)}
+        ]
     if (data.home_latitude is None) != (data.home_longitude is None):
         errors["home_longitude"] = [_("Give both the latitude and the longitude of the home, or neither.")]
     if errors:

@@ -299,3 +299,16 @@ def test_the_offer_s_matched_people_page_takes_the_same_queries_whatever_the_num
 
     assert queries() == few
     assert few <= 10
+
+
+def test_an_implausible_day_of_availability_is_refused_on_its_field(
+    caseworker: User, person: Participant
+) -> None:
+    page = client_for(caseworker).post(
+        f"/employers/matching/participants/{person.pk}/profile/",
+        {"travel_mode": "car", "available_from": "9999-12-31"},
+    )
+
+    assert page.context["form"].errors == {
+        "available_from": ["Give a date between 1.1.2000 and five years from today."]
+    }
