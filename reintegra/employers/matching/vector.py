@@ -4,8 +4,13 @@ A pure core (NumPy, no Django). It repeats ``core.py``'s arithmetic operation fo
 ``people × offers`` arrays, so a score here equals the loop's to the last bit and the two rank
 alike: by ``core.points_of`` (whole millionths), ties by the smaller offer id. A set of skills or
 shifts becomes a bit mask (skills over the offers' vocabulary, 64 to a word) and an overlap a
-population count; KZiS codes become integers per level; dates ordinals. The batch goes through
-people in chunks so no temporary array holds more than ``cells`` numbers.
+population count; KZiS codes become integers per level; dates ordinals. Fits that take few values
+(occupation by distinct code, hours, shifts, kind) are worked out once per value and gathered.
+
+Pruning never changes a result: a person with a home and a reach meets only the offers with
+places left in a box around her group's homes (``top_offers_batch``); everything outside is out
+of reach, which the hard constraint would exclude anyway. The batch goes through people in chunks
+so no temporary array holds more than ``cells`` numbers.
 """
 
 from __future__ import annotations
