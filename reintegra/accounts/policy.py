@@ -79,6 +79,17 @@ RULES: dict[str, Rule] = {
     "session.view": Rule(roles=STAFF_ROLES),
     "session.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "attendance.record": Rule(roles=STAFF_ROLES),
+    # Job fairs and the CSR contest (employers/fairs): the organiser's staff see them, invite
+    # people, check them in and record interviews and outcomes; its coordinators set fairs and
+    # contests up; an employer contact signs her employer up for a fair and reads a published
+    # result (her employer decided by the selectors). Jurors are checked per contest.
+    "fair.view": Rule(roles=STAFF_ROLES),
+    "fair.record": Rule(roles=STAFF_ROLES),
+    "fair.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "fair.sign_up": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
+    "contest.view": Rule(roles=STAFF_ROLES),
+    "contest.nominate": Rule(roles=STAFF_ROLES),
+    "contest.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     # The participant's own page: their linked record only, decided by its selectors.
     "own_page.view": Rule(roles=frozenset({Role.PARTICIPANT})),
     # Employers and offers (reintegra/employers/selectors.py decides per object): the keeping

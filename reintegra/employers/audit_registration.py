@@ -9,3 +9,5 @@ auditlog.register(Site)
 auditlog.register(Offer, exclude_fields=["created_at"])
 auditlog.register(JobProfile, exclude_fields=["updated_at"])
 auditlog.register(MatchOverride, exclude_fields=["created_at"])
+
+from reintegra.employers.fairs import audit_registration as _fairs  # noqa: E402, F401

@@ -6,4 +6,5 @@ app_name = "employers"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("matching/", include("reintegra.employers.matching.urls")),
+    path("fairs/", include("reintegra.employers.fairs.urls")),
 ]
