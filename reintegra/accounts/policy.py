@@ -107,6 +107,11 @@ RULES: dict[str, Rule] = {
     # own employer only (the answer's scope is the round's organisation and the employer's).
     "survey.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "survey.answer": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
+    # Matching (reintegra/employers/matching): the staff who see a person see her suggested
+    # offers and the people suggested for an offer they see; coordinators and case workers
+    # override a suggestion. Employer contacts never reach these pages.
+    "match.view": Rule(roles=STAFF_ROLES),
+    "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
 }
 
 

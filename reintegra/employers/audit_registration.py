@@ -1,10 +1,11 @@
-"""Every change to employers, sites, offers and job profiles is audited."""
+"""Every change to employers, sites, offers, job profiles and matching overrides is audited."""
 
 from auditlog.registry import auditlog
 
 from reintegra.employers.models import (
     Employer,
     JobProfile,
+    MatchOverride,
     Offer,
     Site,
     SurveyAnswer,
@@ -17,6 +18,7 @@ auditlog.register(Employer, exclude_fields=["created_at"])
 auditlog.register(Site)
 auditlog.register(Offer, exclude_fields=["created_at"])
 auditlog.register(JobProfile, exclude_fields=["updated_at"])
+auditlog.register(MatchOverride, exclude_fields=["created_at"])
 
 from reintegra.employers.fairs import audit_registration as _fairs  # noqa: E402, F401
 

@@ -29,6 +29,7 @@ from reintegra.employers.models.fairs import (
     OutcomeKind,
     Score,
 )
+from reintegra.employers.models.matching import MatchOverride, OverrideAction
 from reintegra.employers.models.surveys import (
     AnswerChannel,
     SurveyAnswer,
@@ -52,6 +53,7 @@ __all__ = [
     "FairStand",
     "JobFair",
     "JobProfile",
+    "MatchOverride",
     "Nomination",
     "Occupation",
     "OccupationLevel",
@@ -59,6 +61,7 @@ __all__ = [
     "OfferKind",
     "OfferStatus",
     "OutcomeKind",
+    "OverrideAction",
     "Score",
     "Sector",
     "Shift",
