@@ -61,6 +61,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("session.view", "activities:my_calendar", _("Calendar")),
         ("venue.view", "activities:venue_list", _("Venues")),
         ("session.view", "activities:overview", _("Sessions and votes")),
+        ("fair.view", "employers:fairs:fair_list", _("Job fairs")),
     )
     programmes = allowed(
         ("programme.view", "programmes:list", _("Programmes")),
@@ -77,6 +78,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("own_page.view", "ownpage:own_page", _("My page")),
         ("casework.view", "casework:caseload", _("Caseload")),
     )
+    if not policy.holds_anywhere(user, "fair.view"):
+        # An employer contact's job fairs: those open for sign-up and her stands.
+        items += allowed(("fair.sign_up", "employers:fairs:employer_fairs", _("Job fairs")))
     for key, label, links in (
         ("people", _("People"), people),
         ("sessions", _("Sessions"), sessions),

@@ -11,7 +11,9 @@ class EmployersConfig(AppConfig):
         from reintegra.employers import audit_registration  # noqa: F401
         from reintegra.employers.placements import reminders as placement_reminders
         from reintegra.employers.placements import selectors as placement_selectors
+        from reintegra.employers.surveys import reminders as survey_reminders
         from reintegra.people import summary
 
         placement_reminders.register_sources()
         summary.register("placements", 45, placement_selectors.placements_person_summary)
+        survey_reminders.register_sources()

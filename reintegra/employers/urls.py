@@ -6,4 +6,7 @@ app_name = "employers"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("placements/", include("reintegra.employers.placements.urls")),
+    path("matching/", include("reintegra.employers.matching.urls")),
+    path("fairs/", include("reintegra.employers.fairs.urls")),
+    path("surveys/", include("reintegra.employers.surveys.urls")),
 ]

@@ -45,7 +45,8 @@ WIDTHS = {"laptop": 1366, "phone": 390}
 
 def pages_changed_for_screens_that_fit() -> list[tuple[str, str]]:
     """(user, address) of the pages issue 10 changed to fit a screen: the audit log, the team, a
-    programme's people, a plan's edit page; the person form is opened empty and submitted."""
+    programme's people, a plan's edit page; the person form is opened empty and submitted. Then
+    pages added since: the needs surveys (issue 12) of a coordinator and of an employer contact."""
     from reintegra.plans.models import IndividualPlan, PlanStatus
     from reintegra.programmes.models import Programme
 
@@ -59,6 +60,9 @@ def pages_changed_for_screens_that_fit() -> list[tuple[str, str]]:
         (DEMO_USERS[Role.COORDINATOR], f"/programmes/{programme.pk}/"),
         (DEMO_USERS[Role.CASE_WORKER], f"/casework/plans/{plan.pk}/edit/"),
         (DEMO_USERS[Role.CASE_WORKER], "/participants/new/"),
+        (DEMO_USERS[Role.COORDINATOR], "/employers/surveys/"),
+        (DEMO_USERS[Role.COORDINATOR], "/employers/surveys/demand/"),
+        (DEMO_USERS[Role.EMPLOYER_CONTACT], "/employers/surveys/mine/"),
     ]
 
 

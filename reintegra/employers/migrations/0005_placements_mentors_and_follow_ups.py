@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0001_employers_sites_offers_job_profiles'),
+        ('employers', '0004_matching_overrides'),
         ('people', '0013_consent_kind_sharing_with_employers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
