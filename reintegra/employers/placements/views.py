@@ -93,7 +93,11 @@ def placement_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def propose_for_offer(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_for_staff(request.user, pk)
-    form = ProposeForm(request.POST or None, people=selectors.proposable_people(request.user))
+    # From the offer's matched people, the person comes chosen (``?participant=``).
+    initial = {"participant": request.GET.get("participant", "")}
+    form = ProposeForm(
+        request.POST or None, people=selectors.proposable_people(request.user), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             placement = services.placement_propose(
@@ -121,7 +125,11 @@ def propose_for_offer(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def propose_for_person(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     page = selectors.person_placements_page(request.user, pk)
     person = page.person
-    form = ProposeForm(request.POST or None, offers=selectors.open_offers_for_staff(request.user))
+    # From the person's matched offers, the offer comes chosen (``?offer=``).
+    initial = {"offer": request.GET.get("offer", "")}
+    form = ProposeForm(
+        request.POST or None, offers=selectors.open_offers_for_staff(request.user), initial=initial
+    )
     if request.method == "POST" and form.is_valid():
         try:
             placement = services.placement_propose(

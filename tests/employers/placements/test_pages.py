@@ -294,3 +294,14 @@ def test_the_employers_history_counts_placements_by_status_without_names(
     assert section is not None
     assert [(item.text, item.status) for item in section.items] == [(str(S.ACCEPTED.label), "1")]
     assert selectors.placements_history(outsider, placement.offer.employer) is None
+
+
+def test_the_persons_matched_offers_lead_to_proposing_her_with_the_offer_chosen(
+    caseworker: User, person: Participant, internship: Offer
+) -> None:
+    client = client_for(caseworker)
+    matches = client.get(reverse("employers:matching:participant_matches", args=[person.pk])).content.decode()
+    link = reverse("employers:placements:propose_for_person", args=[person.pk]) + f"?offer={internship.pk}"
+    assert link in matches
+    form = client.get(link).content.decode()
+    assert f'<option value="{internship.pk}" selected>' in form
