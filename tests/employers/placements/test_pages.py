@@ -10,13 +10,15 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from reintegra.accounts.models import User
+from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
 from reintegra.employers.models import Offer, Placement, PlacementStatus
 from reintegra.employers.placements import selectors, services
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
 from tests.conftest import client_for
+from tests.employers.placements.conftest import consent_to_employers
+from tests.factories import ParticipantFactory
 from tests.pdf import pdf_pages
 
 S = PlacementStatus
@@ -305,3 +307,15 @@ def test_the_persons_matched_offers_lead_to_proposing_her_with_the_offer_chosen(
     assert link in matches
     form = client.get(link).content.decode()
     assert f'<option value="{internship.pk}" selected>' in form
+
+
+def test_an_offer_whose_places_are_taken_is_not_matched_to_anyone_else(
+    caseworker: User, bakery_contact: User, organisation: Organisation, person: Participant, job: Offer
+) -> None:
+    matches = reverse("employers:matching:participant_matches", args=[person.pk])
+    assert f'data-testid="propose-{job.pk}"' in client_for(caseworker).get(matches).content.decode()
+    other = ParticipantFactory(organisation=organisation)
+    consent_to_employers(other, caseworker)
+    taken = services.placement_propose(actor=caseworker, participant=other, offer=job)
+    services.placement_move(actor=bakery_contact, placement=taken, to_status=S.ACCEPTED)
+    assert f'data-testid="propose-{job.pk}"' not in client_for(caseworker).get(matches).content.decode()
