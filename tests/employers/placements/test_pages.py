@@ -319,3 +319,13 @@ def test_an_offer_whose_places_are_taken_is_not_matched_to_anyone_else(
     taken = services.placement_propose(actor=caseworker, participant=other, offer=job)
     services.placement_move(actor=bakery_contact, placement=taken, to_status=S.ACCEPTED)
     assert f'data-testid="propose-{job.pk}"' not in client_for(caseworker).get(matches).content.decode()
+
+
+def test_the_navigation_leads_staff_to_placements_and_the_employer_to_her_candidates(
+    caseworker: User, bakery_contact: User
+) -> None:
+    staff = client_for(caseworker).get(reverse("casework:caseload")).content.decode()
+    assert reverse("employers:placements:list") in staff
+    employer = client_for(bakery_contact).get(reverse("home")).content.decode()
+    assert reverse("employers:placements:candidates") in employer
+    assert f'href="{reverse("employers:placements:list")}"' not in employer
