@@ -33,7 +33,7 @@ from django.utils import timezone
 from reintegra.accounts.models import Membership, Role, User
 from reintegra.activities.models import Attendance, Session, Venue, VenueKind
 from reintegra.people.identifiers import search_key
-from reintegra.people.models import Participant, Sex, TercUnit
+from reintegra.people.models import IdentityDocumentType, Participant, Sex, TercUnit
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Group, Programme, ProgrammeStaff
 
 CLUB = "karnet-zalesie-2026"
@@ -121,7 +121,9 @@ def _groups(programme: Programme, count: int) -> list[tuple[int, int, int]]:
                 last_name=f"Ławkowa{index}" if index % 2 else f"Ławkowy{index}",
                 sex=Sex.WOMAN if index % 2 else Sex.MAN,
                 birth_date=date(2004, 1, 1) + timedelta(days=index % 3000),
-                search_key=search_key(f"Ławkow{index}", "Ola"),
+                identity_document_type=IdentityDocumentType.ID_CARD,
+                identity_document_number=f"LAW{index:07d}",
+                search_key=search_key(f"Ławkow{index}", "Ola" if index % 2 else "Kuba"),
             )
             for index in range(count * GROUP_SIZE)
         ),
