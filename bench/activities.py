@@ -251,6 +251,7 @@ def pages(
         .first()
     )
     assert session is not None
+    assert session.venue_id is not None
     week = timezone.localtime(session.starts_at).date().isoformat()
     person = Enrolment.objects.filter(group=group).order_by("pk").values_list("participant_id", flat=True)[0]
     shown = {

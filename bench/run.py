@@ -140,8 +140,9 @@ def fill(participants: int, meetings: int, attendance: int) -> dict[str, float]:
     return seconds
 
 
-def measure_activities(requests: int) -> dict[str, dict[str, Any]]:
-    """The attendance pages as the club's coordinator, and the POST marking 30 people."""
+def measure_activities(requests: int, explain: bool = False) -> dict[str, dict[str, Any]]:
+    """The attendance pages as the club's coordinator, and the POST marking 30 people (with
+    ``explain``, the pages' plans to explain-activities-latest.txt)."""
 
     def logged_in(user: User) -> Client:
         client = Client()
@@ -158,6 +159,8 @@ def measure_activities(requests: int) -> dict[str, dict[str, Any]]:
         print(f"{name}: {error!r}")
         figures[name] = {"url": url, "error": repr(error)}
     figures["bare view"]["shown"] = shown
+    if explain:
+        write_explains(client, {name: url() for name, url in pages.items()}, "explain-activities-latest.txt")
     return figures
 
 
@@ -240,7 +243,7 @@ def deep_page(participant_id: int) -> int:
     return max(1, -(-shown // PAGE_SIZE))
 
 
-def write_explains(client: Client, pages: dict[str, str]) -> None:
+def write_explains(client: Client, pages: dict[str, str], filename: str = "explain-latest.txt") -> None:
     """EXPLAIN ANALYZE of every SELECT each page runs, to bench/results/explain-latest.txt."""
     if connection.vendor != "postgresql":
         return
@@ -259,7 +262,7 @@ def write_explains(client: Client, pages: dict[str, str]) -> None:
                 plan = [row[0] for row in cursor.fetchall()]
             lines += [f"-- {query['time']} s: {sql[:400]}", *plan, ""]
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "explain-latest.txt").write_text("\n".join(lines) + "\n")
+    (RESULTS / filename).write_text("\n".join(lines) + "\n")
 
 
 def casework_figures() -> dict[str, Any]:
@@ -364,7 +367,8 @@ def main() -> None:
         figures = measure(args.requests, args.explain, login_and_pdf=args.login_and_pdf)
     if not args.login_and_pdf and connection.vendor == "postgresql":
         figures |= {
-            f"activities: {name}": figure for name, figure in measure_activities(args.requests).items()
+            f"activities: {name}": figure
+            for name, figure in measure_activities(args.requests, args.explain).items()
         }
 
     result = {

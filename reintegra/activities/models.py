@@ -327,6 +327,8 @@ class Session(models.Model):
             models.Index(fields=["leader", "starts_at"]),
             models.Index(fields=["venue", "starts_at"]),
             models.Index(fields=["programme", "starts_at"]),
+            # The sessions held for a person: of their group, or of the whole programme.
+            models.Index(fields=["programme", "group", "starts_at"]),
         ]
         constraints = [
             models.CheckConstraint(

@@ -425,8 +425,8 @@ def voting_rounds(programme: Programme) -> QuerySet[VotingRound]:
 
 def attendance_person_summary(user: User, participant: Participant) -> SummarySection | None:
     """The file's summary: in each programme the person is enrolled in, the sessions held for
-    them so far and how many they attended (the 80% rule). One query; no section for a person
-    with no session held yet."""
+    them so far (of the programme, or of their group) and how many of those they attended (the
+    80% rule). One query; no section for a person with no session held yet."""
     if not policy.can(user, "session.view", participant):
         return None
     now = timezone.now()
@@ -438,6 +438,8 @@ def attendance_person_summary(user: User, participant: Participant) -> SummarySe
         .annotate(n=Count("pk"))
         .values("n")
     )
+    # The marks of the same sessions: the planner then reads the group's sessions (an index
+    # range of programme, group and start), not all the programme's, however many there are.
     attended = (
         Attendance.objects.filter(
             participant_id=participant.pk,
@@ -445,6 +447,7 @@ def attendance_person_summary(user: User, participant: Participant) -> SummarySe
             session__programme_id=OuterRef("programme_id"),
             session__starts_at__lt=now,
         )
+        .filter(Q(session__group__isnull=True) | Q(session__group_id=OuterRef("group_id")))
         .order_by()
         .values("participant_id")
         .annotate(n=Count("pk"))

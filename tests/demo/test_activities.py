@@ -37,6 +37,7 @@ def test_the_demo_has_two_clubs_in_two_gminas_each_with_its_coordinator_and_lead
 def test_each_club_held_a_closed_vote_with_published_results_and_accepted_activities(demo: str) -> None:
     for club in Venue.objects.filter(kind="club"):
         programme_id = Session.objects.filter(venue=club).values_list("programme", flat=True).first()
+        assert programme_id is not None
         voting = VotingRound.objects.get(programme_id=programme_id)
         assert voting.closes_at < timezone.now()
         assert voting.published_at is not None
@@ -46,7 +47,7 @@ def test_each_club_held_a_closed_vote_with_published_results_and_accepted_activi
         assert not voting.proposals.filter(status=ProposalStatus.PROPOSED).exists()
         assert voting.proposals.filter(votes__isnull=False).exists()
         accepted = voting.proposals.filter(status=ProposalStatus.ACCEPTED)
-        assert all(proposal.activity.sessions.exists() for proposal in accepted)
+        assert all(proposal.activity and proposal.activity.sessions.exists() for proposal in accepted)
 
 
 @pytest.mark.django_db
@@ -58,7 +59,10 @@ def test_each_club_has_a_year_of_weekly_sessions_of_five_kinds_and_attendance_of
         sessions = Session.objects.filter(venue=club)
         assert set(sessions.values_list("kind", flat=True)) == FIVE_KINDS
         assert sessions.count() == 221  # five series of a year of weeks, employers every fourth
-        assert (sessions.last().starts_at - sessions.first().starts_at).days >= 350
+        first, last = sessions.first(), sessions.last()
+        assert first is not None
+        assert last is not None
+        assert (last.starts_at - first.starts_at).days >= 350
         held = sessions.filter(ends_at__lt=now)
         assert held.exists()
         assert sessions.filter(starts_at__gt=now).exists()
@@ -67,6 +71,7 @@ def test_each_club_has_a_year_of_weekly_sessions_of_five_kinds_and_attendance_of
         assert not sessions.filter(starts_at__gt=now, attendances__isnull=False).exists()
         # Marks as the service writes them: people of the group, hours within the session.
         session = held.first()
+        assert session is not None
         assert {row.participant_id for row in session.attendances.all()} == {p.pk for p in roster(session)}
         rows = Attendance.objects.filter(session__venue=club).select_related("session")
         assert all(row.hours <= row.session.length_hours for row in rows)
