@@ -423,6 +423,28 @@ def voting_rounds(programme: Programme) -> QuerySet[VotingRound]:
     return programme.voting_rounds.all()
 
 
+def _held(now: datetime, *, general: bool, depth: int = 1) -> QuerySet[Session]:
+    """The sessions held before ``now`` for an enrolment of the query ``depth`` levels out: of
+    the whole programme (``general``) or of the enrolment's group."""
+
+    def outer(name: str) -> Any:
+        reference: Any = name
+        for _level in range(depth):
+            reference = OuterRef(reference)
+        return reference
+
+    return Session.objects.filter(
+        programme_id=outer("programme_id"),
+        starts_at__lt=now,
+        group_id=None if general else outer("group_id"),
+    )
+
+
+def _count(rows: QuerySet[Any], key: str) -> QuerySet[Any]:
+    """The rows' number, as a subquery of one value."""
+    return rows.order_by().values(key).annotate(n=Count("*")).values("n")
+
+
 def attendance_person_summary(user: User, participant: Participant) -> SummarySection | None:
     """The file's summary: in each programme the person is enrolled in, the sessions held for
     them so far (of the programme, or of their group) and how many of those they attended (the
@@ -430,39 +452,30 @@ def attendance_person_summary(user: User, participant: Participant) -> SummarySe
     if not policy.can(user, "session.view", participant):
         return None
     now = timezone.now()
-    held = (
-        Session.objects.filter(programme_id=OuterRef("programme_id"), starts_at__lt=now)
-        .filter(Q(group__isnull=True) | Q(group_id=OuterRef("group_id")))
-        .order_by()
-        .values("programme_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    # The marks of the same sessions: the planner then reads the group's sessions (an index
-    # range of programme, group and start), not all the programme's, however many there are.
-    attended = (
-        Attendance.objects.filter(
+    counts = {}
+    # Held for them: the sessions of their group and those of the whole programme, each counted
+    # apart; with no OR, each is a range of the index of programme, group and start (which
+    # carries the session's id) and the person's marks one of the index of present marks, both
+    # read without the tables, however many sessions and marks the programme has.
+    for part, general in (("group", False), ("general", True)):
+        counts[f"held_{part}"] = Subquery(_count(_held(now, general=general), "programme_id"))
+        marks = Attendance.objects.filter(
             participant_id=participant.pk,
             present=True,
-            session__programme_id=OuterRef("programme_id"),
-            session__starts_at__lt=now,
+            session_id__in=_held(now, general=general, depth=2).values("pk"),
         )
-        .filter(Q(session__group__isnull=True) | Q(session__group_id=OuterRef("group_id")))
-        .order_by()
-        .values("participant_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+        counts[f"attended_{part}"] = Subquery(_count(marks, "participant_id"))
     enrolments = list(
         participant.enrolments.filter(status="enrolled")
         .select_related("programme")
-        .annotate(held=Subquery(held), attended=Subquery(attended))
+        .annotate(**counts)
         .order_by("-enrolled_on", "-pk")[:ITEMS_SHOWN]
     )
     log_reads(enrolments, actor=user)
     items = []
     for enrolment in enrolments:
-        sessions, came = enrolment.held or 0, enrolment.attended or 0
+        sessions = (enrolment.held_group or 0) + (enrolment.held_general or 0)
+        came = (enrolment.attended_group or 0) + (enrolment.attended_general or 0)
         if not sessions:
             continue
         rate = round(100 * came / sessions)
