@@ -328,10 +328,8 @@ class Session(models.Model):
             models.Index(fields=["venue", "starts_at"]),
             models.Index(fields=["programme", "starts_at"]),
             # The sessions held for a person, of their group or of the whole programme, counted
-            # from the index alone (it carries the id their marks point to).
-            models.Index(
-                fields=["programme", "group", "starts_at"], include=["id"], name="session_held_for_a_person"
-            ),
+            # from the index alone (it ends with the id their marks point to).
+            models.Index(fields=["programme", "group", "starts_at", "id"], name="session_held_for_a_person"),
         ]
         constraints = [
             models.CheckConstraint(

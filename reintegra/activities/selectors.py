@@ -433,11 +433,8 @@ def _held(now: datetime, *, general: bool, depth: int = 1) -> QuerySet[Session]:
             reference = OuterRef(reference)
         return reference
 
-    return Session.objects.filter(
-        programme_id=outer("programme_id"),
-        starts_at__lt=now,
-        group_id=None if general else outer("group_id"),
-    )
+    sessions = Session.objects.filter(programme_id=outer("programme_id"), starts_at__lt=now)
+    return sessions.filter(group__isnull=True) if general else sessions.filter(group_id=outer("group_id"))
 
 
 def _count(rows: QuerySet[Any], key: str) -> QuerySet[Any]:
@@ -452,23 +449,28 @@ def attendance_person_summary(user: User, participant: Participant) -> SummarySe
     if not policy.can(user, "session.view", participant):
         return None
     now = timezone.now()
-    counts = {}
     # Held for them: the sessions of their group and those of the whole programme, each counted
     # apart; with no OR, each is a range of the index of programme, group and start (which
-    # carries the session's id) and the person's marks one of the index of present marks, both
+    # ends with the session's id) and the person's marks one of the index of present marks, both
     # read without the tables, however many sessions and marks the programme has.
-    for part, general in (("group", False), ("general", True)):
-        counts[f"held_{part}"] = Subquery(_count(_held(now, general=general), "programme_id"))
+    held, attended = {}, {}
+    for general in (False, True):
+        held[general] = Subquery(_count(_held(now, general=general), "programme_id"))
         marks = Attendance.objects.filter(
             participant_id=participant.pk,
             present=True,
             session_id__in=_held(now, general=general, depth=2).values("pk"),
         )
-        counts[f"attended_{part}"] = Subquery(_count(marks, "participant_id"))
+        attended[general] = Subquery(_count(marks, "participant_id"))
     enrolments = list(
         participant.enrolments.filter(status="enrolled")
         .select_related("programme")
-        .annotate(**counts)
+        .annotate(
+            held_group=held[False],
+            held_general=held[True],
+            attended_group=attended[False],
+            attended_general=attended[True],
+        )
         .order_by("-enrolled_on", "-pk")[:ITEMS_SHOWN]
     )
     log_reads(enrolments, actor=user)
