@@ -16,9 +16,12 @@ Attendance (``bench/activities.py``): ``--attendance R`` rows (default 20,000,00
 database in a KARnet15+ club of the demo, then a leader's and a room's week, a session's
 attendance page, a person's file (its attendance summary) and the POST marking 30 people.
 
+Matching (``bench/matching.py``: vectorised scores against the plain loop, on generated data, no
+database) runs after the pages; ``--no-matching`` skips it, ``python -m bench.matching`` runs it alone.
+
 Usage: python -m bench.run [--participants N] [--meetings M] [--attendance R] [--requests K]
        [--explain] [--no-fill]
-       [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill)
+       [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill) [--no-matching]
        [--activities-only] (only the attendance pages, results as activities-latest.json)
 
 ``--no-fill`` measures a database an earlier run filled (DATABASE_URL pointing at a kept
@@ -51,7 +54,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench import activities  # noqa: E402
+from bench import activities, matching  # noqa: E402
 from reintegra.accounts.models import User  # noqa: E402
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
 from reintegra.demo.context import DEMO_PASSWORD  # noqa: E402
@@ -358,6 +361,7 @@ def main() -> None:
         action="store_true",
         help="measure the database as an earlier run filled it (DATABASE_URL)",
     )
+    parser.add_argument("--no-matching", action="store_true", help="skip the matching benchmark")
     args = parser.parse_args()
 
     fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings, args.attendance)
@@ -428,12 +432,13 @@ def main() -> None:
             print(f"{'  of it the password check':<{width}}{figure['password_check_ms']:>11}")
 
     imported: dict[str, Any] | None = result["import"]  # type: ignore[assignment]
-    if imported is None:
-        return
-    print(
-        f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
-        f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"
-    )
+    if imported is not None:
+        print(
+            f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
+            f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"
+        )
+    if not (args.no_matching or args.login_and_pdf or args.activities_only):
+        matching.main([])
 
 
 if __name__ == "__main__":

@@ -9,3 +9,6 @@ class EmployersConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.employers import audit_registration  # noqa: F401
+        from reintegra.employers.surveys import reminders as survey_reminders
+
+        survey_reminders.register_sources()
