@@ -117,6 +117,14 @@ def member_invite(*, actor: User, organisation: Organisation, data: InvitationDa
     """A new account (user name = e-mail address, no password yet) with the role in the
     organisation; the e-mail with the set-password link goes once the transaction commits."""
     _check_manages(actor, organisation)
+    return account_invite(organisation=organisation, data=data)
+
+
+@transaction.atomic
+def account_invite(*, organisation: Organisation, data: InvitationData) -> User:
+    """``member_invite`` without its check of the actor: for a caller that has decided who may
+    add the account by its own rules (the keeping organisation's coordinator adding an
+    employer's contact, employers/services.py)."""
     email = data.email.strip().lower()
     errors = {}
     if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
