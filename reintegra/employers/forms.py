@@ -9,9 +9,21 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, validate_nip, validate_regon
-from reintegra.employers.models import CompanySize, Employer, Sector
-from reintegra.employers.selectors import EmployerFilter
-from reintegra.employers.services import ContactData, EmployerData, SiteData
+from reintegra.employers import selectors
+from reintegra.employers.models import (
+    CompanySize,
+    ContractType,
+    Employer,
+    Occupation,
+    OfferKind,
+    OfferStatus,
+    Sector,
+    Shift,
+    Site,
+)
+from reintegra.employers.selectors import EmployerFilter, OfferFilter
+from reintegra.employers.services import ContactData, EmployerData, OfferData, SiteData
+from reintegra.employers.skills import skills_from_text
 from reintegra.forms import DATE_WIDGET, add_bootstrap_classes
 from reintegra.partnership.models import Partnership
 from reintegra.people.models import TercUnit
@@ -169,3 +181,178 @@ class ContactForm(forms.Form):
 
     def contact_data(self) -> ContactData:
         return ContactData(**self.cleaned_data)
+
+
+# --- Offers ----------------------------------------------------------------------------------
+
+SKILLS_HELP = _("One per line, or separated by commas.")
+
+
+class OfferForm(forms.Form):
+    """An offer. The occupation is found without JavaScript: type a KZiS code or a word of its
+    name and press "Find the code" (``FIND``): the page comes back with the matching codes to
+    choose from. An occupation without a code may be written in words instead; such an offer
+    is flagged until it is coded."""
+
+    FIND = "find_occupation"
+
+    kind = forms.ChoiceField(label=_("Kind"), choices=OfferKind.choices)
+    site = forms.ModelChoiceField(label=_("Site"), queryset=Site.objects.none())
+    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    occupation_query = forms.CharField(
+        label=_("Find an occupation"),
+        max_length=100,
+        required=False,
+        help_text=_("A KZiS code (e.g. 751201) or a word of the occupation's name (e.g. piekarz)."),
+    )
+    occupation = forms.ChoiceField(label=_("Occupation (KZiS)"), required=False)
+    occupation_text = forms.CharField(
+        label=_("Occupation in words"),
+        max_length=200,
+        required=False,
+        help_text=_("Only when no code fits; the offer is marked as without a KZiS code."),
+    )
+    description = forms.CharField(
+        label=_("Description"),
+        required=False,
+        max_length=SHORT_TEXT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    required_skills = forms.CharField(
+        label=_("Required skills"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=SKILLS_HELP,
+    )
+    nice_skills = forms.CharField(
+        label=_("Nice-to-have skills"),
+        required=False,
+        max_length=4000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=SKILLS_HELP,
+    )
+    hours_per_week = forms.IntegerField(label=_("Hours a week"), min_value=1, max_value=60)
+    shifts = forms.MultipleChoiceField(
+        label=_("Shifts"), choices=Shift.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    contract_type = forms.ChoiceField(label=_("Contract type"), choices=ContractType.choices)
+    needs_driving_licence = forms.BooleanField(label=_("Needs a driving licence"), required=False)
+    needs_car = forms.BooleanField(label=_("Needs a car"), required=False)
+    # Left to the service, which says what an offer needs (at least one place).
+    places = forms.IntegerField(label=_("Places"), max_value=1000)
+    starts_on = forms.DateField(label=_("Starts on"), required=False, widget=DATE_WIDGET)
+    duration_months = forms.IntegerField(
+        label=_("Duration in months"),
+        required=False,
+        min_value=1,
+        max_value=36,
+        help_text=_("An internship lasts two months unless you give another number."),
+    )
+
+    def __init__(self, *args: Any, employer: Employer, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["site"].queryset = selectors.sites_of(employer)  # type: ignore[attr-defined]
+        query = self._value("occupation_query")
+        found = selectors.occupation_search(query) if query else []
+        current = selectors.occupation_by_code(self._value("occupation"))
+        if current is not None and current not in found:
+            found.insert(0, current)
+        self.fields["occupation"].choices = [("", _("— none chosen —"))] + [  # type: ignore[attr-defined]
+            (occupation.code, str(occupation)) for occupation in found
+        ]
+        self.found_nothing = bool(query) and not found
+        add_bootstrap_classes(self)
+
+    def _value(self, name: str) -> str:
+        if self.is_bound:
+            return str(self.data.get(self.add_prefix(name), "") or "")
+        return str(self.initial.get(name, "") or "")
+
+    def clean_occupation(self) -> Occupation | None:
+        code = self.cleaned_data["occupation"]
+        return selectors.occupation_by_code(code) if code else None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("occupation") is None:
+            # A code typed in the search box and saved without choosing it is taken as chosen.
+            cleaned["occupation"] = selectors.occupation_by_code(cleaned.get("occupation_query", ""))
+        return cleaned
+
+    def offer_data(self) -> OfferData:
+        data = self.cleaned_data
+        return OfferData(
+            kind=data["kind"],
+            site=data["site"],
+            hours_per_week=data["hours_per_week"],
+            contract_type=data["contract_type"],
+            places=data["places"],
+            title=data["title"],
+            occupation=data["occupation"],
+            occupation_text=data["occupation_text"],
+            description=data["description"],
+            required_skills=tuple(skills_from_text(data["required_skills"])),
+            nice_skills=tuple(skills_from_text(data["nice_skills"])),
+            shifts=tuple(data["shifts"]),
+            needs_driving_licence=data["needs_driving_licence"],
+            needs_car=data["needs_car"],
+            starts_on=data["starts_on"],
+            duration_months=data["duration_months"],
+        )
+
+    @staticmethod
+    def initial_of(data: OfferData) -> dict[str, Any]:
+        initial: dict[str, Any] = dict(data.__dict__)
+        initial["site"] = data.site.pk
+        initial["occupation"] = data.occupation.code if data.occupation else ""
+        initial["required_skills"] = "\n".join(data.required_skills)
+        initial["nice_skills"] = "\n".join(data.nice_skills)
+        initial["shifts"] = list(data.shifts)
+        return initial
+
+
+class OfferFilterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("any")), *OfferKind.choices], required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("any")), *OfferStatus.choices], required=False
+    )
+    occupation = forms.RegexField(
+        label=_("KZiS code"),
+        regex=r"^(\d{1,6}|-)$",
+        required=False,
+        help_text=_("A code or its beginning; a dash for offers without a code."),
+        error_messages={"invalid": _("Write up to 6 digits, or a dash.")},
+    )
+    gmina = forms.RegexField(
+        label=_("Gmina (TERC code)"),
+        regex=r"^\d{1,7}$",
+        required=False,
+        help_text=_("A code or its beginning (2 digits a voivodeship, 4 a county)."),
+        error_messages={"invalid": _("Write up to 7 digits.")},
+    )
+    employer = forms.IntegerField(
+        widget=forms.HiddenInput(), required=False, min_value=1, max_value=2**63 - 1
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_bootstrap_classes(self)
+
+    def to_filter(self) -> OfferFilter:
+        data = self.cleaned_data
+        return OfferFilter(
+            kind=data["kind"],
+            status=data["status"],
+            occupation=data["occupation"],
+            gmina=data["gmina"],
+            employer=data["employer"],
+        )
+
+
+class ExtendForm(forms.Form):
+    months = forms.IntegerField(label=_("Extend by (months)"), min_value=1, max_value=36)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        add_bootstrap_classes(self)

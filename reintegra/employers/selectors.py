@@ -18,11 +18,14 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Membership, Organisation, Role, User
 from reintegra.collation import by_name
-from reintegra.employers.models import Employer, Offer, OfferStatus, Site
+from reintegra.employers.history import ITEMS_SHOWN, SummaryItem, SummarySection
+from reintegra.employers.models import Employer, Occupation, Offer, OfferStatus, Site
 from reintegra.partnership.models import Partnership, PartnershipMember
 
 # The permissions that reach an employer through its partnership: reading, never managing.
@@ -169,3 +172,77 @@ def sites_of(employer: Employer) -> QuerySet[Site]:
 
 def offers_of(employer: Employer) -> QuerySet[Offer]:
     return employer.offers.select_related("site", "occupation").order_by("-created_at", "-pk")
+
+
+@dataclass(frozen=True)
+class OfferFilter:
+    kind: str = ""
+    status: str = ""
+    occupation: str = ""  # a KZiS code or its beginning (a group); "-" for offers without a code
+    gmina: str = ""  # a TERC code or its beginning (a voivodeship, a county)
+    employer: int | None = None
+
+
+UNCODED = "-"
+
+
+def offer_list_for_user(user: User, filters: OfferFilter | None = None) -> QuerySet[Offer]:
+    """The offers the user sees, filtered, latest first."""
+    offers = offers_for_user(user).order_by("-created_at", "-pk")
+    if filters is None:
+        return offers
+    if filters.kind:
+        offers = offers.filter(kind=filters.kind)
+    if filters.status:
+        offers = offers.filter(status=filters.status)
+    if filters.occupation == UNCODED:
+        offers = offers.filter(occupation=None)
+    elif filters.occupation:
+        offers = offers.filter(occupation__code__startswith=filters.occupation)
+    if filters.gmina:
+        offers = offers.filter(site__gmina__code__startswith=filters.gmina)
+    if filters.employer is not None:
+        offers = offers.filter(employer_id=filters.employer)
+    return offers
+
+
+def occupation_search(text: str, *, limit: int = 50) -> list[Occupation]:
+    """Loaded KZiS codes that begin with the digits typed, or whose name holds every word typed;
+    occupations (6 digits) first, then the groups."""
+    text = text.strip()
+    if not text:
+        return []
+    if text.isdigit():
+        found = Occupation.objects.filter(code__startswith=text)
+    else:
+        found = Occupation.objects.all()
+        for word in text.split()[:5]:
+            found = found.filter(name__icontains=word)
+    return list(found.order_by("-level", "code")[:limit])
+
+
+def occupation_by_code(code: str) -> Occupation | None:
+    return Occupation.objects.filter(code=code.strip()).first() if code.strip().isdigit() else None
+
+
+def offers_history(user: User, employer: Employer) -> SummarySection | None:
+    """The history of cooperation's first section: the employer's offers so far, latest first."""
+    if not employer_allows(user, "offer.view", employer):
+        return None
+    offers = list(offers_of(employer)[:ITEMS_SHOWN])
+    return SummarySection(
+        key="offers",
+        title=_("Offers"),
+        empty=_("No offers yet."),
+        items=[
+            SummaryItem(
+                text=str(offer),
+                url=reverse("employers:offer_detail", args=[offer.pk]),
+                status=str(offer.get_status_display()),
+                when=offer.created_at,
+                when_label=_("posted"),
+            )
+            for offer in offers
+        ],
+        url=reverse("employers:offer_list") + f"?employer={employer.pk}",
+    )

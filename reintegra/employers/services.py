@@ -14,7 +14,14 @@ The rules these services enforce:
   and case workers, the employer's own contacts) and by its administrators;
 * an employer's contact is a user account with the *employer contact* role in the employer's
   organisation, added by the keeping organisation's administrators and coordinators through
-  the accounts invitation (the contact sets her password from the e-mailed link).
+  the accounts invitation (the contact sets her password from the e-mailed link);
+* an offer is written by the keeping organisation's coordinators and case workers or by the
+  employer's contacts, at one of the employer's own sites; it names its work (a title, a KZiS
+  occupation or an occupation in words: one at least), has at least one place, and its skills
+  are normalised lists (``skills.py``); an internship (staż, praktyka) lasts two months unless
+  it says otherwise and at most ``settings.INTERNSHIP_MAX_MONTHS``, also when extended; a car
+  needed means a driving licence needed; the offer moves draft → open → closed (and may open
+  again) by ``offer_workflow.py``, each move audited.
 """
 
 from __future__ import annotations
@@ -23,15 +30,26 @@ from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts import services as accounts_services
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
-from reintegra.employers import selectors
-from reintegra.employers.models import Employer, Site
+from reintegra.employers import offer_workflow, selectors
+from reintegra.employers.models import (
+    Employer,
+    Occupation,
+    Offer,
+    OfferKind,
+    OfferStatus,
+    Shift,
+    Site,
+)
+from reintegra.employers.skills import SKILL_MAX_LENGTH, SKILLS_MAX, normalise_skills
 from reintegra.partnership.models import Partnership
 from reintegra.people.models import TercUnit
 
@@ -227,3 +245,154 @@ def employer_contact_add(*, actor: User | None, employer: Employer, data: Contac
             first_name=data.first_name, last_name=data.last_name, email=data.email, role=Role.EMPLOYER_CONTACT
         ),
     )
+
+
+# --- Offers ----------------------------------------------------------------------------------
+
+INTERNSHIP_KINDS = frozenset({OfferKind.INTERNSHIP, OfferKind.TRAINEESHIP})
+INTERNSHIP_DEFAULT_MONTHS = 2
+
+
+@dataclass(frozen=True, kw_only=True)
+class OfferData:
+    """What an offer says; skills and shifts as lists (a form or the API splits the text)."""
+
+    kind: str
+    site: Site
+    hours_per_week: int
+    contract_type: str
+    places: int
+    title: str = ""
+    occupation: Occupation | None = None
+    occupation_text: str = ""
+    description: str = ""
+    required_skills: tuple[str, ...] = ()
+    nice_skills: tuple[str, ...] = ()
+    shifts: tuple[str, ...] = ()
+    needs_driving_licence: bool = False
+    needs_car: bool = False
+    starts_on: date | None = None
+    duration_months: int | None = None
+
+
+OFFER_FIELDS = tuple(field.name for field in fields(OfferData))
+
+
+def internship_max_months() -> int:
+    return int(settings.INTERNSHIP_MAX_MONTHS)
+
+
+def _check_manages_offers(actor: User | None, employer: Employer) -> None:
+    if actor is not None and not selectors.employer_allows(actor, "offer.manage", employer):
+        raise PermissionDenied
+
+
+def _offer_values(employer: Employer, data: OfferData) -> dict[str, object]:
+    """The offer's fields from the input, normalised, or ValidationError naming each bad field."""
+    errors: dict[str, str] = {}
+    title, occupation_text = " ".join(data.title.split()), " ".join(data.occupation_text.split())
+    if not title and data.occupation is None and not occupation_text:
+        errors["title"] = _("Give the offer a title or an occupation (a KZiS code or in words).")
+    if data.site.employer_id != employer.pk:
+        errors["site"] = _("Choose one of the employer's own sites.")
+    if data.places < 1:
+        errors["places"] = _("An offer has at least one place.")
+    skills = {name: normalise_skills(getattr(data, name)) for name in ("required_skills", "nice_skills")}
+    for name, items in skills.items():
+        if len(items) > SKILLS_MAX:
+            errors[name] = _("List at most %(count)d skills.") % {"count": SKILLS_MAX}
+        elif any(len(item) > SKILL_MAX_LENGTH for item in items):
+            errors[name] = _("Write each skill in at most %(count)d characters.") % {
+                "count": SKILL_MAX_LENGTH
+            }
+    unknown = [shift for shift in data.shifts if shift not in Shift.values]
+    if unknown:
+        errors["shifts"] = _("Unknown shift: %(shifts)s.") % {"shifts": ", ".join(unknown)}
+    duration = data.duration_months
+    if data.kind in INTERNSHIP_KINDS:
+        duration = INTERNSHIP_DEFAULT_MONTHS if duration is None else duration
+        if duration > internship_max_months():
+            errors["duration_months"] = _("An internship lasts at most %(months)d months.") % {
+                "months": internship_max_months()
+            }
+    if errors:
+        raise ValidationError(errors)
+    values: dict[str, object] = {name: getattr(data, name) for name in OFFER_FIELDS}
+    values.update(
+        title=title,
+        occupation_text=occupation_text,
+        shifts=[shift for shift in Shift.values if shift in data.shifts],
+        needs_driving_licence=data.needs_driving_licence or data.needs_car,
+        duration_months=duration,
+        **skills,
+    )
+    return values
+
+
+@transaction.atomic
+def offer_create(*, actor: User | None, employer: Employer, data: OfferData, publish: bool = False) -> Offer:
+    """A draft offer (or, with ``publish``, an open one) of the employer."""
+    _check_manages_offers(actor, employer)
+    offer = Offer(employer=employer, created_by=actor, **_offer_values(employer, data))
+    if publish:
+        offer.status = OfferStatus.OPEN
+    offer.full_clean()
+    offer.save()
+    return offer
+
+
+@transaction.atomic
+def offer_update(*, actor: User | None, offer: Offer, data: OfferData) -> Offer:
+    """Changes what the offer says; its status moves only by ``offer_open`` and ``offer_close``."""
+    _check_manages_offers(actor, offer.employer)
+    for name, value in _offer_values(offer.employer, data).items():
+        setattr(offer, name, value)
+    offer.full_clean()
+    offer.save(update_fields=list(OFFER_FIELDS))
+    return offer
+
+
+def offer_data_of(offer: Offer) -> OfferData:
+    values = {name: getattr(offer, name) for name in OFFER_FIELDS}
+    for name in ("required_skills", "nice_skills", "shifts"):
+        values[name] = tuple(values[name])
+    return OfferData(**values)
+
+
+@transaction.atomic
+def offer_extend(*, actor: User | None, offer: Offer, months: int) -> Offer:
+    """An internship lasts ``months`` more, within the limit of the settings."""
+    _check_manages_offers(actor, offer.employer)
+    if months < 1:
+        raise ValidationError({"duration_months": _("Extend by at least one month.")})
+    data = offer_data_of(offer)
+    extended = (data.duration_months or 0) + months
+    return offer_update(actor=actor, offer=offer, data=_replace(data, duration_months=extended))
+
+
+def _replace(data: OfferData, **changes: object) -> OfferData:
+    values = {name: getattr(data, name) for name in OFFER_FIELDS}
+    values.update(changes)
+    return OfferData(**values)
+
+
+def _move(actor: User | None, offer: Offer, to_status: str) -> Offer:
+    _check_manages_offers(actor, offer.employer)
+    stored = Offer.objects.select_for_update().get(pk=offer.pk)
+    offer_workflow.check_move(stored.status, to_status)
+    offer.status = to_status
+    offer.closed_at = timezone.now() if to_status == OfferStatus.CLOSED else None
+    offer.save(update_fields=["status", "closed_at"])
+    return offer
+
+
+@transaction.atomic
+def offer_open(*, actor: User | None, offer: Offer) -> Offer:
+    """Publishes a draft (or reopens a closed offer): it takes candidates."""
+    return _move(actor, offer, OfferStatus.OPEN)
+
+
+@transaction.atomic
+def offer_close(*, actor: User | None, offer: Offer) -> Offer:
+    """The offer takes no more candidates; what was started with it goes on."""
+    return _move(actor, offer, OfferStatus.CLOSED)

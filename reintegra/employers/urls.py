@@ -3,17 +3,25 @@ with one ``path("<part>/", include(...))`` line at the end."""
 
 from django.urls import URLPattern, URLResolver, path
 
-from reintegra.employers import views
+from reintegra.employers.views import employers, offers
 
 app_name = "employers"
 
 urlpatterns: list[URLPattern | URLResolver] = [
-    path("", views.employer_list, name="employer_list"),
-    path("export/<str:fmt>/", views.employer_export, name="employer_export"),
-    path("new/", views.employer_create, name="employer_create"),
-    path("<id:pk>/", views.employer_detail, name="employer_detail"),
-    path("<id:pk>/edit/", views.employer_edit, name="employer_edit"),
-    path("<id:pk>/sites/new/", views.site_create, name="site_create"),
-    path("<id:pk>/contacts/new/", views.contact_add, name="contact_add"),
-    path("sites/<id:pk>/edit/", views.site_edit, name="site_edit"),
+    path("", employers.employer_list, name="employer_list"),
+    path("export/<str:fmt>/", employers.employer_export, name="employer_export"),
+    path("new/", employers.employer_create, name="employer_create"),
+    path("<id:pk>/", employers.employer_detail, name="employer_detail"),
+    path("<id:pk>/edit/", employers.employer_edit, name="employer_edit"),
+    path("<id:pk>/sites/new/", employers.site_create, name="site_create"),
+    path("<id:pk>/contacts/new/", employers.contact_add, name="contact_add"),
+    path("<id:pk>/offers/new/", offers.offer_create, name="offer_create"),
+    path("sites/<id:pk>/edit/", employers.site_edit, name="site_edit"),
+    path("offers/", offers.offer_list, name="offer_list"),
+    path("offers/export/<str:fmt>/", offers.offer_export, name="offer_export"),
+    path("offers/<id:pk>/", offers.offer_detail, name="offer_detail"),
+    path("offers/<id:pk>/edit/", offers.offer_edit, name="offer_edit"),
+    path("offers/<id:pk>/open/", offers.offer_open, name="offer_open"),
+    path("offers/<id:pk>/close/", offers.offer_close, name="offer_close"),
+    path("offers/<id:pk>/extend/", offers.offer_extend, name="offer_extend"),
 ]

@@ -117,6 +117,7 @@ def employer_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "history": history.history_for(request.user, employer),
         "may_manage": selectors.employer_allows(request.user, "employer.manage", employer),
         "may_edit_sites": services.may_edit_sites(request.user, employer),
+        "may_post_offers": selectors.employer_allows(request.user, "offer.manage", employer),
     }
     return render(request, "employers/employer_detail.html", context)
 
