@@ -30,6 +30,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items.append((reverse("questionnaires:list"), _("Questionnaires")))
     if policy.holds_anywhere(user, "employer.list"):
         items.append((reverse("employers:employer_list"), _("Employers")))
+    if policy.holds_anywhere(user, "employer.own"):
+        items.append((reverse("employers:own_home"), _("Your company")))
     if policy.holds_anywhere(user, "referral.view"):
         items.append((reverse("partnership:referral_inbox"), _("Referrals")))
     items.append((reverse("notifications:list"), _("Notifications")))

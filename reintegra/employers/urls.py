@@ -3,7 +3,7 @@ with one ``path("<part>/", include(...))`` line at the end."""
 
 from django.urls import URLPattern, URLResolver, path
 
-from reintegra.employers.views import employers, offers
+from reintegra.employers.views import employers, offers, own
 
 app_name = "employers"
 
@@ -24,4 +24,13 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("offers/<id:pk>/open/", offers.offer_open, name="offer_open"),
     path("offers/<id:pk>/close/", offers.offer_close, name="offer_close"),
     path("offers/<id:pk>/extend/", offers.offer_extend, name="offer_extend"),
+    # The employer contact's own pages.
+    path("mine/", own.own_home, name="own_home"),
+    path("mine/sites/new/", own.own_site_create, name="own_site_create"),
+    path("mine/sites/<id:pk>/edit/", own.own_site_edit, name="own_site_edit"),
+    path("mine/offers/new/", own.own_offer_create, name="own_offer_create"),
+    path("mine/offers/<id:pk>/", own.own_offer_detail, name="own_offer_detail"),
+    path("mine/offers/<id:pk>/edit/", own.own_offer_edit, name="own_offer_edit"),
+    path("mine/offers/<id:pk>/open/", own.own_offer_open, name="own_offer_open"),
+    path("mine/offers/<id:pk>/close/", own.own_offer_close, name="own_offer_close"),
 ]

@@ -158,7 +158,7 @@ def offer_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "employers/offer_detail.html", offer_context(request, offer))
 
 
-@requires("offer.manage")
+@requires("employer.list")
 @require_http_methods(["GET", "POST"])
 def offer_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     employer = selectors.employer_get_for_user(request.user, pk, permission="offer.manage")
@@ -166,7 +166,7 @@ def offer_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return offer_form_page(request, employer=employer, offer=None, back_url=back_url, saved_url=_detail_url)
 
 
-@requires("offer.manage")
+@requires("employer.list")
 @require_http_methods(["GET", "POST"])
 def offer_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get_for_user(request.user, pk, permission="offer.manage")
@@ -175,21 +175,21 @@ def offer_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     )
 
 
-@requires("offer.manage")
+@requires("employer.list")
 @require_POST
 def offer_open(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get_for_user(request.user, pk, permission="offer.manage")
     return offer_move(request, offer, OfferStatus.OPEN, back_url=_detail_url(offer))
 
 
-@requires("offer.manage")
+@requires("employer.list")
 @require_http_methods(["GET", "POST"])
 def offer_close(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get_for_user(request.user, pk, permission="offer.manage")
     return offer_move(request, offer, OfferStatus.CLOSED, back_url=_detail_url(offer))
 
 
-@requires("offer.manage")
+@requires("employer.list")
 @require_POST
 def offer_extend(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     offer = selectors.offer_get_for_user(request.user, pk, permission="offer.manage")
