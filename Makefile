@@ -14,7 +14,7 @@ PYTEST := $(VENV)/bin/pytest -p no:cacheprovider
 # The SQLite and PostgreSQL stages run on two processes (pytest-xdist), one database each.
 TEST_WORKERS ?= 2
 
-.PHONY: help run test env system-packages lint typecheck migrations-check test-sqlite test-postgres test-e2e messages bench clean
+.PHONY: help run test env system-packages lint typecheck migrations-check test-sqlite test-postgres test-e2e messages bench bench-matching clean
 
 # Every target says what it does after "##" on its own line; `make help` lists them in file order.
 help: ## this list
@@ -87,6 +87,9 @@ BENCH_MEETINGS ?= 10000000
 BENCH_ARGS ?=
 bench: env system-packages ## figures at scale on a throwaway PostgreSQL (see README, Performance)
 	scripts/with-postgres.sh $(PY) -m bench.run --participants $(BENCH_PARTICIPANTS) --meetings $(BENCH_MEETINGS) $(BENCH_ARGS)
+
+bench-matching: env ## matching alone: vectorised against the plain loop, no database (a minute)
+	$(PY) -m bench.matching
 
 clean: ## remove .venv, .tools and the collected static files
 	rm -rf $(VENV) $(TOOLS) var/static

@@ -12,8 +12,11 @@ written to bench/results/ as JSON.
 Log-in (the form's POST with the demo password) and a printed meeting summary (PDF) are timed
 the same way; beside the log-in stands the password check alone, the share the hasher takes.
 
+Matching (``bench/matching.py``: vectorised scores against the plain loop, on generated data, no
+database) runs after the pages; ``--no-matching`` skips it, ``python -m bench.matching`` runs it alone.
+
 Usage: python -m bench.run [--participants N] [--meetings M] [--requests K] [--explain] [--no-fill]
-       [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill)
+       [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill) [--no-matching]
 
 ``--no-fill`` measures a database an earlier run filled (DATABASE_URL pointing at a kept
 cluster), to measure again without the eight minutes of filling.
@@ -45,6 +48,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench import matching  # noqa: E402
 from reintegra.accounts.models import User  # noqa: E402
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
 from reintegra.demo.context import DEMO_PASSWORD  # noqa: E402
@@ -314,6 +318,7 @@ def main() -> None:
         action="store_true",
         help="measure the database as an earlier run filled it (DATABASE_URL)",
     )
+    parser.add_argument("--no-matching", action="store_true", help="skip the matching benchmark")
     args = parser.parse_args()
 
     fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings)
@@ -363,12 +368,13 @@ def main() -> None:
             print(f"{'  of it the password check':<26}{figure['password_check_ms']:>11}")
 
     imported: dict[str, Any] | None = result["import"]  # type: ignore[assignment]
-    if imported is None:
-        return
-    print(
-        f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
-        f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"
-    )
+    if imported is not None:
+        print(
+            f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
+            f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"
+        )
+    if not args.no_matching and not args.login_and_pdf:
+        matching.main([])
 
 
 if __name__ == "__main__":

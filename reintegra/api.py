@@ -41,6 +41,7 @@ api.add_router("/", "reintegra.partnership.api.router")
 api.add_router("/", "reintegra.casework.api.router")
 api.add_router("/", "reintegra.plans.api.router")
 api.add_router("/", "reintegra.employers.api.router")
+api.add_router("/", "reintegra.employers.matching.api.router")
 
 
 def _error(request: HttpRequest, status: int, code: str, message: str, **extra: object) -> HttpResponse:

@@ -17,6 +17,7 @@ from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.models import Role, User
 from reintegra.accounts.policy import authenticated
 from reintegra.audit.selectors import entry_list_for_user
+from reintegra.ownpage.selectors import awaiting_count
 
 
 @authenticated
@@ -39,4 +40,6 @@ def landing_context(user: User) -> dict[str, Any]:
         context["recent_audit_entries"] = list(entry_list_for_user(user)[:5])
     if roles & {Role.ORG_ADMIN, Role.COORDINATOR}:
         context["team"] = list(selectors.user_list_for_user(user)[:10])
+    if policy.holds_anywhere(user, "participant.view"):
+        context["passport_entries"] = {"awaiting": awaiting_count(user)}
     return context

@@ -8,7 +8,7 @@ of writing are in ``services.py``.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -20,7 +20,7 @@ from reintegra.accounts.models import Organisation
 from reintegra.dates import WEEKDAYS
 from reintegra.fields import bounded_text
 from reintegra.people.models import Participant, TercUnit
-from reintegra.programmes.models import Group, Programme
+from reintegra.programmes.models import EnrolmentStatus, Group, Programme
 from reintegra.text import SHORT_TEXT
 
 
@@ -343,6 +343,11 @@ class Session(models.Model):
     def length_hours(self) -> Decimal:
         return Decimal((self.ends_at - self.starts_at) / timedelta(hours=1)).quantize(Decimal("0.01"))
 
+    @property
+    def organisation_id(self) -> int:
+        """The programme's organisation: it keeps the session's files (a signed attendance list)."""
+        return self.programme.organisation_id
+
     def scope_organisation_ids(self) -> list[int]:
         return [self.programme.organisation_id]
 
@@ -425,6 +430,18 @@ class CalendarFeedToken(models.Model):
         return f"{self.scope} {self.object_id}"
 
 
+class VotingRoundQuerySet(models.QuerySet["VotingRound"]):
+    def of_member(self, participant: Participant) -> VotingRoundQuerySet:
+        """The rounds of the clubs (programmes) the person is enrolled in: where she may vote."""
+        return self.filter(
+            programme__enrolments__participant=participant,
+            programme__enrolments__status=EnrolmentStatus.ENROLLED,
+        ).distinct()
+
+    def open_at(self, moment: datetime) -> VotingRoundQuerySet:
+        return self.filter(opens_at__lte=moment, closes_at__gt=moment)
+
+
 class VotingRound(models.Model):
     """A period in which a club's members vote on the activities proposed to it."""
 
@@ -435,6 +452,8 @@ class VotingRound(models.Model):
     opens_at = models.DateTimeField(_("voting opens"))
     closes_at = models.DateTimeField(_("voting closes"))
     published_at = models.DateTimeField(_("results published"), null=True, blank=True)
+
+    objects = VotingRoundQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("voting round")

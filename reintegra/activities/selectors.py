@@ -35,6 +35,7 @@ from reintegra.activities.models import (
     VotingRound,
 )
 from reintegra.activities.services import roster
+from reintegra.attachments.selectors import AttachmentList, attachments_of
 from reintegra.audit.bulk import log_reads
 from reintegra.collation import by_name
 from reintegra.people.models import Participant
@@ -42,6 +43,7 @@ from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
 from reintegra.programmes.models import Programme
 
 SHOWN = 50  # bookings and visits on a venue's page
+ATTACHMENT_KIND = "session"
 
 
 def venue_list_for_user(user: User) -> QuerySet[Venue]:
@@ -100,6 +102,42 @@ def programmes_for_scheduling(user: User) -> QuerySet[Programme]:
     ).select_related("template", "organisation")
 
 
+OVERVIEW_LIMIT = 200
+
+
+def programmes_overview(user: User) -> list[Programme]:
+    """The running programmes whose sessions the user sees, by name, each with ``coming`` (its
+    sessions in the next seven days) and ``open_votes`` (its voting rounds open now): counts
+    only, nobody is shown. One query."""
+    now = timezone.now()
+    coming = (
+        Session.objects.filter(
+            programme_id=OuterRef("pk"), starts_at__gte=now, starts_at__lt=now + timedelta(days=7)
+        )
+        .order_by()
+        .values("programme_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    open_votes = (
+        VotingRound.objects.filter(programme_id=OuterRef("pk"))
+        .open_at(now)
+        .order_by()
+        .values("programme_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return list(
+        Programme.objects.filter(
+            organisation_id__in=policy.organisation_ids_where(user, "session.view"),
+            end_date__gte=timezone.localdate(),
+        )
+        .select_related("organisation")
+        .annotate(coming=Subquery(coming), open_votes=Subquery(open_votes))
+        .order_by(*by_name("name"), "pk")[:OVERVIEW_LIMIT]
+    )
+
+
 def programme_get_for_user(user: User, pk: int, *, permission: str = "session.view") -> Programme:
     programme = Programme.objects.select_related("organisation", "template").filter(pk=pk).first()
     if programme is None or not policy.can(user, permission, programme):
@@ -118,6 +156,11 @@ def session_get_for_user(user: User, pk: int, *, permission: str = "session.view
     if session is None or not policy.can(user, permission, session):
         raise Http404
     return session
+
+
+def session_attachments(user: User, session: Session) -> AttachmentList:
+    """The session's files (the scan of its signed attendance list), each logged as read."""
+    return attachments_of(user, ATTACHMENT_KIND, session)
 
 
 def worker_get_for_user(user: User, pk: int) -> User:

@@ -25,7 +25,10 @@ The rules these services enforce:
   voting round is open; each member votes once per proposal, for or against, and may change the
   vote until the round closes; a second vote and a vote after the close are refused; once the
   round has closed, a coordinator accepts the winners (each becomes an activity of the
-  programme) and publishes the results, counted by votes and by distinct voters.
+  programme) and publishes the results, counted by votes and by distinct voters;
+* who acts in a member's name (``member_act_check``, ``vote_check``): the member herself,
+  signed in with the account linked to her record, or staff of the club's organisation who
+  record it for her; both go through the same rule, and the audit log names whoever it was.
 """
 
 from __future__ import annotations
@@ -563,9 +566,29 @@ def voting_round_open(
     return voting
 
 
+def acts_as_herself(actor: User, participant: Participant) -> bool:
+    """The user is the person, signed in with the participant account linked to her record."""
+    return participant.account_id == actor.pk and policy.can(actor, "own_page.view", participant)
+
+
+def member_act_check(actor: User | None, voting: VotingRound, participant: Participant | None) -> None:
+    """Who may propose or vote in a member's name: she herself (her own account), or staff of
+    the club's organisation recording it for her. Anyone else is refused."""
+    if actor is None or (participant is not None and acts_as_herself(actor, participant)):
+        return
+    _require(actor, "attendance.record", voting)
+
+
+def vote_check(*, actor: User | None, voting: VotingRound, participant: Participant, field: str) -> None:
+    """The rule of every vote, cast or changed, by the member or by staff for her: only in a
+    round of a club she is a member of, only while it is open (the refusal names ``field``)."""
+    member_act_check(actor, voting, participant)
+    _member(voting, participant, "participant")
+    _open(voting, field)
+
+
 def _member(voting: VotingRound, participant: Participant, field: str) -> None:
-    enrolled = voting.programme.enrolments.filter(participant=participant, status=EnrolmentStatus.ENROLLED)
-    if not enrolled.exists():
+    if not VotingRound.objects.of_member(participant).filter(pk=voting.pk).exists():
         raise ValidationError(
             {field: _("%(person)s is not a member of this club.") % {"person": participant}},
             code="not_member",
@@ -596,9 +619,12 @@ class ProposalData:
 
 @transaction.atomic
 def proposal_create(*, actor: User | None, voting: VotingRound, data: ProposalData) -> Proposal:
-    """A member (recorded by staff, or by themselves) or a worker proposes while voting is open."""
-    _require(actor, "attendance.record", voting)
+    """A member (by herself, or recorded by staff) or a worker proposes while voting is open."""
+    member_act_check(actor, voting, data.proposed_by)
     _open(voting, "title")
+    by_herself = (
+        actor is not None and data.proposed_by is not None and acts_as_herself(actor, data.proposed_by)
+    )
     if data.proposed_by is not None:
         _member(voting, data.proposed_by, "proposed_by")
     proposal = Proposal(
@@ -607,7 +633,7 @@ def proposal_create(*, actor: User | None, voting: VotingRound, data: ProposalDa
         description=data.description.strip(),
         builds_towards=data.builds_towards.strip(),
         proposed_by=data.proposed_by,
-        proposed_by_worker=actor,
+        proposed_by_worker=None if by_herself else actor,
     )
     proposal.full_clean()
     proposal.save()
@@ -618,11 +644,9 @@ def proposal_create(*, actor: User | None, voting: VotingRound, data: ProposalDa
 def vote_cast(
     *, actor: User | None, proposal: Proposal, participant: Participant, in_favour: bool = True
 ) -> Vote:
-    """One vote per member per proposal, while the round is open."""
+    """One vote per member per proposal (``vote_check`` says who and when)."""
     voting = VotingRound.objects.select_for_update().get(pk=proposal.round_id)
-    _require(actor, "attendance.record", voting)
-    _open(voting, "proposal")
-    _member(voting, participant, "participant")
+    vote_check(actor=actor, voting=voting, participant=participant, field="proposal")
     if proposal.votes.filter(participant=participant).exists():
         raise ValidationError(
             {
@@ -639,10 +663,9 @@ def vote_cast(
 
 @transaction.atomic
 def vote_change(*, actor: User | None, vote: Vote, in_favour: bool) -> Vote:
-    """A member changes their vote, until the round closes."""
+    """A member changes her vote, until the round closes (``vote_check``)."""
     voting = VotingRound.objects.select_for_update().get(pk=vote.proposal.round_id)
-    _require(actor, "attendance.record", voting)
-    _open(voting, "in_favour")
+    vote_check(actor=actor, voting=voting, participant=vote.participant, field="in_favour")
     vote.in_favour, vote.changed_at = in_favour, timezone.now()
     vote.save(update_fields=["in_favour", "changed_at"])
     return vote

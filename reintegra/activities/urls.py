@@ -5,6 +5,7 @@ from reintegra.activities import views
 app_name = "activities"
 
 urlpatterns = [
+    path("", views.overview, name="overview"),
     path("venues/", views.venue_list, name="venue_list"),
     path("venues/new/", views.venue_create, name="venue_create"),
     path("venues/<id:pk>/", views.venue_detail, name="venue_detail"),

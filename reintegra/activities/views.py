@@ -31,6 +31,7 @@ from reintegra.activities.forms import (
     VotingRoundForm,
 )
 from reintegra.activities.models import AttendanceMode, FeedScope, Session
+from reintegra.attachments.forms import AttachmentForm
 from reintegra.collation import by_name
 from reintegra.confirm import confirm_page
 from reintegra.documents import pdf_response
@@ -197,9 +198,22 @@ def session_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 
 @requires("session.view")
 @require_GET
+def overview(request: AuthenticatedRequest) -> HttpResponse:
+    """The programmes' sessions and votes: where each programme's calendar, attendance and
+    proposals are, and what is coming."""
+    context = {"programmes": selectors.programmes_overview(request.user)}
+    return render(request, "activities/overview.html", context)
+
+
+@requires("session.view")
+@require_GET
 def session_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     session = selectors.session_get_for_user(request.user, pk)
-    context = {"session": session, "may_mark": services.may_mark(request.user, session)}
+    context = {
+        "session": session,
+        "may_mark": services.may_mark(request.user, session),
+        "attachments": selectors.session_attachments(request.user, session),
+    }
     return render(request, "activities/session_detail.html", context)
 
 
@@ -230,8 +244,20 @@ def attendance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 messages.success(request, _("Attendance was saved."))
                 return redirect("activities:attendance", session.pk)
     rows = selectors.attendance_roster(request.user, session)
-    context = {"session": session, "rows": rows, "errors": errors, "modes": AttendanceMode.choices}
+    attachments = selectors.session_attachments(request.user, session)
+    context = {
+        "session": session,
+        "rows": rows,
+        "errors": errors,
+        "modes": AttendanceMode.choices,
+        "attachments": attachments,
+        "attachment_form": _signed_list_form() if attachments.can_attach else None,
+    }
     return render(request, "activities/attendance.html", context, status=400 if errors else 200)
+
+
+def _signed_list_form() -> AttachmentForm:
+    return AttachmentForm(initial={"description": _("Signed attendance list")})
 
 
 def _field_label(name: str) -> str:

@@ -50,14 +50,14 @@ def attachments_of(user: User, kind_key: str, owner: Owner) -> AttachmentList:
         .order_by("-uploaded_at", "-pk")[:LISTED]
     )
     log_reads(items, actor=user)
-    return AttachmentList(kind, owner, items, can_attach=policy.can(user, kind.attach_permission, owner))
+    return AttachmentList(kind, owner, items, can_attach=kind.allows_attach(user, owner))
 
 
 def owner_get_for_user(user: User, kind_key: str, owner_pk: int, *, attach: bool = False) -> Owner:
     """The owner, by its own app's access function; with ``attach``, only if the user may attach."""
     kind = kind_of(kind_key)
     owner = kind.get_for_user(user, owner_pk)
-    if attach and not policy.can(user, kind.attach_permission, owner):
+    if attach and not kind.allows_attach(user, owner):
         raise Http404
     return owner
 

@@ -5,7 +5,7 @@ The rules kept here:
 * a file is of a kind we accept, told by its content (``content.py``), and its name agrees
   with it: an executable renamed ``.pdf`` is refused; so is an empty file;
 * a file is at most ``settings.ATTACHMENTS_MAX_BYTES`` (10 MB unless configured);
-* only a user who may attach to the owner (its kind's permission) adds or removes;
+* only a user who may attach to the owner (its kind's permission and test) adds or removes;
 * removing is soft (``removed_at``): the file leaves every list and download at once, and
   ``attachments_purge`` deletes its bytes once the retention period has passed;
 * the bytes are stored under a name of our own making, never the one the file came with.
@@ -28,7 +28,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from reintegra.accounts import policy
 from reintegra.attachments import content
 from reintegra.attachments.models import NAME_LENGTH, Attachment
 from reintegra.attachments.owners import Owner, kind_of
@@ -112,7 +111,7 @@ def attachment_add(
     """Checks and stores the file, then records it on the owner (the bytes are deleted again if
     the record cannot be saved)."""
     kind = kind_of(owner_kind)
-    if not policy.can(actor, kind.attach_permission, owner):
+    if not kind.allows_attach(actor, owner):
         raise PermissionDenied
     detected = check_upload(upload)
     stored = _store(upload, owner.organisation_id)
@@ -155,7 +154,7 @@ def _shortened(name: str) -> str:
 def attachment_remove(*, actor: User, attachment: Attachment, owner: Owner) -> Attachment:
     """The file leaves the owner's list and can no longer be downloaded; its bytes stay until
     ``attachments_purge`` (the retention period), the record for good."""
-    if not policy.can(actor, kind_of(attachment.owner_kind).attach_permission, owner):
+    if not kind_of(attachment.owner_kind).allows_attach(actor, owner):
         raise PermissionDenied
     stored = Attachment.objects.select_for_update().get(pk=attachment.pk)
     if stored.removed_at is not None:

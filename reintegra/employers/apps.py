@@ -13,6 +13,8 @@ class EmployersConfig(AppConfig):
             history,
             selectors,
         )
+        from reintegra.employers.surveys import reminders as survey_reminders
 
+        survey_reminders.register_sources()
         # The history of cooperation on an employer's page: each part adds its section here.
         history.register("offers", 10, selectors.offers_history)

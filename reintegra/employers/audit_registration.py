@@ -1,10 +1,29 @@
-"""Every change to employers, sites, offers and job profiles is audited."""
+"""Every change to employers, sites, offers, job profiles and matching overrides is audited."""
 
 from auditlog.registry import auditlog
 
-from reintegra.employers.models import Employer, JobProfile, Offer, Site
+from reintegra.employers.models import (
+    Employer,
+    JobProfile,
+    MatchOverride,
+    Offer,
+    Site,
+    SurveyAnswer,
+    SurveyAnswerLine,
+    SurveyInvitation,
+    SurveyRound,
+)
 
 auditlog.register(Employer, exclude_fields=["created_at"])
 auditlog.register(Site)
 auditlog.register(Offer, exclude_fields=["created_at"])
 auditlog.register(JobProfile, exclude_fields=["updated_at"])
+auditlog.register(MatchOverride, exclude_fields=["created_at"])
+
+from reintegra.employers.fairs import audit_registration as _fairs  # noqa: E402, F401
+
+# Needs surveys: rounds, invitations, answers and their lines.
+auditlog.register(SurveyRound, exclude_fields=["created_at"])
+auditlog.register(SurveyInvitation)
+auditlog.register(SurveyAnswer, exclude_fields=["created_at", "updated_at"])
+auditlog.register(SurveyAnswerLine)

@@ -1,7 +1,7 @@
 """The employers app's pages; each part (placements, fairs, surveys, matching) includes its own
 with one ``path("<part>/", include(...))`` line at the end."""
 
-from django.urls import URLPattern, URLResolver, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from reintegra.employers.views import employers, offers, own
 
@@ -33,4 +33,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("mine/offers/<id:pk>/edit/", own.own_offer_edit, name="own_offer_edit"),
     path("mine/offers/<id:pk>/open/", own.own_offer_open, name="own_offer_open"),
     path("mine/offers/<id:pk>/close/", own.own_offer_close, name="own_offer_close"),
+    path("matching/", include("reintegra.employers.matching.urls")),
+    path("fairs/", include("reintegra.employers.fairs.urls")),
+    path("surveys/", include("reintegra.employers.surveys.urls")),
 ]

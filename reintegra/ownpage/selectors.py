@@ -13,7 +13,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from django.core.files import File
-from django.db.models import Q, QuerySet
+from django.core.paginator import Page
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -23,8 +24,10 @@ from reintegra.activities.models import Proposal, Session, Vote, VotingRound
 from reintegra.attachments.models import Attachment
 from reintegra.attachments.storage import attachment_storage
 from reintegra.audit.bulk import Read, log_reads, reads_together
+from reintegra.casework.models import CaseAssignment
 from reintegra.dates import day
 from reintegra.ownpage.models import EntryStatus, PassportEntry
+from reintegra.pagination import CappedPaginator
 from reintegra.people.models import Participant
 from reintegra.people.selectors import ATTACHMENT_KIND
 from reintegra.plans.models import ActionStatus, IndividualPlan, PlanAction, PlanGoal
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
     from reintegra.accounts.models import User
 
 UPCOMING = 10
+AWAITING_PAGE_SIZE = 25
 PASSPORT_CODE = "passport"
 
 
@@ -159,19 +163,11 @@ class OpenRound:
     proposals: list[OpenProposal]
 
 
-def _open_rounds(participant: Participant) -> QuerySet[VotingRound]:
-    now = timezone.now()
-    return VotingRound.objects.filter(
-        programme__enrolments__participant=participant,
-        programme__enrolments__status=EnrolmentStatus.ENROLLED,
-        opens_at__lte=now,
-        closes_at__gt=now,
-    ).distinct()
-
-
 def open_votes(participant: Participant) -> list[OpenRound]:
     """The open voting rounds of the person's clubs, each proposal with the person's vote."""
-    rounds = list(_open_rounds(participant).order_by("closes_at", "pk"))
+    rounds = list(
+        VotingRound.objects.of_member(participant).open_at(timezone.now()).order_by("closes_at", "pk")
+    )
     votes = {
         vote.proposal_id: vote
         for vote in Vote.objects.filter(participant=participant, proposal__round__in=rounds)
@@ -183,9 +179,12 @@ def open_votes(participant: Participant) -> list[OpenRound]:
 
 
 def own_proposal(participant: Participant, pk: int) -> Proposal:
-    """A proposal of an open round of the person's club; any other answers 404."""
+    """A proposal of a round of the person's club (open or not: activities' rule of votes says
+    when it is closed); a proposal of any other club answers 404."""
     proposal = (
-        Proposal.objects.filter(pk=pk, round__in=_open_rounds(participant)).select_related("round").first()
+        Proposal.objects.filter(pk=pk, round__in=VotingRound.objects.of_member(participant))
+        .select_related("round")
+        .first()
     )
     if proposal is None:
         raise Http404
@@ -195,15 +194,7 @@ def own_proposal(participant: Participant, pk: int) -> Proposal:
 def own_round(participant: Participant, pk: int) -> VotingRound:
     """A voting round of the person's club (open or not: the service says when it is closed);
     a round of any other club answers 404."""
-    voting = (
-        VotingRound.objects.filter(
-            pk=pk,
-            programme__enrolments__participant=participant,
-            programme__enrolments__status=EnrolmentStatus.ENROLLED,
-        )
-        .select_related("programme")
-        .first()
-    )
+    voting = VotingRound.objects.of_member(participant).filter(pk=pk).select_related("programme").first()
     if voting is None:
         raise Http404
     return voting
@@ -256,3 +247,36 @@ def awaiting_entries(user: User, participant: Participant) -> list[PassportEntry
     entries = list(participant.passport_entries.filter(status=EntryStatus.AWAITING))
     log_reads(entries, actor=user)
     return entries
+
+
+def _awaiting_in_scope(user: User, *, mine: bool = False) -> QuerySet[PassportEntry]:
+    """Entries awaiting confirmation of the people of the organisations where the user may see
+    people (the caseload's scope); with ``mine``, only of the people in the user's care."""
+    entries = PassportEntry.objects.filter(
+        status=EntryStatus.AWAITING,
+        participant__organisation_id__in=policy.organisation_ids_where(user, "participant.view"),
+    )
+    if mine:
+        in_care = CaseAssignment.objects.filter(
+            participant_id=OuterRef("participant_id"), worker=user, ended_on__isnull=True
+        )
+        entries = entries.filter(Exists(in_care))
+    return entries
+
+
+def awaiting_entries_page(user: User, number: object, *, mine: bool = False) -> Page:
+    """A page of the entries awaiting confirmation across people, the longest waiting first;
+    each entry and its person are logged as read, in one statement (two queries in all)."""
+    entries = _awaiting_in_scope(user, mine=mine).select_related("participant").order_by("created_at", "pk")
+    page = CappedPaginator(entries, AWAITING_PAGE_SIZE, count_from_short_page=True).get_page(number)
+    shown: list[PassportEntry] = list(page.object_list)
+    people = {entry.participant_id: entry.participant for entry in shown}
+    log_reads([*shown, *people.values()], actor=user)
+    return page
+
+
+def awaiting_count(user: User) -> int:
+    """How many entries await confirmation in the user's scope (a number: nobody is shown)."""
+    if not policy.holds_anywhere(user, "participant.view"):
+        return 0
+    return _awaiting_in_scope(user).count()

@@ -47,15 +47,11 @@ def passport_entry_confirm(*, actor: User, entry: PassportEntry) -> PassportEntr
 def own_vote_cast(
     *, actor: User, participant: Participant, proposal: Proposal, vote: Vote | None, in_favour: bool
 ) -> Vote:
-    """The person votes (or changes their vote) on a proposal of their club themselves.
-
-    Activities' services check staff permissions for an actor; here the actor is the person,
-    checked against their own record, so the services are called as the person's own act
-    (the audit log still names the logged-in user, from the request)."""
-    _check_own(actor, participant)
+    """The person votes (or changes her vote) on a proposal of her club herself: activities'
+    rule of votes (``vote_check``) decides, with her account as the actor."""
     if vote is None:
-        return vote_cast(actor=None, proposal=proposal, participant=participant, in_favour=in_favour)
-    return vote_change(actor=None, vote=vote, in_favour=in_favour)
+        return vote_cast(actor=actor, proposal=proposal, participant=participant, in_favour=in_favour)
+    return vote_change(actor=actor, vote=vote, in_favour=in_favour)
 
 
 def own_proposal_create(
@@ -67,16 +63,15 @@ def own_proposal_create(
     description: str,
     builds_towards: str,
 ) -> Proposal:
-    """The person proposes an activity to their club themselves, while its vote is open.
+    """The person proposes an activity to her club herself, while its vote is open.
 
-    Checked against their own record; activities' service checks that the round is open and
-    that the person is a member of the club (the audit log names the logged-in user)."""
-    _check_own(actor, participant)
+    Activities' service checks that she acts in her own name, that the round is open and that
+    she is a member of the club; a refusal about her membership is shown on the title."""
     if not title.strip():
         raise ValidationError({"title": _("Give your proposal a title.")}, code="required")
     try:
         return proposal_create(
-            actor=None,
+            actor=actor,
             voting=voting,
             data=ProposalData(
                 title=title, description=description, builds_towards=builds_towards, proposed_by=participant

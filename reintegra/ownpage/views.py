@@ -173,4 +173,19 @@ def entry_confirm(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.error(request, message)
     else:
         messages.success(request, _("The passport entry was confirmed."))
+    if request.POST.get("back") == "list":
+        return redirect("ownpage:entries_awaiting")
     return redirect("ownpage:account_link", entry.participant_id)
+
+
+@requires("participant.view")
+@require_GET
+def entries_awaiting(request: AuthenticatedRequest) -> HttpResponse:
+    """The passport entries awaiting confirmation across the people the worker may see."""
+    mine = request.GET.get("mine") == "1"
+    context = {
+        "page": selectors.awaiting_entries_page(request.user, request.GET.get("page"), mine=mine),
+        "mine": mine,
+        "query": "mine=1" if mine else "",
+    }
+    return render(request, "ownpage/entries_awaiting.html", context)

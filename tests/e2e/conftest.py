@@ -99,3 +99,18 @@ def log_in(page: Page, site: str, username: str, password: str = DEMO_PASSWORD) 
     page.locator("#id_password").fill(password)
     page.locator("main form button[type=submit]").click()
     expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+def follow_nav_link(page: Page, label: str) -> None:
+    """Follows a link of the main navigation: the phone's menu and the link's group opened first."""
+    menu = page.locator("#main-menu")
+    toggle = page.get_by_test_id("menu-toggle")
+    if toggle.is_visible() and not menu.is_visible():
+        toggle.click()
+        expect(menu).to_be_visible()
+    named = page.get_by_role("link", name=label, exact=True, include_hidden=True)
+    link = menu.locator("a.nav-link").filter(has_text=re.compile(rf"^{re.escape(label)}$"))
+    group = menu.locator("details[data-nav-group]").filter(has=named)
+    if group.count() and not group.evaluate("details => details.open"):
+        group.locator("summary").click()
+    link.click()

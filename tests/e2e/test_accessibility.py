@@ -45,7 +45,8 @@ WIDTHS = {"laptop": 1366, "phone": 390}
 
 def pages_changed_for_screens_that_fit() -> list[tuple[str, str]]:
     """(user, address) of the pages issue 10 changed to fit a screen: the audit log, the team, a
-    programme's people, a plan's edit page; the person form is opened empty and submitted."""
+    programme's people, a plan's edit page; the person form is opened empty and submitted. Then
+    pages added since: the needs surveys (issue 12) of a coordinator and of an employer contact."""
     from reintegra.plans.models import IndividualPlan, PlanStatus
     from reintegra.programmes.models import Programme
 
@@ -59,6 +60,9 @@ def pages_changed_for_screens_that_fit() -> list[tuple[str, str]]:
         (DEMO_USERS[Role.COORDINATOR], f"/programmes/{programme.pk}/"),
         (DEMO_USERS[Role.CASE_WORKER], f"/casework/plans/{plan.pk}/edit/"),
         (DEMO_USERS[Role.CASE_WORKER], "/participants/new/"),
+        (DEMO_USERS[Role.COORDINATOR], "/employers/surveys/"),
+        (DEMO_USERS[Role.COORDINATOR], "/employers/surveys/demand/"),
+        (DEMO_USERS[Role.EMPLOYER_CONTACT], "/employers/surveys/mine/"),
     ]
 
 
@@ -114,3 +118,51 @@ def test_the_navigation_collapses_behind_a_menu_button_on_a_phone(page: Page, si
     page.set_viewport_size({"width": 1366, "height": 900})
     expect(page.get_by_test_id("menu-toggle")).to_be_hidden()
     expect(page.locator("#main-menu .nav-link").first).to_be_visible()
+
+
+def pages_of_the_club_follow_up() -> list[tuple[str, str]]:
+    """(user, address) of the pages the rest of issue 11 added or changed: the entries awaiting
+    confirmation (one waiting), the programmes' sessions and votes, a session's attendance page
+    with its files and upload form, and the session's page."""
+    from reintegra.activities.models import Session
+    from reintegra.ownpage.models import PassportEntry
+    from reintegra.people.models import Participant
+
+    coordinator = "koordynator.mops"
+    session = Session.objects.filter(programme__organisation__memberships__user__username=coordinator).first()
+    person = Participant.objects.filter(
+        organisation__memberships__user__username=DEMO_USERS[Role.CASE_WORKER]
+    ).first()
+    assert session is not None
+    assert person is not None
+    PassportEntry.objects.create(participant=person, text="Kurs obsługi kasy fiskalnej")
+    return [
+        (DEMO_USERS[Role.CASE_WORKER], "/me/passport-entries/"),
+        (DEMO_USERS[Role.CASE_WORKER], "/activities/"),
+        (coordinator, f"/activities/sessions/{session.pk}/attendance/"),
+        (coordinator, f"/activities/sessions/{session.pk}/"),
+    ]
+
+
+@pytest.mark.parametrize("width", list(WIDTHS.values()), ids=list(WIDTHS))
+def test_the_club_follow_up_pages_have_no_serious_violation_nor_overflow(
+    page: Page, site: str, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    found: dict[str, list[str]] = {}
+    user = ""
+    for username, address in pages_of_the_club_follow_up():
+        if username != user:
+            page.context.clear_cookies()
+            log_in(page, site, username)
+            user = username
+        page.goto(f"{site}{address}")
+        expect(page.locator("main h1")).to_be_visible()
+        found[address] = blocking_violations(page)
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            found[address].append(f"the page is {overflow} px wider than the window")
+
+    assert found == {address: [] for address in found}

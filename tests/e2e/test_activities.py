@@ -66,7 +66,7 @@ def test_the_coordinator_schedules_the_leader_marks_and_the_list_prints(
         rows.nth(index).locator("input[type=checkbox]").check()
     rows.nth(0).locator("input[type=checkbox]").uncheck()
     rows.nth(1).locator("input[type=number]").fill("1.5")
-    page.locator("main form button[type=submit]").click()
+    page.get_by_role("button", name="Zapisz obecność").click()
     expect(page.locator(".alert-success")).to_be_visible()
     assert Attendance.objects.filter(session=session, present=True).count() == count - 1
 

@@ -14,16 +14,18 @@ from playwright.sync_api import Page, expect
 from reintegra.accounts.models import Role, User
 from reintegra.activities import services as activity_services
 from reintegra.activities.models import Activity, Attendance, Proposal, Session, Vote, VotingRound
+from reintegra.attachments.models import Attachment
 from reintegra.people import services as people_services
 from reintegra.people.models import Participant
 from reintegra.programmes.models import EnrolmentStatus, Programme
 from tests.activities.conftest import enrol
+from tests.attachments.conftest import storage_directory  # noqa: F401
 from tests.e2e.conftest import DEMO_PASSWORD, DEMO_USERS, PageProblems, log_in
 from tests.e2e.test_accessibility import blocking_violations
 from tests.factories import member
 from tests.pdf import pdf_text
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.usefixtures("storage_directory")]
 
 PHONE = {"width": 390, "height": 844}
 TITLE = "Klub filmowy"
@@ -140,7 +142,7 @@ def test_a_member_proposes_the_club_votes_and_the_accepted_activity_runs_and_pri
     for index in range(count):
         rows.nth(index).locator("input[type=checkbox]").check()
     rows.nth(0).locator("input[type=number]").fill("1.5")
-    page.locator("main form button[type=submit]").click()
+    page.get_by_role("button", name="Zapisz obecność").click()
     expect(page.locator(".alert-success")).to_be_visible()
     assert Attendance.objects.filter(session=session, present=True).count() == count
 
@@ -156,4 +158,11 @@ def test_a_member_proposes_the_club_votes_and_the_accepted_activity_runs_and_pri
     for voter in voters:
         person = Participant.objects.get(account=voter)
         assert person.last_name in text
+
+    # Signed on paper, the list is scanned and attached to its session.
+    page.get_by_test_id("attachment-form").locator("input[type=file]").set_input_files(pdf)
+    page.get_by_role("button", name="Dołącz", exact=True).click()
+    expect(page.locator(".alert-success")).to_be_visible()
+    expect(page.get_by_test_id("attachments")).to_contain_text("lista.pdf")
+    assert Attachment.objects.get(owner_kind="session").owner_id == session.pk
     assert problems.items == []

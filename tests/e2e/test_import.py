@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from reintegra.programmes.imports import parsing
 from reintegra.programmes.imports.guide import EXAMPLE
-from tests.e2e.conftest import PageProblems, log_in
+from tests.e2e.conftest import PageProblems, follow_nav_link, log_in
 
 pytestmark = pytest.mark.e2e
 
@@ -42,7 +42,7 @@ def test_a_coordinator_imports_the_guides_example_alone(
     call_command("load_terc", str(SHIPPED_TERC), stdout=io.StringIO())
     log_in(page, site, "koordynator.mops")
 
-    page.locator("nav a[href='/imports/']").click()
+    follow_nav_link(page, "Importuj")
     page.get_by_role("link", name="Instrukcja importu: kolumny, ich wartości i przykład").click()
     expect(page.get_by_role("heading", name="Import uczestników z pliku")).to_be_visible()
     no_blocking_violations_at_desktop_and_phone_widths(page)

@@ -11,7 +11,7 @@ from django.core import mail
 from playwright.sync_api import Browser, Page, expect
 
 from reintegra.accounts.models import Role
-from tests.e2e.conftest import DEMO_USERS, PageProblems, log_in
+from tests.e2e.conftest import DEMO_USERS, PageProblems, follow_nav_link, log_in
 from tests.e2e.test_accessibility import blocking_violations
 
 pytestmark = pytest.mark.e2e
@@ -40,7 +40,7 @@ def test_an_administrator_adds_a_colleague_and_deactivates_her_open_session_ends
     page: Page, site: str, browser: Browser, browser_context_args: dict[str, Any], problems: PageProblems
 ) -> None:
     log_in(page, site, DEMO_USERS[Role.ORG_ADMIN])
-    page.get_by_role("link", name="Zespół").first.click()
+    follow_nav_link(page, "Zespół")
     page.get_by_test_id("member-invite").click()
     no_serious_violation_at_desktop_and_phone_width(page)
     page.get_by_label("Imię").fill("Ewa")
@@ -69,7 +69,7 @@ def test_an_administrator_adds_a_colleague_and_deactivates_her_open_session_ends
     expect(page.get_by_text("Dezaktywowano: Ewa Nowicka.")).to_be_visible()
     expect(page.get_by_test_id(f"member-{EMAIL}")).to_have_count(0)
 
-    her_page.get_by_role("link", name="Uczestnicy").first.click()
+    follow_nav_link(her_page, "Uczestnicy")
     expect(her_page).to_have_url(re.compile(r"/accounts/login/"))
     expect(her_page.locator("#id_username")).to_be_visible()
     her_context.close()

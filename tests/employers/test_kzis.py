@@ -133,7 +133,7 @@ def test_a_name_longer_than_the_field_is_refused(tmp_path: Path) -> None:
 def test_the_groups_migration_is_reversible_and_keeps_groups_offers_name(
     bakery_site: Site, bakery: Employer
 ) -> None:
-    migration = import_module("reintegra.employers.migrations.0002_load_the_kzis_groups")
+    migration = import_module("reintegra.employers.migrations.0005_load_the_kzis_groups")
     Offer.objects.create(
         employer=bakery,
         site=bakery_site,

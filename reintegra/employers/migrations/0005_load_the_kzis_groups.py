@@ -35,6 +35,6 @@ def unload_groups(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("employers", "0001_employers_sites_offers_job_profiles")]
+    dependencies = [("employers", "0004_matching_overrides")]
 
     operations = [migrations.RunPython(load_groups, unload_groups)]
