@@ -10,7 +10,9 @@ from typing import Any
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from reintegra.accounts.models import User
@@ -307,3 +309,32 @@ def test_starts_on_is_kept(bakery: Employer, bakery_site: Site) -> None:
     )
 
     assert offer.starts_on == date(2027, 2, 1)
+
+
+def test_the_lists_of_offers_and_employers_cost_the_same_queries_however_many_rows(
+    caseworker: User, organisation: Any, bakery: Employer, bakery_site: Site, internship: Offer, gmina: Any
+) -> None:
+    client = client_for(caseworker)
+    client.get(reverse("employers:offer_list"))  # the session and the user's roles, read once
+
+    def queries(name: str) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(name)).status_code == 200
+        return len(captured)
+
+    few = {name: queries(name) for name in ("employers:offer_list", "employers:employer_list")}
+    for number in range(6):
+        employer = services.employer_create(
+            actor=None,
+            kept_by=organisation,
+            data=services.EmployerData(name=f"Firma {number}", sector="C", size="small"),
+        )
+        site = services.site_create(
+            actor=None,
+            employer=employer,
+            data=services.SiteData(name="Zakład", street="Polna 1", town="Zalesie", gmina=gmina),
+        )
+        services.offer_create(actor=None, employer=employer, data=offer_data(site, title=f"Oferta {number}"))
+    many = {name: queries(name) for name in few}
+
+    assert many == few
