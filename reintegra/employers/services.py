@@ -251,6 +251,8 @@ def employer_contact_add(*, actor: User | None, employer: Employer, data: Contac
 
 INTERNSHIP_KINDS = frozenset({OfferKind.INTERNSHIP, OfferKind.TRAINEESHIP})
 INTERNSHIP_DEFAULT_MONTHS = 2
+# A start date outside these years is a typing slip (0202 for 2026), not a plan.
+STARTS_FROM, STARTS_UNTIL = date(2000, 1, 1), date(2100, 12, 31)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -305,6 +307,11 @@ def _offer_values(employer: Employer, data: OfferData) -> dict[str, object]:
             errors[name] = _("Write each skill in at most %(count)d characters.") % {
                 "count": SKILL_MAX_LENGTH
             }
+    if data.starts_on is not None and not STARTS_FROM <= data.starts_on <= STARTS_UNTIL:
+        errors["starts_on"] = _("Give a start date from %(from)d to %(until)d.") % {
+            "from": STARTS_FROM.year,
+            "until": STARTS_UNTIL.year,
+        }
     unknown = [shift for shift in data.shifts if shift not in Shift.values]
     if unknown:
         errors["shifts"] = _("Unknown shift: %(shifts)s.") % {"shifts": ", ".join(unknown)}

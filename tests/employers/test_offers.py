@@ -139,6 +139,7 @@ def test_an_occupation_in_words_is_allowed_and_flagged_in_the_list(
         ({"places": 0}, "places"),
         ({"duration_months": 7}, "duration_months"),
         ({"shifts": ("dawn",)}, "shifts"),
+        ({"starts_on": date(202, 6, 1)}, "starts_on"),
         ({"required_skills": tuple(f"umiejętność {n}" for n in range(31))}, "required_skills"),
     ],
 )
