@@ -175,6 +175,14 @@ def member_deactivate(*, actor: User, organisation: Organisation, member: User) 
     _check_manages(actor, organisation)
     if member.pk == actor.pk:
         raise ValidationError(_("You cannot deactivate your own account; ask another administrator."))
+    account_deactivate(organisation=organisation, member=member)
+
+
+@transaction.atomic
+def account_deactivate(*, organisation: Organisation, member: User) -> None:
+    """``member_deactivate`` without its checks of the actor: for a caller that has decided who
+    may end the roles by its own rules (the keeping organisation's coordinator ending an
+    employer's contact, employers/services.py)."""
     for membership in _team_memberships(organisation, member).select_for_update():
         _membership_end(membership)
     if not member.memberships.in_force().exists():

@@ -166,6 +166,14 @@ def contacts_of(employer: Employer) -> list[User]:
     )
 
 
+def contact_get(employer: Employer, pk: int) -> User:
+    """One of the employer's contacts, or 404."""
+    contact = next((user for user in contacts_of(employer) if user.pk == pk), None)
+    if contact is None:
+        raise Http404
+    return contact
+
+
 def sites_of(employer: Employer) -> QuerySet[Site]:
     return employer.sites.select_related("gmina").order_by(*by_name("name"), "pk")
 

@@ -403,3 +403,14 @@ def offer_open(*, actor: User | None, offer: Offer) -> Offer:
 def offer_close(*, actor: User | None, offer: Offer) -> Offer:
     """The offer takes no more candidates; what was started with it goes on."""
     return _move(actor, offer, OfferStatus.CLOSED)
+
+
+@transaction.atomic
+def employer_contact_remove(*, actor: User | None, employer: Employer, contact: User) -> None:
+    """The person no longer acts for the employer: her contact role ends today, and her account
+    is deactivated if she holds no other role (the accounts rule of a leaver)."""
+    if actor is not None and not selectors.employer_allows(actor, "employer.manage", employer):
+        raise PermissionDenied
+    if contact not in selectors.contacts_of(employer):
+        raise ValidationError(_("This person is not a contact of the employer."), code="not_a_contact")
+    accounts_services.account_deactivate(organisation=employer.organisation, member=contact)

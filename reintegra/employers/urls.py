@@ -15,6 +15,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("<id:pk>/edit/", employers.employer_edit, name="employer_edit"),
     path("<id:pk>/sites/new/", employers.site_create, name="site_create"),
     path("<id:pk>/contacts/new/", employers.contact_add, name="contact_add"),
+    path("<id:pk>/contacts/<id:contact_pk>/remove/", employers.contact_remove, name="contact_remove"),
     path("<id:pk>/offers/new/", offers.offer_create, name="offer_create"),
     path("sites/<id:pk>/edit/", employers.site_edit, name="site_edit"),
     path("offers/", offers.offer_list, name="offer_list"),

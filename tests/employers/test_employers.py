@@ -237,3 +237,32 @@ def test_a_partnership_members_worker_sees_the_employer_but_cannot_change_it(
     assert "Piekarnia przy rynku" in page
     assert reverse("employers:site_edit", args=[bakery_site.pk]) not in page
     assert client.get(reverse("employers:site_edit", args=[bakery_site.pk])).status_code == 404
+
+
+def test_a_coordinator_ends_a_contacts_access_after_confirming(
+    coordinator: User, caseworker: User, bakery: Employer, bakery_contact: User
+) -> None:
+    url = reverse("employers:contact_remove", args=[bakery.pk, bakery_contact.pk])
+    client = client_for(coordinator)
+
+    assert 'data-testid="confirm-form"' in client.get(url).content.decode()
+    assert client_for(caseworker).post(url).status_code == 403
+    assert client.post(url).status_code == 302
+
+    bakery_contact.refresh_from_db()
+    assert not bakery_contact.is_active
+    assert (
+        bakery_contact.get_full_name()
+        not in client.get(reverse("employers:employer_detail", args=[bakery.pk])).content.decode()
+    )
+    assert client.get(url).status_code == 404
+
+
+def test_only_a_contact_of_the_employer_can_be_removed(
+    coordinator: User, bakery: Employer, employer_contact: User
+) -> None:
+    url = reverse("employers:contact_remove", args=[bakery.pk, employer_contact.pk])
+
+    assert client_for(coordinator).post(url).status_code == 404
+    with pytest.raises(ValidationError):
+        services.employer_contact_remove(actor=None, employer=bakery, contact=employer_contact)

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page
 from reintegra.employers import export, history, selectors, services
 from reintegra.employers.forms import ContactForm, EmployerFilterForm, EmployerForm, SiteForm
 from reintegra.employers.models import Employer, Site
@@ -189,3 +190,22 @@ def contact_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The contact was added; she gets an e-mail to set her password."))
             return redirect("employers:employer_detail", employer.pk)
     return render(request, "employers/contact_form.html", {"form": form, "employer": employer})
+
+
+@requires("employer.manage")
+@require_http_methods(["GET", "POST"])
+def contact_remove(request: AuthenticatedRequest, pk: int, contact_pk: int) -> HttpResponse:
+    employer = selectors.employer_get_for_user(request.user, pk, permission="employer.manage")
+    contact = selectors.contact_get(employer, contact_pk)
+    back = reverse("employers:employer_detail", args=[employer.pk])
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("End %(name)s's access?") % {"name": contact.get_full_name() or contact.username},
+            question=_("She will no longer log in for %(employer)s.") % {"employer": employer},
+            confirm_label=_("End the access"),
+            back=back,
+        )
+    services.employer_contact_remove(actor=request.user, employer=employer, contact=contact)
+    messages.success(request, _("The contact's access has ended."))
+    return redirect(back)
