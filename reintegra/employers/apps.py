@@ -8,7 +8,13 @@ class EmployersConfig(AppConfig):
     verbose_name = _("Employers")
 
     def ready(self) -> None:
-        from reintegra.employers import audit_registration  # noqa: F401
+        from reintegra.employers import (
+            audit_registration,  # noqa: F401
+            history,
+            selectors,
+        )
         from reintegra.employers.surveys import reminders as survey_reminders
 
         survey_reminders.register_sources()
+        # The history of cooperation on an employer's page: each part adds its section here.
+        history.register("offers", 10, selectors.offers_history)
