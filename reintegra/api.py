@@ -18,6 +18,7 @@ from ninja.security import SessionAuth
 
 from reintegra.accounts.api import router as accounts_router
 from reintegra.api_errors import InvalidInputError, field_errors
+from reintegra.employers.offer_workflow import IllegalOfferMoveError
 from reintegra.plans.services import PlanConflictError
 from reintegra.plans.workflow import IllegalPlanMoveError
 
@@ -40,6 +41,7 @@ api.add_router("/", "reintegra.partnership.api.router")
 api.add_router("/", "reintegra.casework.api.router")
 api.add_router("/", "reintegra.plans.api.router")
 api.add_router("/", "reintegra.employers.placements.api.router")
+api.add_router("/", "reintegra.employers.api.router")
 api.add_router("/", "reintegra.employers.matching.api.router")
 
 
@@ -123,5 +125,6 @@ def conflict(request: HttpRequest, exc: PlanConflictError) -> HttpResponse:
 
 
 @api.exception_handler(IllegalPlanMoveError)
-def illegal_move(request: HttpRequest, exc: IllegalPlanMoveError) -> HttpResponse:
+@api.exception_handler(IllegalOfferMoveError)
+def illegal_move(request: HttpRequest, exc: Exception) -> HttpResponse:
     return _error(request, 409, "illegal_move", str(exc))

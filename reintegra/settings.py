@@ -199,6 +199,9 @@ else:
 ATTACHMENTS_MAX_BYTES = env.number("ATTACHMENTS_MAX_MB", default=10) * 1024 * 1024
 ATTACHMENTS_KEEP_REMOVED_DAYS = env.number("ATTACHMENTS_KEEP_REMOVED_DAYS", default=30)
 
+# The longest an internship (staż or praktyka) may last, in months (docs/configuration.md).
+INTERNSHIP_MAX_MONTHS = env.number("INTERNSHIP_MAX_MONTHS", default=6)
+
 _email_transport = env.choice("EMAIL_BACKEND", default="console", choices=("console", "smtp"))
 MAILERS: dict[str, dict[str, object]] = {
     "default": {"BACKEND": f"django.core.mail.backends.{_email_transport}.EmailBackend"},

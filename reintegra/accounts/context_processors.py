@@ -69,6 +69,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("programme.manage", "imports:start", _("Import")),
         ("questionnaire.manage", "questionnaires:list", _("Questionnaires")),
     )
+    employers = allowed(
+        ("employer.list", "employers:employer_list", _("Employers")),
+        ("employer.list", "employers:offer_list", _("Offers")),
+    )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),
         ("audit.view", "audit:entry_list", _("Audit log")),
@@ -78,6 +82,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items += allowed(
         ("own_page.view", "ownpage:own_page", _("My page")),
         ("casework.view", "casework:caseload", _("Caseload")),
+        # An employer contact's main area: her company's sites and offers.
+        ("employer.own", "employers:own_home", _("Your company")),
     )
     if not policy.holds_anywhere(user, "fair.view"):
         # An employer contact's job fairs: those open for sign-up and her stands.
@@ -88,6 +94,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("people", _("People"), people),
         ("sessions", _("Sessions"), sessions),
         ("programmes", _("Programmes"), programmes),
+        ("employers", _("Employers"), employers),
         ("administration", _("Administration"), administration),
     ):
         if len(links) > 1:

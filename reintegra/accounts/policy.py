@@ -106,6 +106,8 @@ RULES: dict[str, Rule] = {
     # coordinators manage the employer, its coordinators and case workers and the employer's
     # contacts manage offers.
     "employer.view": Rule(roles=STAFF_ROLES | {Role.EMPLOYER_CONTACT}),
+    # The staff's lists and pages of employers and offers; a contact has her own pages (employer.own).
+    "employer.list": Rule(roles=STAFF_ROLES),
     "employer.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "employer.own": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
     "offer.view": Rule(roles=STAFF_ROLES | {Role.EMPLOYER_CONTACT}),

@@ -117,6 +117,14 @@ def member_invite(*, actor: User, organisation: Organisation, data: InvitationDa
     """A new account (user name = e-mail address, no password yet) with the role in the
     organisation; the e-mail with the set-password link goes once the transaction commits."""
     _check_manages(actor, organisation)
+    return account_invite(organisation=organisation, data=data)
+
+
+@transaction.atomic
+def account_invite(*, organisation: Organisation, data: InvitationData) -> User:
+    """``member_invite`` without its check of the actor: for a caller that has decided who may
+    add the account by its own rules (the keeping organisation's coordinator adding an
+    employer's contact, employers/services.py)."""
     email = data.email.strip().lower()
     errors = {}
     if User.objects.filter(Q(email__iexact=email) | Q(username__iexact=email)).exists():
@@ -167,6 +175,14 @@ def member_deactivate(*, actor: User, organisation: Organisation, member: User) 
     _check_manages(actor, organisation)
     if member.pk == actor.pk:
         raise ValidationError(_("You cannot deactivate your own account; ask another administrator."))
+    account_deactivate(organisation=organisation, member=member)
+
+
+@transaction.atomic
+def account_deactivate(*, organisation: Organisation, member: User) -> None:
+    """``member_deactivate`` without its checks of the actor: for a caller that has decided who
+    may end the roles by its own rules (the keeping organisation's coordinator ending an
+    employer's contact, employers/services.py)."""
     for membership in _team_memberships(organisation, member).select_for_update():
         _membership_end(membership)
     if not member.memberships.in_force().exists():

@@ -8,7 +8,11 @@ class EmployersConfig(AppConfig):
     verbose_name = _("Employers")
 
     def ready(self) -> None:
-        from reintegra.employers import audit_registration  # noqa: F401
+        from reintegra.employers import (
+            audit_registration,  # noqa: F401
+            history,
+            selectors,
+        )
         from reintegra.employers.placements import reminders as placement_reminders
         from reintegra.employers.placements import selectors as placement_selectors
         from reintegra.employers.surveys import reminders as survey_reminders
@@ -17,3 +21,6 @@ class EmployersConfig(AppConfig):
         placement_reminders.register_sources()
         summary.register("placements", 45, placement_selectors.placements_person_summary)
         survey_reminders.register_sources()
+        # The history of cooperation on an employer's page: each part adds its section here.
+        history.register("offers", 10, selectors.offers_history)
+        history.register("placements", 20, placement_selectors.placements_history)

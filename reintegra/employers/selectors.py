@@ -14,14 +14,19 @@ the app shows of a person goes through that part's own audited selectors.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
+
+from django.db.models import Count, Q, QuerySet
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
-from reintegra.accounts.models import Role, User
+from reintegra.accounts.models import Membership, Organisation, Role, User
 from reintegra.collation import by_name
-from reintegra.employers.models import Employer, Offer, Site
-from reintegra.partnership.models import PartnershipMember
+from reintegra.employers.history import ITEMS_SHOWN, SummaryItem, SummarySection
+from reintegra.employers.models import Employer, Occupation, Offer, OfferStatus, Site
+from reintegra.partnership.models import Partnership, PartnershipMember
 
 # The permissions that reach an employer through its partnership: reading, never managing.
 PARTNERSHIP_WIDE = frozenset({"employer.view", "offer.view"})
@@ -109,3 +114,143 @@ def offer_get_for_user(user: User, pk: int, *, permission: str = "offer.view") -
 def offer_allows(user: User, permission: str, offer: Offer) -> bool:
     """Whether the user holds the permission on this offer (to show or hide an action)."""
     return offers_for_user(user, permission=permission).filter(pk=offer.pk).exists()
+
+
+# --- Lists and pages -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EmployerFilter:
+    text: str = ""  # a part of the name, or the NIP or REGON
+    sector: str = ""
+
+
+def employer_list_for_user(user: User, filters: EmployerFilter | None = None) -> QuerySet[Employer]:
+    """The employers the user sees, filtered, with their number of sites and of open offers."""
+    employers = employers_for_user(user)
+    if filters is not None and filters.text.strip():
+        text = filters.text.strip()
+        digits = "".join(char for char in text if char.isdigit())
+        match = Q(organisation__name__icontains=text) | Q(organisation__short_name__icontains=text)
+        if len(digits) >= 9 and len(digits) == len(text.replace("-", "").replace(" ", "")):
+            match |= Q(organisation__nip=digits) | Q(organisation__regon=digits)
+        employers = employers.filter(match)
+    if filters is not None and filters.sector:
+        employers = employers.filter(sector=filters.sector)
+    return employers.annotate(
+        site_count=Count("sites", distinct=True),
+        open_offer_count=Count("offers", filter=Q(offers__status=OfferStatus.OPEN), distinct=True),
+    )
+
+
+def organisations_keeping(user: User) -> list[Organisation]:
+    """The organisations for which the user registers employers (not employers themselves)."""
+    organisations = policy.organisations_where(user, "employer.manage").exclude(type="employer")
+    return list(organisations.order_by(*by_name("name")))
+
+
+def partnerships_of(organisation: Organisation) -> QuerySet[Partnership]:
+    """The partnerships an employer of this organisation may belong to."""
+    return Partnership.objects.filter(members__organisation=organisation).order_by(*by_name("name"))
+
+
+def contacts_of(employer: Employer) -> list[User]:
+    """The employer's contacts: users who hold the employer-contact role there today."""
+    user_ids = (
+        Membership.objects.in_force()
+        .filter(organisation_id=employer.organisation_id, role=Role.EMPLOYER_CONTACT)
+        .values("user_id")
+    )
+    return list(
+        User.objects.filter(pk__in=user_ids, is_active=True).order_by(*by_name("last_name", "first_name"))
+    )
+
+
+def contact_get(employer: Employer, pk: int) -> User:
+    """One of the employer's contacts, or 404."""
+    contact = next((user for user in contacts_of(employer) if user.pk == pk), None)
+    if contact is None:
+        raise Http404
+    return contact
+
+
+def sites_of(employer: Employer) -> QuerySet[Site]:
+    return employer.sites.select_related("gmina").order_by(*by_name("name"), "pk")
+
+
+def offers_of(employer: Employer) -> QuerySet[Offer]:
+    return employer.offers.select_related("site", "occupation").order_by("-created_at", "-pk")
+
+
+@dataclass(frozen=True)
+class OfferFilter:
+    kind: str = ""
+    status: str = ""
+    occupation: str = ""  # a KZiS code or its beginning (a group); "-" for offers without a code
+    gmina: str = ""  # a TERC code or its beginning (a voivodeship, a county)
+    employer: int | None = None
+
+
+UNCODED = "-"
+
+
+def offer_list_for_user(user: User, filters: OfferFilter | None = None) -> QuerySet[Offer]:
+    """The offers the user sees, filtered, latest first."""
+    offers = offers_for_user(user).order_by("-created_at", "-pk")
+    if filters is None:
+        return offers
+    if filters.kind:
+        offers = offers.filter(kind=filters.kind)
+    if filters.status:
+        offers = offers.filter(status=filters.status)
+    if filters.occupation == UNCODED:
+        offers = offers.filter(occupation=None)
+    elif filters.occupation:
+        offers = offers.filter(occupation__code__startswith=filters.occupation)
+    if filters.gmina:
+        offers = offers.filter(site__gmina__code__startswith=filters.gmina)
+    if filters.employer is not None:
+        offers = offers.filter(employer_id=filters.employer)
+    return offers
+
+
+def occupation_search(text: str, *, limit: int = 50) -> list[Occupation]:
+    """Loaded KZiS codes that begin with the digits typed, or whose name holds every word typed;
+    occupations (6 digits) first, then the groups."""
+    text = text.strip()
+    if not text:
+        return []
+    if text.isdigit():
+        found = Occupation.objects.filter(code__startswith=text)
+    else:
+        found = Occupation.objects.all()
+        for word in text.split()[:5]:
+            found = found.filter(name__icontains=word)
+    return list(found.order_by("-level", "code")[:limit])
+
+
+def occupation_by_code(code: str) -> Occupation | None:
+    return Occupation.objects.filter(code=code.strip()).first() if code.strip().isdigit() else None
+
+
+def offers_history(user: User, employer: Employer) -> SummarySection | None:
+    """The history of cooperation's first section: the employer's offers so far, latest first."""
+    if not employer_allows(user, "offer.view", employer):
+        return None
+    offers = list(offers_of(employer)[:ITEMS_SHOWN])
+    return SummarySection(
+        key="offers",
+        title=_("Offers"),
+        empty=_("No offers yet."),
+        items=[
+            SummaryItem(
+                text=str(offer),
+                url=reverse("employers:offer_detail", args=[offer.pk]),
+                status=str(offer.get_status_display()),
+                when=offer.created_at,
+                when_label=_("posted"),
+            )
+            for offer in offers
+        ],
+        url=reverse("employers:offer_list") + f"?employer={employer.pk}",
+    )

@@ -8,7 +8,16 @@ from decimal import Decimal
 import pytest
 
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
-from reintegra.employers.models import Employer, Occupation, OccupationLevel, Site
+from reintegra.employers.models import (
+    ContractType,
+    Employer,
+    Occupation,
+    OccupationLevel,
+    Offer,
+    OfferKind,
+    OfferStatus,
+    Site,
+)
 from reintegra.people.models import Degurba, TercUnit
 from tests.factories import OrganisationFactory, member
 
@@ -58,3 +67,19 @@ def baker(db: None) -> Occupation:
         code="751201", defaults={"name": "Piekarz", "level": OccupationLevel.OCCUPATION}
     )
     return occupation
+
+
+@pytest.fixture
+def offer(bakery: Employer, bakery_site: Site, baker: Occupation) -> Offer:
+    """An open two-month internship for a baker at the bakery's site."""
+    return Offer.objects.create(
+        employer=bakery,
+        site=bakery_site,
+        kind=OfferKind.INTERNSHIP,
+        occupation=baker,
+        hours_per_week=40,
+        contract_type=ContractType.INTERNSHIP_AGREEMENT,
+        places=2,
+        duration_months=2,
+        status=OfferStatus.OPEN,
+    )

@@ -14,23 +14,9 @@ from django.http import Http404
 
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from reintegra.employers import selectors
-from reintegra.employers.models import ContractType, Employer, Occupation, Offer, OfferKind, Site
+from reintegra.employers.models import Employer, Offer, Site
 from reintegra.partnership.models import MemberRole, Partnership, PartnershipMember
 from tests.factories import OrganisationFactory, member
-
-
-@pytest.fixture
-def offer(bakery: Employer, bakery_site: Site, baker: Occupation) -> Offer:
-    return Offer.objects.create(
-        employer=bakery,
-        site=bakery_site,
-        kind=OfferKind.INTERNSHIP,
-        occupation=baker,
-        hours_per_week=40,
-        contract_type=ContractType.INTERNSHIP_AGREEMENT,
-        places=2,
-        duration_months=2,
-    )
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('employers', '0004_matching_overrides'),
+        ('employers', '0005_load_the_kzis_groups'),
         ('people', '0013_consent_kind_sharing_with_employers'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
