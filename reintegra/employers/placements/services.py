@@ -11,7 +11,7 @@ The rules these services enforce:
 * an offer holds as many accepted and started placements as it has places: proposing for a
   full offer and accepting beyond its places are refused;
 * an internship or traineeship lasts at most ``settings.INTERNSHIP_MAX_MONTHS`` months (six
-  unless set);
+  unless set; the offer's own extension keeps to the same setting);
 * the placement moves along ``workflow.TRANSITIONS``: the employer's contacts (or the case worker
   on their behalf) accept, decline, start, finish and break off; only the case worker withdraws;
   a decline and a break-off need a reason; every move is recorded with who, when and why;
@@ -72,11 +72,10 @@ INTERNSHIP_KINDS = frozenset({OfferKind.INTERNSHIP, OfferKind.TRAINEESHIP})
 # Offers after whose start the person's employment is followed up, and when (months on).
 FOLLOWED_UP_KINDS = frozenset({OfferKind.JOB})
 FOLLOW_UP_MONTHS = (1, 3, 6)
-DEFAULT_INTERNSHIP_MAX_MONTHS = 6
 
 
 def internship_max_months() -> int:
-    return int(getattr(settings, "INTERNSHIP_MAX_MONTHS", DEFAULT_INTERNSHIP_MAX_MONTHS))
+    return int(settings.INTERNSHIP_MAX_MONTHS)
 
 
 # --- Who acts ---------------------------------------------------------------------------------

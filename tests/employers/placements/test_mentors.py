@@ -10,7 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from reintegra.accounts.models import Role, User
-from reintegra.employers.models import Employer, Mentor, Placement
+from reintegra.employers.models import Employer, Mentor, Offer, Placement
 from reintegra.employers.placements import services
 from reintegra.employers.placements.services import MentorData, PlacementTerms
 from tests.conftest import client_for
@@ -95,3 +95,21 @@ def test_a_mentoring_meeting_needs_a_started_placement(mentored: Placement, bake
             data=services.MentoringMeetingData(held_on=date(2026, 12, 1), duration_minutes=30),
         )
     assert set(error.value.message_dict) == {"held_on"}
+
+
+def test_the_offer_page_leads_staff_to_propose_and_the_employers_home_to_her_candidates_and_mentors(
+    internship: Offer, caseworker: User, bakery_contact: User, mentor: Mentor
+) -> None:
+    offer_page = (
+        client_for(caseworker).get(reverse("employers:offer_detail", args=[internship.pk])).content.decode()
+    )
+    assert reverse("employers:placements:propose_for_offer", args=[internship.pk]) in offer_page
+    home = client_for(bakery_contact).get(reverse("employers:own_home")).content.decode()
+    assert reverse("employers:placements:candidates") in home
+    assert reverse("employers:placements:mentors") in home
+    employer_page = client_for(caseworker).get(
+        reverse("employers:employer_detail", args=[internship.employer_id])
+    )
+    mentors = reverse("employers:placements:mentors") + f"?employer={internship.employer_id}"
+    assert mentors in employer_page.content.decode()
+    assert "Jan Mistrz" in client_for(caseworker).get(mentors).content.decode()

@@ -24,9 +24,12 @@ from reintegra.forms import add_service_error
 @requires("mentor.manage")
 @require_GET
 def mentor_list(request: AuthenticatedRequest) -> HttpResponse:
+    """The mentors of the employers the user manages them for; of one, from its page (``?employer=``)."""
+    employers = selectors.employers_for_mentors(request.user)
+    chosen = next((one for one in employers if str(one.pk) == request.GET.get("employer")), None)
     context = {
-        "mentors": selectors.mentors_for_user(request.user),
-        "employers": selectors.employers_for_mentors(request.user),
+        "mentors": selectors.mentors_for_user(request.user, chosen),
+        "employers": [chosen] if chosen else employers,
     }
     return render(request, "employers/placements/mentor_list.html", context)
 
