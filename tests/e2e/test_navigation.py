@@ -149,7 +149,7 @@ def test_a_user_with_every_staff_area_and_a_long_name_still_gets_one_row_on_a_la
 
     for group in ("people", "sessions", "programmes", "administration"):
         expect(page.get_by_test_id(f"nav-group-{group}")).to_be_visible()
-    boxes = page.locator("nav.navbar .container > *").evaluate_all(
+    boxes = page.locator("nav.navbar .container-fluid > *").evaluate_all(
         "items => items.map(item => item.getBoundingClientRect().bottom)"
     )
     assert max(boxes) < 80, "the bar is more than one row high"
