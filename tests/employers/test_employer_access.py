@@ -170,6 +170,15 @@ def test_she_posts_an_offer_edits_a_site_and_closes_the_offer_on_her_own_pages(
     assert "Piekarnia przy rynku" in client.get("/employers/mine/").content.decode()
 
 
+def test_her_home_pages_tables_scroll_by_keyboard_on_a_phone(
+    bakery_contact: User, bakery_site: Site, offer: Offer
+) -> None:
+    page = client_for(bakery_contact).get("/employers/mine/").content.decode()
+
+    # axe's scrollable-region-focusable: a table wider than a phone scrolls in a focusable region.
+    assert page.count('class="table-responsive" tabindex="0" role="region" aria-labelledby=') == 2
+
+
 def test_another_employers_contact_cannot_reach_her_offer_or_site(
     employer_contact: User, bakery_site: Site, offer: Offer
 ) -> None:

@@ -64,7 +64,7 @@ def factor_value(factor: core.Factor) -> str:
     if factor.code == "hours":
         if params["max_hours"] is None:
             return _("%(hours)s hours a week; the person declared no limit.") % params
-        return _("%(hours)s hours a week; care duties leave at most %(max_hours)s.") % params
+        return _("%(hours)s hours a week; the person can work at most %(max_hours)s.") % params
     if factor.code == "shifts":
         if not params["offered"] or not params["declared"]:
             return _("Any shift suits.")

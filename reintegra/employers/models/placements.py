@@ -12,7 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.dates import day
@@ -26,7 +26,8 @@ class PlacementStatus(models.TextChoices):
     PROPOSED = "proposed", _("proposed")
     ACCEPTED = "accepted", _("accepted by the employer")
     DECLINED = "declined", _("declined by the employer")
-    WITHDRAWN = "withdrawn", _("withdrawn")
+    # Polish "wycofana" (a placement), not the "wycofane" of a withdrawn referral.
+    WITHDRAWN = "withdrawn", pgettext_lazy("placement", "withdrawn")
     STARTED = "started", _("started")
     FINISHED = "finished", _("finished")
     BROKEN_OFF = "broken_off", _("broken off")

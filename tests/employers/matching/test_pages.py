@@ -47,6 +47,8 @@ def test_the_case_worker_sees_the_matched_offers_each_with_its_factors_values_an
     assert "The occupation the person wants (the same 6-digit KZiS code)." in text
     assert "Has 1 of 1 required and 0 of 0 nice-to-have skills." in text
     assert "2.2 km from home, of at most 30.0 km the person can travel." in text
+    # The person's own limit, whatever its cause (not every person has care duties).
+    assert "40 hours a week; the person can work at most 40." in text
     assert [m.offer_id for m in page.context["matches"].shown] == [internship.pk]
     assert [f.weight for f in page.context["matches"].shown[0].factors] == [0.35, 0.25, 0.2, 0.1, 0.05, 0.05]
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.audit.models import AuditEntry
@@ -112,6 +112,13 @@ def test_after_the_person_agrees_to_meet_the_employer_sees_the_name_and_phone_on
     assert "600100200" in text
     assert "Źródlana" not in text
     assert "ABC" not in text
+    assert "Imię i nazwisko</dt>" in text  # a person's, not a thing's "Nazwa"
+
+
+def test_a_withdrawn_placement_reads_in_polish_in_the_feminine_of_its_other_statuses() -> None:
+    with translation.override("pl"):
+        labels = [str(S.WITHDRAWN.label), str(S.FINISHED.label)]
+    assert labels == ["wycofana", "zakończona"]
 
 
 def test_the_employer_contact_cannot_reach_another_employers_placement(
