@@ -36,11 +36,12 @@ from reintegra.activities.models import (
 )
 from reintegra.activities.services import roster
 from reintegra.attachments.selectors import AttachmentList, attachments_of
-from reintegra.audit.bulk import log_reads
+from reintegra.audit.bulk import Read, log_reads
 from reintegra.collation import by_name
 from reintegra.people.models import Participant
 from reintegra.people.summary import ITEMS_SHOWN, SummaryItem, SummarySection
-from reintegra.programmes.models import Programme
+from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
+from reintegra.rawsql import fetch_rows, when
 
 SHOWN = 50  # bookings and visits on a venue's page
 ATTACHMENT_KIND = "session"
@@ -146,13 +147,27 @@ def programme_get_for_user(user: User, pk: int, *, permission: str = "session.vi
 
 
 def session_get_for_user(user: User, pk: int, *, permission: str = "session.view") -> Session:
-    session = (
+    """The session with what its pages show of it (programme and organisation, group, leader,
+    room, activity)."""
+    return _session(
+        user,
+        pk,
+        permission,
         Session.objects.select_related(
             "programme__template", "programme__organisation", "group", "leader", "venue", "activity"
-        )
-        .filter(pk=pk)
-        .first()
+        ),
     )
+
+
+def session_to_mark(user: User, pk: int) -> Session:
+    """The session of the attendance page, with its programme only: the page shows the session's
+    own fields, and each further join costs the planner more than the page's other queries take
+    (at 20 million marks: 5.3 ms with the six relations above, 1.3 ms with the programme)."""
+    return _session(user, pk, "attendance.record", Session.objects.select_related("programme"))
+
+
+def _session(user: User, pk: int, permission: str, sessions: QuerySet[Session]) -> Session:
+    session = sessions.filter(pk=pk).first()
     if session is None or not policy.can(user, permission, session):
         raise Http404
     return session
@@ -466,23 +481,43 @@ def voting_rounds(programme: Programme) -> QuerySet[VotingRound]:
     return programme.voting_rounds.all()
 
 
-def _held(now: datetime, *, general: bool, depth: int = 1) -> QuerySet[Session]:
-    """The sessions held before ``now`` for an enrolment of the query ``depth`` levels out: of
-    the whole programme (``general``) or of the enrolment's group."""
+# A person's attendance in their file, by hand (``reintegra.rawsql``): built with the ORM, its four
+# correlated subqueries took three times as long to compile in Python as the database takes to
+# run them (5.7 ms against 1.7 at 20 million marks), on a page opened all day long.
+#
+# The sessions held for an enrolment (e): those of its programme before now, of the whole
+# programme (no group) or of its group, each counted apart: with no OR, each is a range of the
+# index of programme, group and start (which ends with the session's id), and the person's
+# present marks one of the index of present marks, read without the tables, however many
+# sessions and marks the programme has.
+_HELD_GENERAL = "s.programme_id = e.programme_id AND s.group_id IS NULL AND s.starts_at < %(now)s"
+_HELD_OF_GROUP = "s.programme_id = e.programme_id AND s.group_id = e.group_id AND s.starts_at < %(now)s"
+_SESSION = Session._meta.db_table
+_HELD = "(SELECT COUNT(*) FROM {session} s WHERE {held})"
+_ATTENDED = f"""(SELECT COUNT(*) FROM {Attendance._meta.db_table} a
+    WHERE a.participant_id = e.participant_id AND a.present
+      AND a.session_id IN (SELECT s.id FROM {{session}} s WHERE {{held}}))"""  # noqa: S608 - table names
+_PERSON_ATTENDANCE = f"""
+SELECT e.id AS pk, e.programme_id, p.name AS programme_name, p.organisation_id,
+    {_HELD.format(session=_SESSION, held=_HELD_GENERAL)}
+      + {_HELD.format(session=_SESSION, held=_HELD_OF_GROUP)} AS held,
+    {_ATTENDED.format(session=_SESSION, held=_HELD_GENERAL)}
+      + {_ATTENDED.format(session=_SESSION, held=_HELD_OF_GROUP)} AS attended
+FROM {Enrolment._meta.db_table} e JOIN {Programme._meta.db_table} p ON p.id = e.programme_id
+WHERE e.participant_id = %(person)s AND e.status = %(enrolled)s
+ORDER BY e.enrolled_on DESC, e.id DESC
+LIMIT %(shown)s
+"""  # noqa: S608 - table names
 
-    def outer(name: str) -> Any:
-        reference: Any = name
-        for _level in range(depth):
-            reference = OuterRef(reference)
-        return reference
 
-    sessions = Session.objects.filter(programme_id=outer("programme_id"), starts_at__lt=now)
-    return sessions.filter(group__isnull=True) if general else sessions.filter(group_id=outer("group_id"))
-
-
-def _count(rows: QuerySet[Any], key: str) -> QuerySet[Any]:
-    """The rows' number, as a subquery of one value."""
-    return rows.order_by().values(key).annotate(n=Count("*")).values("n")
+@dataclass(frozen=True)
+class _EnrolmentAttendance:
+    pk: int  # the enrolment's
+    programme_id: int
+    programme_name: str
+    organisation_id: int
+    held: int
+    attended: int
 
 
 def attendance_person_summary(user: User, participant: Participant) -> SummarySection | None:
@@ -491,47 +526,34 @@ def attendance_person_summary(user: User, participant: Participant) -> SummarySe
     80% rule). One query; no section for a person with no session held yet."""
     if not policy.can(user, "session.view", participant):
         return None
-    now = timezone.now()
-    # Held for them: the sessions of their group and those of the whole programme, each counted
-    # apart; with no OR, each is a range of the index of programme, group and start (which
-    # ends with the session's id) and the person's marks one of the index of present marks, both
-    # read without the tables, however many sessions and marks the programme has.
-    held, attended = {}, {}
-    for general in (False, True):
-        held[general] = Subquery(_count(_held(now, general=general), "programme_id"))
-        marks = Attendance.objects.filter(
-            participant_id=participant.pk,
-            present=True,
-            session_id__in=_held(now, general=general, depth=2).values("pk"),
-        )
-        attended[general] = Subquery(_count(marks, "participant_id"))
-    enrolments = list(
-        participant.enrolments.filter(status="enrolled")
-        .select_related("programme")
-        .annotate(
-            held_group=held[False],
-            held_general=held[True],
-            attended_group=attended[False],
-            attended_general=attended[True],
-        )
-        .order_by("-enrolled_on", "-pk")[:ITEMS_SHOWN]
+    enrolments = fetch_rows(
+        _EnrolmentAttendance,
+        _PERSON_ATTENDANCE,
+        {
+            "person": participant.pk,
+            "enrolled": EnrolmentStatus.ENROLLED.value,
+            "now": when(timezone.now()),
+            "shown": ITEMS_SHOWN,
+        },
     )
-    log_reads(enrolments, actor=user)
-    items = []
-    for enrolment in enrolments:
-        sessions = (enrolment.held_group or 0) + (enrolment.held_general or 0)
-        came = (enrolment.attended_group or 0) + (enrolment.attended_general or 0)
-        if not sessions:
-            continue
-        rate = round(100 * came / sessions)
-        items.append(
-            SummaryItem(
-                text=enrolment.programme.name,
-                url=reverse("activities:programme_attendance", args=[enrolment.programme_id]),
-                status=_("%(came)d of %(held)d sessions (%(rate)d%%)")
-                % {"came": came, "held": sessions, "rate": rate},
-            )
+    # Each enrolment read, named as the model names it (the person – the programme).
+    log_reads(
+        [
+            Read(Enrolment, row.pk, f"{participant} – {row.programme_name}", (row.organisation_id,))
+            for row in enrolments
+        ],
+        actor=user,
+    )
+    items = [
+        SummaryItem(
+            text=row.programme_name,
+            url=reverse("activities:programme_attendance", args=[row.programme_id]),
+            status=_("%(came)d of %(held)d sessions (%(rate)d%%)")
+            % {"came": row.attended, "held": row.held, "rate": round(100 * row.attended / row.held)},
         )
+        for row in enrolments
+        if row.held
+    ]
     if not items:
         return None  # people outside group programmes see no such section
     return SummarySection(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from typing import Any, TypedDict
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -225,7 +225,7 @@ def session_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 def attendance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     """The leader's phone page: every person of the group, present or not, hours, on site or
     remote; one POST saves them all."""
-    session = selectors.session_get_for_user(request.user, pk, permission="attendance.record")
+    session = selectors.session_to_mark(request.user, pk)
     if not services.may_mark(request.user, session):
         raise Http404
     errors: list[str] = []
@@ -247,13 +247,44 @@ def attendance(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     attachments = selectors.session_attachments(request.user, session)
     context = {
         "session": session,
-        "rows": rows,
+        "rows": _marking_rows(session, rows),
+        "max_hours": str(session.length_hours),
         "errors": errors,
-        "modes": AttendanceMode.choices,
+        "modes": [(value, str(label)) for value, label in AttendanceMode.choices],
         "attachments": attachments,
         "attachment_form": _signed_list_form() if attachments.can_attach else None,
     }
     return render(request, "activities/attendance.html", context, status=400 if errors else 200)
+
+
+class MarkingRow(TypedDict):
+    """One person's line of the marking form, each value as its input carries it.
+
+    The form is 30 lines of three inputs each; resolved in the template from the person and
+    the mark (ids and hours localised, labels translated, line by line) they took more time
+    than the rest of the page together, so the view turns each value into text once. A dict,
+    not an object: the template finds a dict's keys at the first lookup.
+    """
+
+    key: str  # the person's id, in every input's name and id
+    name: str
+    present: bool
+    hours: str
+    mode: str
+
+
+def _marking_rows(session: Session, rows: list[selectors.RosterRow]) -> list[MarkingRow]:
+    planned = str(session.planned_hours)
+    return [
+        MarkingRow(
+            key=str(row.participant.pk),
+            name=f"{row.participant.last_name} {row.participant.first_name}",
+            present=row.attendance is not None and row.attendance.present,
+            hours=str(row.attendance.hours) if row.attendance is not None else planned,
+            mode=row.attendance.mode if row.attendance is not None else "",
+        )
+        for row in rows
+    ]
 
 
 def _signed_list_form() -> AttachmentForm:

@@ -200,7 +200,9 @@ def current_plan_summary(user: User, participant: Participant) -> SummarySection
     """The file's summary: the person's newest open plan and its next review; logged as read."""
     if not policy.can(user, "casework.view", participant):
         return None
-    plan = open_plans_of(participant).first()
+    # The summary shows the plan's own fields: read without the person and the programme the
+    # query costs a third less, on the file's first screen, opened all day long.
+    plan = open_plans_of(participant).select_related(None).first()
     items = []
     if plan is not None:
         log_reads([plan], actor=user)

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
@@ -160,6 +161,31 @@ def test_the_persons_file_shows_their_attendance_rate(
     text = page.content.decode()
     assert club.name in text
     assert "1 z 1 zajęć (100%)" in text
+
+
+def test_the_files_attendance_summary_logs_the_enrolments_it_shows_as_read(
+    session: Session, leader: User, young_people: list[Participant], caseworker: User, club: Programme
+) -> None:
+    person = young_people[0]
+    services.attendance_record(
+        actor=leader,
+        session=session,
+        marks=[services.Mark(participant_id=person.pk, present=True, hours=Decimal(2))],
+    )
+    client_for(caseworker).get(reverse("people:participant_detail", args=[person.pk]))
+    enrolment = person.enrolments.get(programme=club)
+    reads = AuditEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(enrolment),
+        object_pk=str(enrolment.pk),
+        action=AuditEntry.Action.ACCESS,
+        actor=caseworker,
+    )
+    # Read twice, by the programmes' summary and by the attendance's, named as the model names it.
+    assert len(reads) == 2
+    assert {read.object_repr for read in reads} == {str(enrolment)}
+    assert {pk for read in reads for pk in read.organisations.values_list("pk", flat=True)} == {
+        club.organisation_id
+    }
 
 
 def test_the_programme_counts_its_sessions_by_kind(club: Programme, leader: User, coordinator: User) -> None:
