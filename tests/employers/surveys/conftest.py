@@ -26,7 +26,7 @@ def next_quarter() -> date:
 
 def round_data(**changes: object) -> services.RoundData:
     values: dict[str, object] = {
-        "title": "Potrzeby pracodawców",
+        "title": "Badanie potrzeb zatrudnieniowych, II kwartał",
         "first_quarter": this_quarter(),
         "last_quarter": next_quarter(),
         "closes_on": timezone.localdate() + timedelta(days=30),
