@@ -20,6 +20,7 @@ from reintegra.demo.accounts import seed_organisations, seed_people
 from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
+from reintegra.demo.employers import seed_employers
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.people import seed_participants
 from reintegra.demo.plans import seed_plans
@@ -40,6 +41,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_plans,
     seed_partnership,
     seed_activities,
+    seed_employers,
 ]
 
 
