@@ -7,16 +7,27 @@ import pytest
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
 from reintegra.demo.seed import seed
+from reintegra.employers.fairs.selectors import contest_result, fairs_open_to, published_contests_for
 from reintegra.employers.matching.selectors import matches_for_participant
 from reintegra.employers.models import (
+    AnswerChannel,
+    Contest,
+    ContestStatus,
     Employer,
+    FairInterview,
+    FairOutcome,
+    JobFair,
     JobProfile,
     MatchOverride,
     Occupation,
     Offer,
     OfferKind,
     OfferStatus,
+    OutcomeKind,
     Site,
+    SurveyAnswerLine,
+    SurveyRound,
+    SurveyRoundStatus,
     TravelMode,
 )
 from reintegra.employers.selectors import employer_of_contact, employers_for_user
@@ -107,5 +118,55 @@ def test_the_case_worker_sees_the_partnership_s_employers_and_the_rural_woman_s_
 def test_seeding_the_employers_twice_writes_nothing_the_second_time(demo: str) -> None:
     before = AuditEntry.objects.count(), Offer.objects.count(), JobProfile.objects.count()
     created = seed().created
-    assert (created["employers"], created["offers"], created["job profiles"]) == (0, 0, 0)
+    steps = ("employers", "offers", "job profiles", "survey rounds", "job fairs", "contests")
+    assert [created[what] for what in steps] == [0] * len(steps)
     assert (AuditEntry.objects.count(), Offer.objects.count(), JobProfile.objects.count()) == before
+
+
+def test_a_closed_and_an_open_survey_round_have_answers_one_taken_down_on_the_phone(demo: str) -> None:
+    closed = SurveyRound.objects.get(status=SurveyRoundStatus.CLOSED)
+    current = SurveyRound.objects.get(status=SurveyRoundStatus.OPEN)
+    assert current.previous == closed
+    assert closed.invitations.count() == 2
+    channels = dict(closed.answers.values_list("employer__organisation__short_name", "channel"))
+    assert channels == {"Piekarnia Kłos": AnswerChannel.ONLINE, "CL Zalesie": AnswerChannel.PHONE}
+    assert closed.answers.get(channel=AnswerChannel.PHONE).informant
+    warehouse_lines = SurveyAnswerLine.objects.filter(answer__round=closed, occupation_id="432106")
+    assert sum(line.count for line in warehouse_lines) == 3
+    # The bakery has yet to answer the open round: its owner does it in the demo.
+    assert list(current.answers.values_list("employer__organisation__short_name", flat=True)) == [
+        "CL Zalesie"
+    ]
+
+
+def test_today_s_fair_has_stands_guests_checked_in_interviews_and_outcomes(demo: str) -> None:
+    fair = JobFair.objects.get(title="Ryneczek pracy w Zalesiu")
+    assert fair.stands.count() == 3
+    guests = fair.guests.all()
+    assert guests.count() == 8
+    assert guests.exclude(checked_in_at=None).count() == 6
+    assert guests.filter(walk_in=True).count() == 1
+    assert FairInterview.objects.filter(guest__fair=fair).count() == 4
+    outcomes = FairOutcome.objects.filter(guest__fair=fair)
+    assert {outcome.kind for outcome in outcomes} == {
+        OutcomeKind.INTERVIEW_INVITATION,
+        OutcomeKind.INTERNSHIP,
+    }
+    assert outcomes.get(kind=OutcomeKind.INTERNSHIP).offer == Offer.objects.get(kind=OfferKind.INTERNSHIP)
+    spring = JobFair.objects.get(title="Ryneczek pracy w Borówkowie")
+    bakery = employer_of_contact(User.objects.get(username="pracodawca"))
+    assert bakery is not None
+    assert spring in fairs_open_to(bakery)
+
+
+def test_the_contest_result_is_published_with_the_bakery_first(demo: str) -> None:
+    contest = Contest.objects.get()
+    assert contest.status == ContestStatus.PUBLISHED
+    assert contest.jury.count() == 3
+    result = contest_result(contest)
+    assert len(result) == 3
+    assert all(row.ranked.missing == 0 for row in result)
+    assert result[0].nomination.employer.organisation.short_name == "Piekarnia Kłos"
+    bakery = employer_of_contact(User.objects.get(username="pracodawca"))
+    assert bakery is not None
+    assert published_contests_for(bakery) == [contest]
