@@ -46,9 +46,9 @@ INTERVIEWS: tuple[tuple[int, str, str, tuple[OutcomeKind, str] | None], ...] = (
         (OutcomeKind.INTERVIEW_INVITATION, WAREHOUSE_JOB),
     ),
     (
-        3,
+        1,
         "piekarnia",
-        "Zainteresowany stażem; może pracować w nocy.",
+        "Zainteresowany stażem od przyszłego miesiąca; może pracować w nocy.",
         (OutcomeKind.INTERNSHIP, BAKERY_INTERNSHIP),
     ),
     (5, "stolarnia", "Pytał o próbę pracy; prosi o informację o dojeździe.", None),
