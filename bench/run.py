@@ -12,11 +12,17 @@ written to bench/results/ as JSON.
 Log-in (the form's POST with the demo password) and a printed meeting summary (PDF) are timed
 the same way; beside the log-in stands the password check alone, the share the hasher takes.
 
+Attendance (``bench/activities.py``): ``--attendance R`` rows (default 20,000,000) filled by the
+database in a KARnet15+ club of the demo, then a leader's and a room's week, a session's
+attendance page, a person's file (its attendance summary) and the POST marking 30 people.
+
 Matching (``bench/matching.py``: vectorised scores against the plain loop, on generated data, no
 database) runs after the pages; ``--no-matching`` skips it, ``python -m bench.matching`` runs it alone.
 
-Usage: python -m bench.run [--participants N] [--meetings M] [--requests K] [--explain] [--no-fill]
+Usage: python -m bench.run [--participants N] [--meetings M] [--attendance R] [--requests K]
+       [--explain] [--no-fill]
        [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill) [--no-matching]
+       [--activities-only] (only the attendance pages, results as activities-latest.json)
 
 ``--no-fill`` measures a database an earlier run filled (DATABASE_URL pointing at a kept
 cluster), to measure again without the eight minutes of filling.
@@ -48,7 +54,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench import matching  # noqa: E402
+from bench import activities, matching  # noqa: E402
 from reintegra.accounts.models import User  # noqa: E402
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
 from reintegra.demo.context import DEMO_PASSWORD  # noqa: E402
@@ -110,8 +116,9 @@ def _median_p95(durations: list[float]) -> tuple[float, float]:
     return statistics.median(durations), durations[int(len(durations) * 0.95) - 1]
 
 
-def fill(participants: int, meetings: int) -> dict[str, float]:
-    """Seconds: the demo and the participants, then case work, then statistics (PostgreSQL)."""
+def fill(participants: int, meetings: int, attendance: int) -> dict[str, float]:
+    """Seconds: the demo and the participants, then case work, then statistics (PostgreSQL),
+    then attendance (PostgreSQL only: the database makes it)."""
     seconds: dict[str, float] = {}
     call_command("migrate", verbosity=0)
     quiet = io.StringIO()
@@ -129,7 +136,35 @@ def fill(participants: int, meetings: int) -> dict[str, float]:
                 cursor.execute(f"VACUUM ANALYZE {model._meta.db_table}")
             cursor.execute("ANALYZE")
     seconds["vacuum_analyze"] = time.perf_counter() - start
+    if attendance and connection.vendor == "postgresql":
+        start = time.perf_counter()
+        activities.fill_attendance(attendance)
+        seconds["attendance"] = time.perf_counter() - start
     return seconds
+
+
+def measure_activities(requests: int, explain: bool = False) -> dict[str, dict[str, Any]]:
+    """The attendance pages as the club's coordinator, and the POST marking 30 people (with
+    ``explain``, the pages' plans to explain-activities-latest.txt)."""
+
+    def logged_in(user: User) -> Client:
+        client = Client()
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return client
+
+    client, pages, shown = activities.pages(logged_in)
+    figures = _timed_pages(client, {"bare view": lambda: BARE_URL, **pages}, requests)
+    url, post = activities.marking(shown["session"])
+    name = "mark attendance of 30 (POST)"
+    try:
+        figures[name] = timed(client, url, requests, request=post)
+    except Exception as error:
+        print(f"{name}: {error!r}")
+        figures[name] = {"url": url, "error": repr(error)}
+    figures["bare view"]["shown"] = shown
+    if explain:
+        write_explains(client, {name: url() for name, url in pages.items()}, "explain-activities-latest.txt")
+    return figures
 
 
 def measure(requests: int, explain: bool, *, login_and_pdf: bool = False) -> dict[str, dict[str, Any]]:
@@ -211,7 +246,7 @@ def deep_page(participant_id: int) -> int:
     return max(1, -(-shown // PAGE_SIZE))
 
 
-def write_explains(client: Client, pages: dict[str, str]) -> None:
+def write_explains(client: Client, pages: dict[str, str], filename: str = "explain-latest.txt") -> None:
     """EXPLAIN ANALYZE of every SELECT each page runs, to bench/results/explain-latest.txt."""
     if connection.vendor != "postgresql":
         return
@@ -230,7 +265,7 @@ def write_explains(client: Client, pages: dict[str, str]) -> None:
                 plan = [row[0] for row in cursor.fetchall()]
             lines += [f"-- {query['time']} s: {sql[:400]}", *plan, ""]
     RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "explain-latest.txt").write_text("\n".join(lines) + "\n")
+    (RESULTS / filename).write_text("\n".join(lines) + "\n")
 
 
 def casework_figures() -> dict[str, Any]:
@@ -307,6 +342,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--participants", type=int, default=1_000_000)
     parser.add_argument("--meetings", type=int, default=10_000_000)
+    parser.add_argument(
+        "--attendance", type=int, default=20_000_000, help="attendance rows to fill (PostgreSQL; 0: none)"
+    )
+    parser.add_argument(
+        "--activities-only",
+        action="store_true",
+        help="measure only the attendance pages (a small --participants/--meetings fill is enough)",
+    )
     parser.add_argument("--explain", action="store_true", help="write EXPLAIN ANALYZE of every page")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--import-rows", type=int, default=100_000, help="0 skips the import")
@@ -321,51 +364,72 @@ def main() -> None:
     parser.add_argument("--no-matching", action="store_true", help="skip the matching benchmark")
     args = parser.parse_args()
 
-    fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings)
-    figures = measure(args.requests, args.explain, login_and_pdf=args.login_and_pdf)
+    fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings, args.attendance)
+    if args.activities_only:
+        figures = {}
+    else:
+        figures = measure(args.requests, args.explain, login_and_pdf=args.login_and_pdf)
+    if not args.login_and_pdf and connection.vendor == "postgresql":
+        figures |= {
+            f"activities: {name}": figure
+            for name, figure in measure_activities(args.requests, args.explain).items()
+        }
 
     result = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "database": _database_name(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "participants": Participant.objects.count(),
-        "casework": casework_figures(),
+        "casework": casework_figures() if not args.activities_only else None,
         "fill_seconds": round(sum(fill_seconds.values()), 1),
         "fill_seconds_by_step": {step: round(seconds, 1) for step, seconds in fill_seconds.items()},
         "pages": figures,
-        "import": measure_import(args.import_rows) if args.import_rows and not args.login_and_pdf else None,
+        "import": (
+            measure_import(args.import_rows)
+            if args.import_rows and not (args.login_and_pdf or args.activities_only)
+            else None
+        ),
     }
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    kind = "login-pdf" if args.login_and_pdf else "pages"  # a partial run keeps the full figures
+    # A partial run keeps the full figures.
+    kind = "login-pdf" if args.login_and_pdf else "activities" if args.activities_only else "pages"
     for path in (RESULTS / f"{kind}-{stamp}.json", RESULTS / f"{kind}-latest.json"):
         path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
 
-    casework: dict[str, Any] = result["casework"]  # type: ignore[assignment]
+    casework: dict[str, Any] | None = result["casework"]  # type: ignore[assignment]
     steps = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in fill_seconds.items())
     print(
-        f"{result['participants']:,} participants, {casework['meetings']:,} meetings and "
-        f"{casework['next_steps']:,} next steps on {result['database']} "
+        f"{result['participants']:,} participants on {result['database']} "
         f"(filled in {result['fill_seconds']} s: {steps})"
     )
-    print(
-        f"caseload of {casework['bench_worker']}: {casework['bench_worker_people']} people; "
-        f"heavy file: participant {casework['heavy_participant']} "
-        f"with {casework['heavy_meetings']:,} meetings"
-    )
-    print(
-        f"{'page':<26}{'median ms':>11}{'p95 ms':>9}{'× bare (median)':>17}{'× bare (p95)':>14}{'queries':>9}"
-    )
+    if casework is not None:
+        print(
+            f"{casework['meetings']:,} meetings and {casework['next_steps']:,} next steps; "
+            f"caseload of {casework['bench_worker']}: {casework['bench_worker_people']} people; "
+            f"heavy file: participant {casework['heavy_participant']} "
+            f"with {casework['heavy_meetings']:,} meetings"
+        )
+    shown = figures.get("activities: bare view", {}).get("shown")
+    if shown:
+        print(
+            f"{shown['attendance_rows']:,} attendance rows, {shown['sessions']:,} sessions; the session "
+            f"measured has {shown['session_marks']} marks, its leader {shown['leader_sessions']:,} sessions, "
+            f"its room {shown['venue_sessions']:,}, the person {shown['person_marks']:,} marks"
+        )
+    width = max(26, *(len(name) + 2 for name in figures))
+    header = f"{'median ms':>11}{'p95 ms':>9}{'× bare (median)':>17}{'× bare (p95)':>14}{'queries':>9}"
+    print(f"{'page':<{width}}{header}")
     for name, figure in figures.items():
         if "error" in figure:
-            print(f"{name:<26}failed: {figure['error']}")
+            print(f"{name:<{width}}failed: {figure['error']}")
             continue
         print(
-            f"{name:<26}{figure['median_ms']:>11}{figure['p95_ms']:>9}"
+            f"{name:<{width}}{figure['median_ms']:>11}{figure['p95_ms']:>9}"
             f"{figure['median_ratio']:>17}{figure['p95_ratio']:>14}{figure['queries']:>9}"
         )
         if "password_check_ms" in figure:
-            print(f"{'  of it the password check':<26}{figure['password_check_ms']:>11}")
+            print(f"{'  of it the password check':<{width}}{figure['password_check_ms']:>11}")
 
     imported: dict[str, Any] | None = result["import"]  # type: ignore[assignment]
     if imported is not None:
@@ -373,7 +437,7 @@ def main() -> None:
             f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
             f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"
         )
-    if not args.no_matching and not args.login_and_pdf:
+    if not (args.no_matching or args.login_and_pdf or args.activities_only):
         matching.main([])
 
 

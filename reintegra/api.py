@@ -40,6 +40,7 @@ api.add_router("/", "reintegra.people.api.router")
 api.add_router("/", "reintegra.partnership.api.router")
 api.add_router("/", "reintegra.casework.api.router")
 api.add_router("/", "reintegra.plans.api.router")
+api.add_router("/", "reintegra.employers.placements.api.router")
 api.add_router("/", "reintegra.employers.api.router")
 api.add_router("/", "reintegra.employers.matching.api.router")
 

@@ -56,6 +56,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("participant.view", "people:participant_list", _("Participants")),
         ("participant.view", "ownpage:entries_awaiting", _("Entries awaiting confirmation")),
         ("referral.view", "partnership:referral_inbox", _("Referrals")),
+        ("placement.view", "employers:placements:list", _("Placements")),
     )
     sessions = allowed(
         ("session.view", "activities:my_calendar", _("Calendar")),
@@ -87,6 +88,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if not policy.holds_anywhere(user, "fair.view"):
         # An employer contact's job fairs: those open for sign-up and her stands.
         items += allowed(("fair.sign_up", "employers:fairs:employer_fairs", _("Job fairs")))
+    # An employer contact's candidates: the people proposed for her employer's offers.
+    items += allowed(("placement.employer", "employers:placements:candidates", _("Candidates")))
     for key, label, links in (
         ("people", _("People"), people),
         ("sessions", _("Sessions"), sessions),

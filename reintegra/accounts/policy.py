@@ -79,6 +79,14 @@ RULES: dict[str, Rule] = {
     "session.view": Rule(roles=STAFF_ROLES),
     "session.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "attendance.record": Rule(roles=STAFF_ROLES),
+    # Placements (employers/placements): staff of the organisation that keeps the person's file
+    # propose them for offers and follow the placement; an employer's contacts answer for their
+    # employer and see only the candidates proposed to it; mentors are the employer's, managed
+    # by its contacts and by the staff of the organisation that keeps the employer.
+    "placement.view": Rule(roles=STAFF_ROLES),
+    "placement.propose": Rule(roles=STAFF_ROLES),
+    "placement.employer": Rule(roles=frozenset({Role.EMPLOYER_CONTACT})),
+    "mentor.manage": Rule(roles=STAFF_ROLES | {Role.EMPLOYER_CONTACT}),
     # Job fairs and the CSR contest (employers/fairs): the organiser's staff see them, invite
     # people, check them in and record interviews and outcomes; its coordinators set fairs and
     # contests up; an employer contact signs her employer up for a fair and reads a published

@@ -327,6 +327,9 @@ class Session(models.Model):
             models.Index(fields=["leader", "starts_at"]),
             models.Index(fields=["venue", "starts_at"]),
             models.Index(fields=["programme", "starts_at"]),
+            # The sessions held for a person, of their group or of the whole programme, counted
+            # from the index alone (it ends with the id their marks point to).
+            models.Index(fields=["programme", "group", "starts_at", "id"], name="session_held_for_a_person"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -391,7 +394,15 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["session", "participant"], name="attendance_once_per_session")
         ]
-        indexes = [models.Index(fields=["participant", "session"])]
+        indexes = [
+            models.Index(fields=["participant", "session"]),
+            # A person's present marks, counted from the index alone.
+            models.Index(
+                fields=["participant", "session"],
+                condition=models.Q(present=True),
+                name="attendance_present_marks",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.participant} – {self.session}"

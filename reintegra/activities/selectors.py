@@ -466,43 +466,61 @@ def voting_rounds(programme: Programme) -> QuerySet[VotingRound]:
     return programme.voting_rounds.all()
 
 
+def _held(now: datetime, *, general: bool, depth: int = 1) -> QuerySet[Session]:
+    """The sessions held before ``now`` for an enrolment of the query ``depth`` levels out: of
+    the whole programme (``general``) or of the enrolment's group."""
+
+    def outer(name: str) -> Any:
+        reference: Any = name
+        for _level in range(depth):
+            reference = OuterRef(reference)
+        return reference
+
+    sessions = Session.objects.filter(programme_id=outer("programme_id"), starts_at__lt=now)
+    return sessions.filter(group__isnull=True) if general else sessions.filter(group_id=outer("group_id"))
+
+
+def _count(rows: QuerySet[Any], key: str) -> QuerySet[Any]:
+    """The rows' number, as a subquery of one value."""
+    return rows.order_by().values(key).annotate(n=Count("*")).values("n")
+
+
 def attendance_person_summary(user: User, participant: Participant) -> SummarySection | None:
     """The file's summary: in each programme the person is enrolled in, the sessions held for
-    them so far and how many they attended (the 80% rule). One query; no section for a person
-    with no session held yet."""
+    them so far (of the programme, or of their group) and how many of those they attended (the
+    80% rule). One query; no section for a person with no session held yet."""
     if not policy.can(user, "session.view", participant):
         return None
     now = timezone.now()
-    held = (
-        Session.objects.filter(programme_id=OuterRef("programme_id"), starts_at__lt=now)
-        .filter(Q(group__isnull=True) | Q(group_id=OuterRef("group_id")))
-        .order_by()
-        .values("programme_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    attended = (
-        Attendance.objects.filter(
+    # Held for them: the sessions of their group and those of the whole programme, each counted
+    # apart; with no OR, each is a range of the index of programme, group and start (which
+    # ends with the session's id) and the person's marks one of the index of present marks, both
+    # read without the tables, however many sessions and marks the programme has.
+    held, attended = {}, {}
+    for general in (False, True):
+        held[general] = Subquery(_count(_held(now, general=general), "programme_id"))
+        marks = Attendance.objects.filter(
             participant_id=participant.pk,
             present=True,
-            session__programme_id=OuterRef("programme_id"),
-            session__starts_at__lt=now,
+            session_id__in=_held(now, general=general, depth=2).values("pk"),
         )
-        .order_by()
-        .values("participant_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
+        attended[general] = Subquery(_count(marks, "participant_id"))
     enrolments = list(
         participant.enrolments.filter(status="enrolled")
         .select_related("programme")
-        .annotate(held=Subquery(held), attended=Subquery(attended))
+        .annotate(
+            held_group=held[False],
+            held_general=held[True],
+            attended_group=attended[False],
+            attended_general=attended[True],
+        )
         .order_by("-enrolled_on", "-pk")[:ITEMS_SHOWN]
     )
     log_reads(enrolments, actor=user)
     items = []
     for enrolment in enrolments:
-        sessions, came = enrolment.held or 0, enrolment.attended or 0
+        sessions = (enrolment.held_group or 0) + (enrolment.held_general or 0)
+        came = (enrolment.attended_group or 0) + (enrolment.attended_general or 0)
         if not sessions:
             continue
         rate = round(100 * came / sessions)

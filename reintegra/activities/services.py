@@ -519,6 +519,8 @@ def attendance_record(*, actor: User | None, session: Session, marks: Sequence[M
                 actor,
                 now,
             )
+            # The person as the roster read them: the audit entry names them without a query each.
+            row.participant = allowed[mark.participant_id]
             changed.append(row)
     Attendance.objects.bulk_create(created)
     log_bulk_create(created, actor=actor)

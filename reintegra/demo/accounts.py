@@ -167,6 +167,11 @@ PEOPLE: tuple[PersonSpec, ...] = (
     PersonSpec("pracodawca.stolarnia", "stolarnia", R.EMPLOYER_CONTACT, "Mistrz stolarski", False),
     PersonSpec("pracodawca.logistyka", "logistyka", R.EMPLOYER_CONTACT, "Specjalistka ds. kadr", True),
     PersonSpec("uczestniczka.cis", "cis", R.PARTICIPANT, "", True),
+    # The second club's staff (Jarzębina), after everyone else so the names above stay as they were.
+    PersonSpec(
+        "koordynator.razem", "razem", R.COORDINATOR, "Koordynatorka Klubu Aktywności Rozmaitych", True
+    ),
+    PersonSpec("lider.razem", "razem", R.CASE_WORKER, "Lider procesów grupowych", False),
 )
 
 

@@ -31,6 +31,7 @@ from reintegra.programmes.models import EnrolmentStatus, ExitReason, Programme, 
 
 RURAL_GMINA = "3035022"  # Borówkowo, gmina wiejska
 TOWN_GMINA = "3035011"  # Zalesie, gmina miejska
+JARZEBINA_TOWN = "3035034"  # Jarzębina, the town of the gmina miejsko-wiejska
 WOMEN = ("Agnieszka", "Beata", "Celina", "Dorota", "Ewelina", "Filomena", "Grażyna")
 MEN = ("Adam", "Bartosz", "Cezary", "Damian", "Emil", "Franciszek", "Grzegorz")
 SURNAMES_F = ("Wiśniewska", "Kamińska", "Lewandowska", "Dąbrowska", "Szymańska", "Woźniak", "Kozłowska")
@@ -53,6 +54,7 @@ class DemoProgramme:
     women_only: bool = False
     reserve: int = 1  # people left on the reserve list once the places are filled
     age_years: tuple[int, int] = (30, 55)
+    members: int = MIN_PLACES  # at least this many people fit the model (made if too few)
 
 
 PROGRAMMES: tuple[DemoProgramme, ...] = (
@@ -62,11 +64,25 @@ PROGRAMMES: tuple[DemoProgramme, ...] = (
         "koordynator.mops",
         "karnet-zalesie-2026",
         "Klub Aktywności Rozmaitych „Przystań” 2026",
-        4,
+        6,
         "Klub przy MOPS, ul. Ogrodowa 3, Zalesie\nŚwietlica Fundacji „Wspólna Droga”, ul. Lipowa 21",
         "EFS+ FEWP 2021–2027, Działanie 6.12",
         {"labour_status": LabourStatus.INACTIVE, "education": 2},
         age_years=(16, 23),
+        members=6,
+    ),
+    DemoProgramme(
+        "karnet15",
+        "razem",
+        "koordynator.razem",
+        "karnet-jarzebina-2026",
+        "Klub Aktywności Rozmaitych „Kuźnia” 2026",
+        8,
+        "Klub „Kuźnia”, ul. Szkolna 2, Jarzębina",
+        "EFS+ FEWP 2021–2027, Działanie 6.12",
+        {"labour_status": LabourStatus.INACTIVE, "education": 2, "gmina": JARZEBINA_TOWN},
+        age_years=(15, 24),
+        members=8,
     ),
     DemoProgramme(
         "cis-partnership",
@@ -137,7 +153,7 @@ def _seed_programme(ctx: DemoContext, spec: DemoProgramme, today: date) -> None:
         Participant.objects.filter(organisation=organisation).select_related("gmina").order_by("pk")
     )
     fitting = [person for person in people if _fits(rules, person, today)]
-    for index in range(MIN_PLACES + spec.reserve - len(fitting)):
+    for index in range(max(MIN_PLACES, spec.members) + spec.reserve - len(fitting)):
         person = _demo_person(organisation, spec, index, today)
         people.append(person)
         fitting.append(person)

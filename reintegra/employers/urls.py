@@ -34,6 +34,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("mine/offers/<id:pk>/edit/", own.own_offer_edit, name="own_offer_edit"),
     path("mine/offers/<id:pk>/open/", own.own_offer_open, name="own_offer_open"),
     path("mine/offers/<id:pk>/close/", own.own_offer_close, name="own_offer_close"),
+    path("placements/", include("reintegra.employers.placements.urls")),
     path("matching/", include("reintegra.employers.matching.urls")),
     path("fairs/", include("reintegra.employers.fairs.urls")),
     path("surveys/", include("reintegra.employers.surveys.urls")),

@@ -169,3 +169,21 @@ def test_the_programme_counts_its_sessions_by_kind(club: Programme, leader: User
     assert sorted(page.context["kinds"]) == sorted(
         [("warsztat procesu grupowego", 3, 3), ("spotkanie w ramach aktywności", 1, 1)]
     )
+
+
+def test_the_persons_rate_counts_their_groups_sessions_and_the_whole_programmes_not_another_groups(
+    session: Session, leader: User, young_people: list[Participant], caseworker: User, club: Programme
+) -> None:
+    everyone = schedule(club, leader, start=at(PAST_TUESDAY, 10), hours=2, kind="activity")[0]
+    other = Group.objects.create(programme=club, name="Grupa B")
+    schedule(club, leader, start=at(PAST_TUESDAY, 12), hours=2, group=other)
+    for held in (session, everyone):
+        services.attendance_record(
+            actor=leader,
+            session=held,
+            marks=[
+                services.Mark(participant_id=young_people[0].pk, present=held == session, hours=Decimal(2))
+            ],
+        )
+    page = client_for(caseworker).get(reverse("people:participant_detail", args=[young_people[0].pk]))
+    assert "1 z 2 zajęć (50%)" in page.content.decode()

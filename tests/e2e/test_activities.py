@@ -29,7 +29,7 @@ def test_the_coordinator_schedules_the_leader_marks_and_the_list_prints(
     page.set_viewport_size(PHONE)
     programme = Programme.objects.get(code="karnet-zalesie-2026")
     leader = User.objects.get(username="asystent.mops")
-    venue = Venue.objects.get(name__startswith="Klub Aktywności")
+    venue = Venue.objects.get(name__startswith="Klub Aktywności", organisation=programme.organisation)
     first = timezone.localdate() - timedelta(days=7)
 
     log_in(page, site, "koordynator.mops")
@@ -87,7 +87,7 @@ def test_the_coordinator_schedules_the_leader_marks_and_the_list_prints(
 def test_the_new_pages_fit_a_phone_and_pass_axe(page: Page, site: str) -> None:
     page.set_viewport_size(PHONE)
     programme = Programme.objects.get(code="karnet-zalesie-2026")
-    venue = Venue.objects.get(name__startswith="Klub Aktywności")
+    venue = Venue.objects.get(name__startswith="Klub Aktywności", organisation=programme.organisation)
     session = Session.objects.filter(venue=venue).order_by("starts_at").first()
     assert session is not None
     log_in(page, site, "koordynator.mops")

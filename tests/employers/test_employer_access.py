@@ -42,8 +42,9 @@ HER_OWN = re.compile(
     r"twofactor\w*|logout)|api:(me|openapi-json|openapi-view|api-root|offer\w*))$"
 )
 # Her pages in the other parts of the app: the job fairs she signs up for, the needs surveys she
-# answers (each part's tests say what she sees there; the walk checks that no person is named).
-HER_PARTS = re.compile(r"^employers:(fairs:employer_\w+|surveys:my_\w+)$")
+# answers, the candidates proposed to her employer and its mentors (each part's tests say what
+# she sees there; the walk checks that no person is named).
+HER_PARTS = re.compile(r"^employers:(fairs:employer_\w+|surveys:my_\w+|placements:(candidate|mentor)\w*)$")
 # Her own account and organisations: ``user.view`` and ``user.change`` allow the user herself,
 # and the walk's id is hers as well as the person's.
 HER_ACCOUNT = {"accounts:user_detail", "accounts:user_edit", "api:user_detail", "api:organisation_list"}

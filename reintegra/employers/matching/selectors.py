@@ -9,7 +9,8 @@ a page or the API shows, scoped to the user and audited.
 * Overrides: a promoted offer (person) comes first whatever its score, shown with what excludes
   it if anything does; a hidden one is left out of the ranking and listed apart, with its reason.
 
-Places left: an offer's places (once placements are recorded, minus those accepted or started).
+Places left: an offer's places less its placements accepted or started (annotated on the offers
+in the query that reads them, ``placements.selectors.annotate_places_taken``).
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from reintegra.audit.bulk import log_reads
 from reintegra.employers.matching import core
 from reintegra.employers.matching.messages import exclusion_message, factor_name, factor_value
 from reintegra.employers.models import JobProfile, MatchOverride, Offer, OfferStatus, OverrideAction
+from reintegra.employers.placements.selectors import annotate_places_taken
+from reintegra.employers.placements.services import places_taken
 from reintegra.employers.selectors import offers_for_user
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
@@ -60,7 +63,11 @@ def person_of(profile: JobProfile) -> core.Person:
 
 
 def places_left(offer: Offer) -> int:
-    return offer.places
+    """The offer's places less those taken; an offer read without the annotation counts them."""
+    taken = getattr(offer, "places_taken", None)
+    if taken is None:
+        taken = places_taken(offer)
+    return max(offer.places - taken, 0)
 
 
 def offer_of(offer: Offer) -> core.Offer:
@@ -83,8 +90,10 @@ def offer_of(offer: Offer) -> core.Offer:
 
 def staff_offers(user: User) -> QuerySet[Offer]:
     """Offers the user reaches as staff: not those of an employer she is a contact of."""
-    return offers_for_user(user).exclude(
-        employer__organisation_id__in=policy.organisation_ids_where(user, "employer.own")
+    return annotate_places_taken(
+        offers_for_user(user).exclude(
+            employer__organisation_id__in=policy.organisation_ids_where(user, "employer.own")
+        )
     )
 
 

@@ -30,6 +30,15 @@ from reintegra.employers.models.fairs import (
     Score,
 )
 from reintegra.employers.models.matching import MatchOverride, OverrideAction
+from reintegra.employers.models.placements import (
+    Mentor,
+    MentoringMeeting,
+    Placement,
+    PlacementMove,
+    PlacementStatus,
+    RetentionFollowUp,
+    StillEmployed,
+)
 from reintegra.employers.models.surveys import (
     AnswerChannel,
     SurveyAnswer,
@@ -54,6 +63,8 @@ __all__ = [
     "JobFair",
     "JobProfile",
     "MatchOverride",
+    "Mentor",
+    "MentoringMeeting",
     "Nomination",
     "Occupation",
     "OccupationLevel",
@@ -62,10 +73,15 @@ __all__ = [
     "OfferStatus",
     "OutcomeKind",
     "OverrideAction",
+    "Placement",
+    "PlacementMove",
+    "PlacementStatus",
+    "RetentionFollowUp",
     "Score",
     "Sector",
     "Shift",
     "Site",
+    "StillEmployed",
     "SurveyAnswer",
     "SurveyAnswerLine",
     "SurveyInvitation",

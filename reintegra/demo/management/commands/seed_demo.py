@@ -1,7 +1,8 @@
 """``manage.py seed_demo``: a fictional local partnership in powiat zalesiański to click through.
 
 The steps are in ``reintegra/demo/seed.py``; with ``--participants``/``--meetings`` the command
-then tops the database up at scale for benchmarks.
+then tops the database up at scale for benchmarks, and with ``--karnet-scale`` adds a year of the
+two clubs at the size of the KARnet15+ pilot (``reintegra/demo/scale_clubs.py``).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from reintegra.demo.accounts import login_table
+from reintegra.demo.scale_clubs import fill_clubs
 from reintegra.demo.seed import demo_is_seeded, fill_to_scale, seed
 
 
@@ -42,6 +44,15 @@ class Command(BaseCommand):
             help="Add case assignments and meetings until there are M meetings (for benchmarks).",
         )
 
+        parser.add_argument(
+            "--karnet-scale",
+            action="store_true",
+            help=(
+                "Add a year of the two clubs at the KARnet15+ pilot's size: 656 young people, "
+                "47 activities, 1,059 meetings of five kinds, with votes and attendance."
+            ),
+        )
+
     def handle(self, *args: Any, **options: Any) -> None:
         with translation.override(settings.LANGUAGE_CODE):
             if options["once"] and demo_is_seeded():
@@ -59,3 +70,22 @@ class Command(BaseCommand):
                 )
             self.stdout.write(login_table())
             fill_to_scale(participants=options["participants"], meetings=options["meetings"])
+            if options["karnet_scale"]:
+                filled = fill_clubs()
+                if filled.meetings:
+                    self.stdout.write(
+                        _(
+                            "The two clubs at the pilot's size: %(people)d young people, "
+                            "%(activities)d activities, %(meetings)d meetings, %(marks)d attendance marks."
+                        )
+                        % {
+                            "people": filled.people,
+                            "activities": filled.activities,
+                            "meetings": filled.meetings,
+                            "marks": filled.attendance,
+                        }
+                    )
+                else:
+                    self.stdout.write(
+                        _("The clubs at the pilot's size are already there; nothing was changed.")
+                    )
