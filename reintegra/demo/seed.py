@@ -24,6 +24,7 @@ from reintegra.demo.employers import seed_employers
 from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.people import seed_participants
+from reintegra.demo.placements import seed_placements
 from reintegra.demo.plans import seed_plans
 from reintegra.demo.programmes import seed_programmes
 from reintegra.demo.questionnaires import seed_questionnaires
@@ -46,6 +47,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_employers,
     seed_surveys,
     seed_fairs,
+    seed_placements,
 ]
 
 

@@ -1,8 +1,10 @@
-"""The demo's employers: who keeps them, their sites, offers coded with KZiS, job profiles."""
+"""The demo's employers: who keeps them, their sites, offers coded with KZiS, job profiles, the
+needs surveys, the job fairs, the CSR contest and the placements."""
 
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from reintegra.accounts.models import User
 from reintegra.audit.models import AuditEntry
@@ -19,11 +21,16 @@ from reintegra.employers.models import (
     JobFair,
     JobProfile,
     MatchOverride,
+    MentoringMeeting,
     Occupation,
     Offer,
     OfferKind,
     OfferStatus,
     OutcomeKind,
+    Placement,
+    PlacementMove,
+    PlacementStatus,
+    RetentionFollowUp,
     Site,
     SurveyAnswerLine,
     SurveyRound,
@@ -116,11 +123,11 @@ def test_the_case_worker_sees_the_partnership_s_employers_and_the_rural_woman_s_
 
 
 def test_seeding_the_employers_twice_writes_nothing_the_second_time(demo: str) -> None:
-    before = AuditEntry.objects.count(), Offer.objects.count(), JobProfile.objects.count()
+    before = AuditEntry.objects.count(), Offer.objects.count(), Placement.objects.count()
     created = seed().created
-    steps = ("employers", "offers", "job profiles", "survey rounds", "job fairs", "contests")
+    steps = ("employers", "offers", "job profiles", "survey rounds", "job fairs", "contests", "placements")
     assert [created[what] for what in steps] == [0] * len(steps)
-    assert (AuditEntry.objects.count(), Offer.objects.count(), JobProfile.objects.count()) == before
+    assert (AuditEntry.objects.count(), Offer.objects.count(), Placement.objects.count()) == before
 
 
 def test_a_closed_and_an_open_survey_round_have_answers_one_taken_down_on_the_phone(demo: str) -> None:
@@ -170,3 +177,35 @@ def test_the_contest_result_is_published_with_the_bakery_first(demo: str) -> Non
     bakery = employer_of_contact(User.objects.get(username="pracodawca"))
     assert bakery is not None
     assert published_contests_for(bakery) == [contest]
+
+
+def test_placements_are_in_every_state_with_a_mentor_feedback_and_a_follow_up_due(demo: str) -> None:
+    placements = {
+        placement.participant.last_name: placement
+        for placement in Placement.objects.select_related("participant", "offer")
+    }
+    states = {name: placement.status for name, placement in placements.items()}
+    assert states == {
+        "Żółkiewska": PlacementStatus.PROPOSED,
+        "Malisz": PlacementStatus.ACCEPTED,
+        "Łuckiewicz": PlacementStatus.STARTED,
+        "Maślankiewicz": PlacementStatus.FINISHED,
+        "Steinke": PlacementStatus.BROKEN_OFF,
+        "Pindral": PlacementStatus.STARTED,
+    }
+    assert placements["Żółkiewska"].meeting_agreed_at is None  # the bakery sees no name yet
+    assert placements["Malisz"].meeting_agreed_at is not None
+    intern = placements["Łuckiewicz"]
+    assert intern.mentor is not None
+    assert intern.mentor.employer == intern.offer.employer
+    assert MentoringMeeting.objects.filter(placement=intern).count() == 3
+    finished = placements["Maślankiewicz"]
+    assert finished.employer_feedback
+    assert finished.participant_feedback
+    assert finished.employer_rating == 5
+    broken_off = PlacementMove.objects.get(
+        placement=placements["Steinke"], to_status=PlacementStatus.BROKEN_OFF
+    )
+    assert broken_off.reason
+    due = RetentionFollowUp.objects.filter(due_on__lte=timezone.localdate(), still_employed="")
+    assert [follow_up.placement for follow_up in due] == [placements["Pindral"]]
