@@ -17,14 +17,15 @@ that the person agreed to meet; the employer's contact accepts, starts, ends and
 * Adam Steinke (PUP) broke the bakery's internship off after two weeks, for a reason.
 * Albert Pindral (MOPS) started the warehouse job forty days ago: the follow-up a month on is due.
 
-Dates follow the day of seeding, since a move is dated no later than the day it is recorded.
+Dates follow the day of seeding, since a move is dated no later than the day it is recorded;
+a placement that started weeks ago has its proposal and moves dated before its start.
 Idempotent: the placements are written only when the demo's employers have none.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -40,7 +41,7 @@ from reintegra.demo.employers import (
     offer_titled,
     person,
 )
-from reintegra.employers.models import Mentor, Placement, PlacementStatus
+from reintegra.employers.models import Mentor, Placement, PlacementMove, PlacementStatus
 from reintegra.employers.placements import services
 
 S = PlacementStatus
@@ -196,6 +197,29 @@ def _placement(ctx: DemoContext, spec: DemoPlacement, mentor: Mentor) -> None:
             on=today - timedelta(days=spec.ended_days_ago),
         )
     _feedback(spec, placement, worker, contact)
+    _backdate(placement, started)
+
+
+def _backdate(placement: Placement, started: date) -> None:
+    """The services stamp the proposal, the agreement to meet and each move with the moment of
+    seeding; a placement that started weeks ago was proposed and answered before that."""
+    tz = timezone.get_current_timezone()
+
+    def at(day: date, hour: int) -> datetime:
+        return datetime.combine(day, time(hour), tzinfo=tz)
+
+    proposed, agreed = at(started - timedelta(days=12), 10), at(started - timedelta(days=9), 12)
+    Placement.objects.filter(pk=placement.pk).update(proposed_at=proposed, meeting_agreed_at=agreed)
+    for status, moment in (
+        (S.PROPOSED, proposed),
+        (S.ACCEPTED, at(started - timedelta(days=7), 9)),
+        (S.STARTED, at(started, 8)),
+    ):
+        PlacementMove.objects.filter(placement=placement, to_status=status).update(changed_at=moment)
+    if placement.ended_on is not None:
+        PlacementMove.objects.filter(placement=placement, to_status=placement.status).update(
+            changed_at=at(placement.ended_on, 15)
+        )
 
 
 def _feedback(spec: DemoPlacement, placement: Placement, worker: User, contact: User) -> None:
