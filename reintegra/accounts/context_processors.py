@@ -62,7 +62,6 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("session.view", "activities:my_calendar", _("Calendar")),
         ("venue.view", "activities:venue_list", _("Venues")),
         ("session.view", "activities:overview", _("Sessions and votes")),
-        ("fair.view", "employers:fairs:fair_list", _("Job fairs")),
     )
     programmes = allowed(
         ("programme.view", "programmes:list", _("Programmes")),
@@ -72,6 +71,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     employers = allowed(
         ("employer.list", "employers:employer_list", _("Employers")),
         ("employer.list", "employers:offer_list", _("Offers")),
+        ("survey.manage", "employers:surveys:round_list", _("Needs surveys")),
+        ("survey.manage", "employers:surveys:demand", _("Employers' demand")),
+        ("fair.view", "employers:fairs:fair_list", _("Job fairs")),
+        ("contest.view", "employers:fairs:contest_list", _("CSR employer contest")),
     )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),
@@ -90,6 +93,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         items += allowed(("fair.sign_up", "employers:fairs:employer_fairs", _("Job fairs")))
     # An employer contact's candidates: the people proposed for her employer's offers.
     items += allowed(("placement.employer", "employers:placements:candidates", _("Candidates")))
+    # An employer contact's needs surveys: the rounds sent to her employer.
+    items += allowed(("survey.answer", "employers:surveys:my_surveys", _("Needs surveys")))
     for key, label, links in (
         ("people", _("People"), people),
         ("sessions", _("Sessions"), sessions),
