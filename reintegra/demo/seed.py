@@ -20,13 +20,17 @@ from reintegra.demo.accounts import seed_organisations, seed_people
 from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
+from reintegra.demo.employers import seed_employers
+from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.people import seed_participants
+from reintegra.demo.placements import seed_placements
 from reintegra.demo.plans import seed_plans
 from reintegra.demo.programmes import seed_programmes
 from reintegra.demo.questionnaires import seed_questionnaires
 from reintegra.demo.scale_casework import fill_casework
 from reintegra.demo.scale_people import fill_participants
+from reintegra.demo.surveys import seed_surveys
 from reintegra.people.models import Participant
 
 # Later sections (participants, programmes, …) append their step here.
@@ -40,6 +44,10 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_plans,
     seed_partnership,
     seed_activities,
+    seed_employers,
+    seed_surveys,
+    seed_fairs,
+    seed_placements,
 ]
 
 
