@@ -203,7 +203,7 @@ class OfferForm(forms.Form):
         label=_("Find an occupation"),
         max_length=100,
         required=False,
-        help_text=_("A KZiS code (e.g. 751201) or a word of the occupation's name (e.g. piekarz)."),
+        help_text=_("A KZiS code (e.g. 751204) or a word of the occupation's name (e.g. piekarz)."),
     )
     occupation = forms.ChoiceField(label=_("Occupation (KZiS)"), required=False)
     occupation_text = forms.CharField(

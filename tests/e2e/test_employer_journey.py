@@ -63,7 +63,7 @@ def the_setting() -> Participant:
         organisation=bakery, defaults={"kept_by": mops, "sector": "C", "size": "small"}
     )
     Occupation.objects.get_or_create(
-        code="751201", defaults={"name": "Piekarz", "level": OccupationLevel.OCCUPATION}
+        code="751204", defaults={"name": "Piekarz", "level": OccupationLevel.OCCUPATION}
     )
     worker = User.objects.get(username=DEMO_USERS[Role.CASE_WORKER])
     person: Participant = ParticipantFactory(
@@ -83,7 +83,7 @@ def the_setting() -> Participant:
     )
     JobProfile.objects.create(
         participant=person,
-        wanted_occupations=["751201"],
+        wanted_occupations=["751204"],
         skills=["wypiek chleba", "obsługa pieca"],
         max_distance_km=25,
         home_latitude=Decimal("52.32000"),
@@ -155,7 +155,7 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     at_both_widths(page, found, "employer's surveys")
     page.get_by_test_id("my-surveys").get_by_role("link").first.click()
     row = page.get_by_test_id("line-0")
-    row.locator("input[name='lines-0-occupation']").fill("751201")
+    row.locator("input[name='lines-0-occupation']").fill("751204")
     row.locator("input[name='lines-0-count']").fill("-2")
     page.get_by_role("button", name="Zapisz odpowiedź").click()
     expect(error_summary(page)).to_be_visible()
@@ -192,9 +192,9 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     page.locator("#id_kind").select_option(OfferKind.INTERNSHIP.value)
     page.locator("#id_site").select_option(index=1)
     page.locator("#id_title").fill("Staż w piekarni")
-    page.locator("#id_occupation_query").fill("751201")
+    page.locator("#id_occupation_query").fill("751204")
     page.locator("button[name=find_occupation]").click()
-    page.locator("#id_occupation").select_option("751201")
+    page.locator("#id_occupation").select_option("751204")
     page.locator("#id_required_skills").fill("wypiek chleba")
     page.locator("#id_hours_per_week").fill("30")
     page.locator("#id_contract_type").select_option("internship_agreement")

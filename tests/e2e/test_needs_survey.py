@@ -38,7 +38,7 @@ def the_bakery_kept_by_the_coordinators_office() -> Employer:
         defaults={"street": "ul. Przemysłowa 4", "town": "Zalesie", "gmina": gmina},
     )
     Occupation.objects.get_or_create(
-        code="751201", defaults={"name": "Piekarz", "level": OccupationLevel.OCCUPATION}
+        code="751204", defaults={"name": "Piekarz", "level": OccupationLevel.OCCUPATION}
     )
     return employer
 
@@ -67,7 +67,7 @@ def test_a_round_is_sent_answered_by_the_employer_and_summed_in_the_demand(page:
     # The demo has rounds of its own: answer this one.
     page.get_by_test_id("my-surveys").get_by_role("link", name=TITLE).click()
     row = page.get_by_test_id("line-0")
-    row.locator("input[name='lines-0-occupation']").fill("751201")
+    row.locator("input[name='lines-0-occupation']").fill("751204")
     row.locator("input[name='lines-0-count']").fill("0")
     row.locator("textarea[name='lines-0-training']").fill("Obsługa pieca konwekcyjnego")
     page.get_by_role("button", name="Zapisz odpowiedź").click()

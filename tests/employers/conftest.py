@@ -64,7 +64,7 @@ def bakery_site(bakery: Employer, gmina: TercUnit) -> Site:
 @pytest.fixture
 def baker(db: None) -> Occupation:
     occupation, _ = Occupation.objects.get_or_create(
-        code="751201", defaults={"name": "Piekarz", "level": OccupationLevel.OCCUPATION}
+        code="751204", defaults={"name": "Piekarz", "level": OccupationLevel.OCCUPATION}
     )
     return occupation
 

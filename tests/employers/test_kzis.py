@@ -55,19 +55,19 @@ def test_every_shipped_minor_group_sits_in_a_shipped_sub_major_and_major_group()
 
 def test_the_official_file_adds_unit_groups_and_occupations_and_renames_groups(tmp_path: Path) -> None:
     path = write(
-        tmp_path, "kod;nazwa\n751;Robotnicy przetwórstwa spożywczego\n7512;Piekarze\n751201;Piekarz\n"
+        tmp_path, "kod;nazwa\n751;Robotnicy przetwórstwa spożywczego\n7512;Piekarze\n751204;Piekarz\n"
     )
 
     output = load_kzis(path)
 
     assert "2 created, 1 renamed, 0 unchanged" in output
-    assert Occupation.objects.get(code="751201").level == OccupationLevel.OCCUPATION
+    assert Occupation.objects.get(code="751204").level == OccupationLevel.OCCUPATION
     assert Occupation.objects.get(code="7512").level == OccupationLevel.UNIT
     assert Occupation.objects.get(code="751").name == "Robotnicy przetwórstwa spożywczego"
 
 
 def test_loading_the_same_file_twice_changes_nothing(tmp_path: Path) -> None:
-    path = write(tmp_path, "kod;nazwa\n751201;Piekarz\n")
+    path = write(tmp_path, "kod;nazwa\n751204;Piekarz\n")
     load_kzis(path)
 
     assert "0 created, 0 renamed, 1 unchanged" in load_kzis(path)
@@ -86,7 +86,7 @@ def test_a_windows_1250_file_with_extra_columns_and_a_bom_is_read(tmp_path: Path
 def test_a_file_with_bad_rows_loads_nothing_and_names_every_bad_row(tmp_path: Path) -> None:
     path = write(
         tmp_path,
-        "kod;nazwa\n751201;Piekarz\n75120;Za krótki\n;Bez kodu\n512001;\n751201;Piekarz drugi raz\n"
+        "kod;nazwa\n751204;Piekarz\n75120;Za krótki\n;Bez kodu\n512001;\n751204;Piekarz drugi raz\n"
         "abc;Litery\n",
     )
 
@@ -98,13 +98,13 @@ def test_a_file_with_bad_rows_loads_nothing_and_names_every_bad_row(tmp_path: Pa
     assert "Line 3: 75120 is not a KZiS code" in message
     assert "Line 4: the code (kod) is empty." in message
     assert "Line 5: the name (nazwa) of 512001 is empty." in message
-    assert "Line 6: the code 751201 was already given on line 2." in message
+    assert "Line 6: the code 751204 was already given on line 2." in message
     assert "Line 7: abc is not a KZiS code" in message
-    assert not Occupation.objects.filter(code="751201").exists()
+    assert not Occupation.objects.filter(code="751204").exists()
 
 
 def test_a_file_without_the_kod_and_nazwa_columns_is_refused(tmp_path: Path) -> None:
-    path = write(tmp_path, "code,name\n751201,Baker\n")
+    path = write(tmp_path, "code,name\n751204,Baker\n")
 
     with pytest.raises(CommandError, match="must name the columns kod and nazwa"):
         load_kzis(path)
@@ -115,7 +115,7 @@ def test_a_file_without_the_kod_and_nazwa_columns_is_refused(tmp_path: Path) -> 
     [
         ("", "The file is empty."),
         ("kod;nazwa\n", "a header but no codes"),
-        ('kod;nazwa\n751201;"Piekarz\n', "double quote"),
+        ('kod;nazwa\n751204;"Piekarz\n', "double quote"),
     ],
 )
 def test_an_empty_or_broken_file_is_refused_with_a_reason(tmp_path: Path, text: str, expected: str) -> None:
@@ -125,7 +125,7 @@ def test_an_empty_or_broken_file_is_refused_with_a_reason(tmp_path: Path, text: 
 
 def test_a_name_longer_than_the_field_is_refused(tmp_path: Path) -> None:
     with pytest.raises(kzis.KzisFileError) as error:
-        kzis.parse(("kod;nazwa\n751201;" + "x" * 301 + "\n").encode())
+        kzis.parse(("kod;nazwa\n751204;" + "x" * 301 + "\n").encode())
 
     assert [problem.line for problem in error.value.problems] == [2]
 

@@ -55,7 +55,7 @@ def offer_form(site: Site, **changes: str) -> dict[str, Any]:
         "kind": "internship",
         "site": str(site.pk),
         "title": "",
-        "occupation": "751201",
+        "occupation": "751204",
         "required_skills": "Obsługa pieca,  HACCP\nhaccp",
         "nice_skills": "",
         "hours_per_week": "40",
@@ -102,7 +102,7 @@ def test_the_occupation_is_found_by_a_word_of_its_name_without_javascript(
 
     page = response.content.decode()
     assert response.status_code == 200
-    assert '<option value="751201">751201 Piekarz</option>' in page
+    assert '<option value="751204">751204 Piekarz</option>' in page
     assert "is-invalid" not in page
     assert not Offer.objects.exists()
 
@@ -110,7 +110,7 @@ def test_the_occupation_is_found_by_a_word_of_its_name_without_javascript(
 def test_a_code_typed_in_the_search_box_is_taken_when_saved(
     caseworker: User, bakery: Employer, bakery_site: Site, baker: Occupation
 ) -> None:
-    form = offer_form(bakery_site, occupation="", occupation_query="751201")
+    form = offer_form(bakery_site, occupation="", occupation_query="751204")
 
     client_for(caseworker).post(reverse("employers:offer_create", args=[bakery.pk]), form)
 
@@ -272,7 +272,7 @@ def test_the_offers_are_exported(caseworker: User, internship: Offer) -> None:
         .content.decode("utf-8-sig")
     )
 
-    assert '"Piekarz";"751201";"Piekarz";"Piekarnia Kłos"' in csv
+    assert '"Piekarz";"751204";"Piekarz";"Piekarnia Kłos"' in csv
 
 
 def test_the_employer_page_lists_its_offers_in_the_history(

@@ -32,7 +32,7 @@ def new_offer(bakery: Employer, site: Site, **changes: Any) -> dict[str, Any]:
         "hours_per_week": 40,
         "contract_type": "internship_agreement",
         "places": 2,
-        "occupation_code": "751201",
+        "occupation_code": "751204",
         "required_skills": ["Obsługa pieca", " obsługa  PIECA"],
     }
     body.update(changes)

@@ -106,7 +106,7 @@ class LineForm(forms.Form):
         label=_("Occupation (KZiS code)"),
         max_length=6,
         required=False,
-        help_text=_("Six digits, e.g. 751201 for a baker."),
+        help_text=_("Six digits, e.g. 751204 for a baker."),
     )
     occupation_text = forms.CharField(label=_("Or the occupation in words"), max_length=200, required=False)
     count = forms.IntegerField(label=_("How many people"), required=False)

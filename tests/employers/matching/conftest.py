@@ -44,7 +44,7 @@ def person(organisation: Organisation) -> Participant:
 def profile(person: Participant) -> JobProfile:
     return JobProfile.objects.create(
         participant=person,
-        wanted_occupations=["751201"],
+        wanted_occupations=["751204"],
         skills=["baking"],
         travel_mode=TravelMode.PUBLIC_TRANSPORT,
         max_distance_km=30,

@@ -84,7 +84,7 @@ def test_the_case_worker_fills_in_the_job_profile_and_the_change_is_audited(
     response = client_for(caseworker).post(
         f"/employers/matching/participants/{person.pk}/profile/",
         {
-            "wanted_occupations": "751201, 9112",
+            "wanted_occupations": "751204, 9112",
             "skills": "Baking, cash register,baking",
             "preferred_kinds": ["internship"],
             "travel_mode": "public_transport",
@@ -100,7 +100,7 @@ def test_the_case_worker_fills_in_the_job_profile_and_the_change_is_audited(
 
     assert response.status_code == 302
     saved = JobProfile.objects.get(participant=person)
-    assert saved.wanted_occupations == ["751201", "9112"]
+    assert saved.wanted_occupations == ["751204", "9112"]
     assert saved.skills == ["baking", "cash register"]
     assert (saved.max_travel_minutes, saved.available_from) == (45, date(2026, 9, 1))
     assert saved.updated_by == caseworker
@@ -196,7 +196,7 @@ def test_the_offer_s_matched_people_are_those_whose_files_the_user_sees_each_log
     other_organisation: Organisation,
 ) -> None:
     stranger: Participant = ParticipantFactory(organisation=other_organisation)
-    JobProfile.objects.create(participant=stranger, wanted_occupations=["751201"], skills=["baking"])
+    JobProfile.objects.create(participant=stranger, wanted_occupations=["751204"], skills=["baking"])
 
     page = client_for(caseworker).get(f"/employers/matching/offers/{internship.pk}/")
 
@@ -269,8 +269,8 @@ def test_the_job_profile_form_shows_the_saved_profile(
     page = client_for(caseworker).get(f"/employers/matching/participants/{person.pk}/profile/")
 
     assert page.status_code == 200
-    assert page.context["form"].initial["wanted_occupations"] == "751201"
-    assert 'value="751201"' in page.content.decode()
+    assert page.context["form"].initial["wanted_occupations"] == "751204"
+    assert 'value="751204"' in page.content.decode()
 
 
 def test_a_worker_of_another_organisation_cannot_save_the_job_profile_through_the_service(

@@ -85,7 +85,7 @@ def salesman(db: None) -> Occupation:
 @pytest.fixture
 def confectioner(db: None) -> Occupation:
     occupation, _ = Occupation.objects.get_or_create(
-        code="751204", defaults={"name": "Cukiernik", "level": OccupationLevel.OCCUPATION}
+        code="751201", defaults={"name": "Cukiernik", "level": OccupationLevel.OCCUPATION}
     )
     return occupation
 

@@ -63,12 +63,12 @@ def answered(
             channel=AnswerChannel.PHONE,
         )
     return [
-        ("751201", "Zalesie", Q1(), 3),
-        ("751201", "Zalesie", Q2(), 2),
-        ("751204", "Zalesie", Q1(), 1),
+        ("751204", "Zalesie", Q1(), 3),
+        ("751204", "Zalesie", Q2(), 2),
+        ("751201", "Zalesie", Q1(), 1),
         ("", "Zalesie", Q2(), 4),
         ("522301", "Brzozowo", Q1(), 5),
-        ("751201", "Brzozowo", Q2(), 1),
+        ("751204", "Brzozowo", Q2(), 1),
     ]
 
 
@@ -92,8 +92,8 @@ def test_the_demands_totals_equal_the_answers_summed_by_hand(
         for row in demand.rows
         if row.gmina_name == "Zalesie"
     } == {
-        "751201": 5,
-        "751204": 1,
+        "751204": 5,
+        "751201": 1,
         "Pomocnik": 4,
     }
 
@@ -191,4 +191,4 @@ def test_another_organisations_coordinator_sees_nothing_of_our_answers(
     assert "Piekarz" not in content
     assert "Dekoracja tortów" not in content
     assert "Zalesie" not in content
-    assert "751201" not in exported.content.decode()
+    assert "751204" not in exported.content.decode()

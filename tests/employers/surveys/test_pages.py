@@ -95,7 +95,7 @@ def test_the_coordinator_enters_an_answer_given_on_the_phone(
 ) -> None:
     url = reverse("employers:surveys:answer_by_phone", args=[sent_survey.pk, bakery.pk])
     data = line_post(
-        [{"occupation": "751201", "count": "3", "quarter": this_quarter().isoformat(), "training": "HACCP"}],
+        [{"occupation": "751204", "count": "3", "quarter": this_quarter().isoformat(), "training": "HACCP"}],
         informant="Pan Kłos",
     )
 
@@ -141,7 +141,7 @@ def test_the_employer_contact_answers_through_her_own_log_in(
     assert sent_survey.title in client.get(reverse("employers:surveys:my_surveys")).content.decode()
     url = reverse("employers:surveys:answer", args=[sent_survey.pk])
     rows = [
-        {"occupation": "751201", "count": "2", "quarter": next_quarter().isoformat(), "shifts": ["morning"]},
+        {"occupation": "751204", "count": "2", "quarter": next_quarter().isoformat(), "shifts": ["morning"]},
         {"occupation_text": "Pomocnik piekarza", "count": "1", "quarter": this_quarter().isoformat()},
         {"quarter": this_quarter().isoformat()},  # an empty row is left out
     ]
@@ -160,8 +160,8 @@ def test_bad_lines_are_named_on_their_row_and_field(
 ) -> None:
     outside = quarters.shifted(this_quarter(), 5).isoformat()
     rows = [
-        {"occupation": "751201", "count": "0", "quarter": this_quarter().isoformat()},
-        {"occupation": "751201", "count": "1", "quarter": outside},
+        {"occupation": "751204", "count": "0", "quarter": this_quarter().isoformat()},
+        {"occupation": "751204", "count": "1", "quarter": outside},
         {"count": "1", "quarter": this_quarter().isoformat(), "training": "BHP"},
         {"occupation": "999999", "count": "1", "quarter": this_quarter().isoformat()},
     ]
