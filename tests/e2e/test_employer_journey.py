@@ -153,7 +153,7 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     log_in(page, site, DEMO_USERS[Role.EMPLOYER_CONTACT])
     page.get_by_test_id("landing-needs-surveys").click()
     at_both_widths(page, found, "employer's surveys")
-    page.get_by_test_id("my-surveys").get_by_role("link").first.click()
+    page.get_by_test_id("my-surveys").get_by_role("link", name="Potrzeby pracodawców – półrocze").click()
     row = page.get_by_test_id("line-0")
     row.locator("input[name='lines-0-occupation']").fill("751204")
     row.locator("input[name='lines-0-count']").fill("-2")
@@ -167,7 +167,13 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     expect(page.get_by_role("alert").or_(page.get_by_role("status")).first).to_contain_text("zapisana")
     at_both_widths(page, found, "survey answer")
     assert (
-        SurveyAnswer.objects.get(employer__organisation__name__startswith="Piekarnia").lines.get().count == 2
+        SurveyAnswer.objects.get(
+            round__title="Potrzeby pracodawców – półrocze",
+            employer__organisation__name__startswith="Piekarnia",
+        )
+        .lines.get()
+        .count
+        == 2
     )
 
     # She adds her site and posts a two-month internship.
@@ -190,8 +196,8 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
 
     page.get_by_role("link", name="Dodaj ofertę").click()
     page.locator("#id_kind").select_option(OfferKind.INTERNSHIP.value)
-    page.locator("#id_site").select_option(index=1)
-    page.locator("#id_title").fill("Staż w piekarni")
+    page.locator("#id_site").select_option(label="Piekarnia przy rynku, Zalesie")
+    page.locator("#id_title").fill("Staż: piekarz na zmianie porannej")
     page.locator("#id_occupation_query").fill("751204")
     page.locator("button[name=find_occupation]").click()
     page.locator("#id_occupation").select_option("751204")
@@ -206,9 +212,9 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     at_both_widths(page, found, "offer form with an error")
     page.locator("#id_places").fill("1")
     page.locator("button[name=publish]").click()
-    expect(page.locator("main")).to_contain_text("Staż w piekarni")
+    expect(page.locator("main")).to_contain_text("Staż: piekarz na zmianie porannej")
     at_both_widths(page, found, "employer's offer")
-    offer = Offer.objects.get(title="Staż w piekarni")
+    offer = Offer.objects.get(title="Staż: piekarz na zmianie porannej")
     assert (offer.kind, offer.status, offer.duration_months) == (OfferKind.INTERNSHIP, OfferStatus.OPEN, 2)
 
     # The case worker finds the internship among the person's matched offers, with why.
@@ -220,7 +226,7 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     staff.goto(f"{site}/participants/{person.pk}/")
     staff.get_by_test_id("matches-link").click()
     expect(staff.get_by_role("heading", level=1)).to_have_text("Dopasowane oferty")
-    match = staff.get_by_test_id("match").filter(has_text="Staż w piekarni")
+    match = staff.get_by_test_id("match").filter(has_text="Staż: piekarz na zmianie porannej")
     expect(match).to_have_count(1)
     explanation = match.get_by_test_id("explanation")
     expect(explanation).to_contain_text("Waga")
@@ -272,7 +278,7 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     agreement = download_text(page, page.get_by_test_id("agreement-pdf"), tmp_path, "umowa.pdf")
     assert "Łucja Źrebięcka" in agreement
     assert "Piekarnia Kłos" in agreement
-    assert "Staż w piekarni" in agreement
+    assert "Staż: piekarz na zmianie porannej" in agreement
     assert f"Okres {polish(starts_on)} – {polish(ends_on)}" in agreement, agreement
     assert "Godzin w tygodniu 30" in agreement, agreement
 
@@ -297,7 +303,7 @@ def test_an_employer_answers_the_survey_posts_an_internship_and_takes_a_matched_
     certificate = download_text(page, page.get_by_test_id("certificate-pdf"), tmp_path, "zaswiadczenie.pdf")
     assert "Łucja Źrebięcka" in certificate
     assert "Piekarnia Kłos" in certificate
-    assert "Staż w piekarni" in certificate
+    assert "Staż: piekarz na zmianie porannej" in certificate
     assert polish(timezone.localdate()) in certificate, certificate
 
     placement.refresh_from_db()
