@@ -332,7 +332,7 @@ class OfferFilterForm(forms.Form):
         error_messages={"invalid": _("Write up to 7 digits.")},
     )
     employer = forms.IntegerField(
-        widget=forms.HiddenInput(), required=False, min_value=1, max_value=2**63 - 1
+        label=_("employer"), widget=forms.HiddenInput(), required=False, min_value=1, max_value=2**63 - 1
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -339,3 +339,14 @@ def test_the_lists_of_offers_and_employers_cost_the_same_queries_however_many_ro
     many = {name: queries(name) for name in few}
 
     assert many == few
+
+
+def test_the_list_narrowed_to_one_employer_carries_it_hidden_with_no_label(
+    caseworker: User, bakery: Employer
+) -> None:
+    page = (
+        client_for(caseworker).get(reverse("employers:offer_list"), {"employer": bakery.pk}).content.decode()
+    )
+
+    assert f'type="hidden" name="employer" value="{bakery.pk}"' in page
+    assert 'for="id_employer"' not in page
