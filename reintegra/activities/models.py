@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation
 from reintegra.dates import WEEKDAYS
-from reintegra.fields import bounded_text
+from reintegra.fields import bounded_text, latitude_field, longitude_field
 from reintegra.people.models import Participant, TercUnit
 from reintegra.programmes.models import EnrolmentStatus, Group, Programme
 from reintegra.text import SHORT_TEXT
@@ -43,22 +43,8 @@ class Venue(models.Model):
     gmina = models.ForeignKey(
         TercUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("gmina (TERC)")
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    latitude = latitude_field(_("latitude"))
+    longitude = longitude_field(_("longitude"))
     capacity = models.PositiveIntegerField(
         _("capacity"), validators=[MinValueValidator(1), MaxValueValidator(10_000)]
     )

@@ -9,15 +9,13 @@ read only through the access functions in ``selectors.py``. The rules of writing
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import Organisation, OrganisationType
-from reintegra.fields import bounded_text
+from reintegra.fields import bounded_text, latitude_field, longitude_field
 from reintegra.partnership.models import Partnership
 from reintegra.people.models import Participant, TercUnit
 from reintegra.text import SHORT_TEXT
@@ -117,22 +115,8 @@ class Site(models.Model):
     gmina = models.ForeignKey(
         TercUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("gmina (TERC)")
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    latitude = latitude_field(_("latitude"))
+    longitude = longitude_field(_("longitude"))
 
     class Meta:
         verbose_name = _("site")
@@ -328,22 +312,8 @@ class JobProfile(models.Model):
     max_travel_minutes = models.PositiveSmallIntegerField(
         _("longest journey (minutes)"), null=True, blank=True, validators=[MaxValueValidator(600)]
     )
-    home_latitude = models.DecimalField(
-        _("home latitude (approximate)"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
-    )
-    home_longitude = models.DecimalField(
-        _("home longitude (approximate)"),
-        max_digits=8,
-        decimal_places=5,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
-    )
+    home_latitude = latitude_field(_("home latitude (approximate)"))
+    home_longitude = longitude_field(_("home longitude (approximate)"))
     available_shifts = models.JSONField(_("shifts the person can work"), default=list, blank=True)
     max_hours_per_week = models.PositiveSmallIntegerField(
         _("most hours a week"),
