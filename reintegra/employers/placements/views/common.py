@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -137,6 +138,35 @@ def confirm_move(request: AuthenticatedRequest, form: MoveForm, back: str) -> Ht
         question=_("The placement will be closed as “%(status)s”; this cannot be undone.")
         % {"status": to.label},
         confirm_label=str(MOVE_BUTTONS[to]),
+        back=back,
+    )
+
+
+def move_post(
+    request: AuthenticatedRequest,
+    placement: Placement,
+    moves: list[PlacementStatus],
+    page: Callable[..., HttpResponse],
+    back: str,
+) -> HttpResponse:
+    """A move among ``moves`` (the reader's), confirmed first when it closes the placement."""
+    form = MoveForm(request.POST, moves=moves)
+    if unconfirmed(request, form):
+        return confirm_move(request, form, reverse(back, args=[placement.pk]))
+    return post_form(
+        request,
+        placement,
+        form,
+        lambda: services.placement_move(
+            actor=request.user,
+            placement=placement,
+            to_status=form.cleaned_data["to_status"],
+            reason=form.cleaned_data["reason"],
+            on=form.cleaned_data["on"],
+        ),
+        key="move",
+        done=_("The placement's status was changed."),
+        page=page,
         back=back,
     )
 

@@ -6,29 +6,22 @@ from __future__ import annotations
 from django.forms import Form
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.employers.models import Placement, PlacementStatus
-from reintegra.employers.placements import selectors, services
-from reintegra.employers.placements.forms import (
-    MoveForm,
-)
+from reintegra.employers.placements import selectors
 from reintegra.employers.placements.views.common import (
     AGREED,
     agreement_response,
     certificate_response,
-    confirm_move,
     employer_feedback_post,
     employer_moves,
     mentoring_meeting_post,
+    move_post,
     page_forms,
-    post_form,
     terms_post,
-    unconfirmed,
 )
 
 # --- The employer's contact: candidates ----------------------------------------------------------
@@ -81,24 +74,8 @@ def candidate_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def candidate_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     placement = _candidate(request, pk)
-    form = MoveForm(request.POST, moves=employer_moves(placement))
-    if unconfirmed(request, form):
-        return confirm_move(request, form, reverse("employers:placements:candidate", args=[pk]))
-    return post_form(
-        request,
-        placement,
-        form,
-        lambda: services.placement_move(
-            actor=request.user,
-            placement=placement,
-            to_status=form.cleaned_data["to_status"],
-            reason=form.cleaned_data["reason"],
-            on=form.cleaned_data["on"],
-        ),
-        key="move",
-        done=_("The placement's status was changed."),
-        page=_candidate_page,
-        back="employers:placements:candidate",
+    return move_post(
+        request, placement, employer_moves(placement), _candidate_page, "employers:placements:candidate"
     )
 
 

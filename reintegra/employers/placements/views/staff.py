@@ -8,7 +8,6 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -18,7 +17,6 @@ from reintegra.employers.models import Placement, PlacementStatus
 from reintegra.employers.placements import export, selectors, services
 from reintegra.employers.placements.forms import (
     FollowUpForm,
-    MoveForm,
     ParticipantFeedbackForm,
     ProposeForm,
 )
@@ -26,14 +24,13 @@ from reintegra.employers.placements.views.common import (
     AGREED,
     agreement_response,
     certificate_response,
-    confirm_move,
     employer_feedback_post,
     mentoring_meeting_post,
+    move_post,
     page_forms,
     post_form,
     staff_moves,
     terms_post,
-    unconfirmed,
 )
 from reintegra.employers.placements.workflow import (
     ALIVE,
@@ -168,25 +165,7 @@ def placement_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def placement_move(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     placement = selectors.placement_get_for_user(request.user, pk)
-    form = MoveForm(request.POST, moves=staff_moves(placement))
-    if unconfirmed(request, form):
-        return confirm_move(request, form, reverse("employers:placements:detail", args=[pk]))
-    return post_form(
-        request,
-        placement,
-        form,
-        lambda: services.placement_move(
-            actor=request.user,
-            placement=placement,
-            to_status=form.cleaned_data["to_status"],
-            reason=form.cleaned_data["reason"],
-            on=form.cleaned_data["on"],
-        ),
-        key="move",
-        done=_("The placement's status was changed."),
-        page=_staff_page,
-        back="employers:placements:detail",
-    )
+    return move_post(request, placement, staff_moves(placement), _staff_page, "employers:placements:detail")
 
 
 @requires("placement.propose")
