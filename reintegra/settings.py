@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "reintegra.partnership",
     "reintegra.activities",
     "reintegra.employers",
+    "reintegra.outcomes",
     "reintegra.ownpage",
     "reintegra.demo",
 ]

@@ -27,6 +27,7 @@ urlpatterns = [
     path("partnership/", include("reintegra.partnership.urls")),
     path("activities/", include("reintegra.activities.urls")),
     path("employers/", include("reintegra.employers.urls")),
+    path("outcomes/", include("reintegra.outcomes.urls")),
     path("me/", include("reintegra.ownpage.urls")),
     path("attachments/", include("reintegra.attachments.urls")),
     path("i18n/setlang/", public(set_language), name="set_language"),

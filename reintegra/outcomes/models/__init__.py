@@ -1,0 +1,24 @@
+"""The outcomes app's models, one module per part: ``exits`` (the exit record and follow-ups),
+``counts`` (the counts kept up to date on write); each further part adds its module here."""
+
+from reintegra.outcomes.models.counts import IndicatorCount
+from reintegra.outcomes.models.exits import (
+    FOLLOW_UP_MONTHS,
+    EmploymentForm,
+    ExitRecord,
+    FollowUp,
+    FollowUpChannel,
+    FollowUpStatus,
+    Improvement,
+)
+
+__all__ = [
+    "FOLLOW_UP_MONTHS",
+    "EmploymentForm",
+    "ExitRecord",
+    "FollowUp",
+    "FollowUpChannel",
+    "FollowUpStatus",
+    "Improvement",
+    "IndicatorCount",
+]

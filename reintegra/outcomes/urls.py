@@ -1,0 +1,8 @@
+"""The outcomes app's pages; each part (exits, reports, dashboards, funder, evaluation) includes its
+own with one ``path("<part>/", include(...))`` line here."""
+
+from django.urls import URLPattern, URLResolver
+
+app_name = "outcomes"
+
+urlpatterns: list[URLPattern | URLResolver] = []
