@@ -397,6 +397,39 @@ class Attendance(models.Model):
         return [self.participant.organisation_id]
 
 
+class AttendanceMonth(models.Model):
+    """A person's present marks and hours in one programme and month, kept up to date on write.
+
+    The month is the month (in Warsaw) the sessions start in. ``attendance_record`` counts the
+    touched person's month again from the marks; data loaded in bulk is counted by
+    ``manage.py rebuild_attendance_months``. A report adds up whole months from here and counts
+    the days at its edges from the marks (``outcomes/model_counts.py``). A person without a
+    present mark that month has no row.
+    """
+
+    participant = models.ForeignKey(
+        Participant, on_delete=models.CASCADE, related_name="+", verbose_name=_("person")
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="+", verbose_name=_("programme")
+    )
+    month = models.DateField(_("month"), help_text=_("The first day of the month."))
+    present_sessions = models.PositiveIntegerField(_("sessions attended"))
+    hours = models.DecimalField(_("hours"), max_digits=8, decimal_places=2)
+
+    class Meta:
+        verbose_name = _("attendance in a month")
+        verbose_name_plural = _("attendance by month")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme", "month", "participant"], name="attendance_month_once"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} {self.programme_id} {self.month:%Y-%m}"
+
+
 class FeedScope(models.TextChoices):
     WORKER = "worker", _("worker")
     VENUE = "venue", _("venue")

@@ -19,7 +19,9 @@ The rules these services enforce:
   ``MAX_OCCURRENCES`` occurrences; all of them are written in one transaction under one series;
 * attendance is marked for the people of the session's group (of the programme, without a
   group) who are enrolled, all at once, by the leader or a coordinator; hours are at most the
-  session's length; the marks replace the earlier ones;
+  session's length; the marks replace the earlier ones; each marked person's present marks and
+  hours of that programme and month (``AttendanceMonth``) are counted again in the same
+  transaction, in three statements whatever the number of marks;
 * a calendar feed's token is made by a user who may see the calendar, and revoked by them;
 * a club's members (people enrolled in the programme) and its staff propose activities while a
   voting round is open; each member votes once per proposal, for or against, and may change the
@@ -41,10 +43,13 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from itertools import islice
+from typing import Any
 
 from dateutil.rrule import rrulestr
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Count, DateField, QuerySet, Sum
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -54,6 +59,7 @@ from reintegra.activities.models import (
     Activity,
     Attendance,
     AttendanceMode,
+    AttendanceMonth,
     Booking,
     CalendarFeedToken,
     OpeningHours,
@@ -527,7 +533,75 @@ def attendance_record(*, actor: User | None, session: Session, marks: Sequence[M
     if changed:
         Attendance.objects.bulk_update(changed, ["present", "hours", "mode", "recorded_by", "recorded_at"])
         log_bulk_create(changed, actor=actor)  # the marks as they now stand, one entry per row
+    attendance_months_recount(session=session, participant_ids=[mark.participant_id for mark in marks])
     return created + changed
+
+
+# --- Attendance by month (kept on write) ---------------------------------------------------
+
+MONTH_COLUMNS = ("participant_id", "programme_id", "month", "present_sessions", "hours")
+
+
+def present_by_month(marks: QuerySet[Attendance]) -> QuerySet[Any, Any]:
+    """The marks' present sessions and hours per person, programme and month (in Warsaw), in the
+    columns of ``AttendanceMonth``: the one definition the write and the rebuild both use."""
+    return (
+        marks.filter(present=True)
+        .annotate(
+            month=TruncMonth(
+                "session__starts_at", output_field=DateField(), tzinfo=timezone.get_default_timezone()
+            ),
+        )
+        .values("participant_id", "session__programme_id", "month")
+        .annotate(present_sessions=Count("pk"), hours_total=Sum("hours"))
+        .order_by()
+    )
+
+
+def _insert_counted(marks: QuerySet[Attendance]) -> None:
+    """``INSERT … SELECT`` of ``present_by_month(marks)``: one statement, counted by the database."""
+    sql, params = present_by_month(marks).query.sql_with_params()
+    table = AttendanceMonth._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {table} ({', '.join(MONTH_COLUMNS)}) {sql}", params)
+
+
+def month_bounds(moment: datetime) -> tuple[date, datetime, datetime]:
+    """The month a moment falls in (in Warsaw): its first day, its first moment, the next's."""
+    first = timezone.localtime(moment, timezone.get_default_timezone()).date().replace(day=1)
+    following = (first + timedelta(days=32)).replace(day=1)
+    zone = timezone.get_default_timezone()
+    return (
+        first,
+        datetime.combine(first, time.min, tzinfo=zone),
+        datetime.combine(following, time.min, tzinfo=zone),
+    )
+
+
+def attendance_months_recount(*, session: Session, participant_ids: Sequence[int]) -> None:
+    """Counts again, from their marks, the month of ``session``'s programme for these people."""
+    if not participant_ids:
+        return
+    month, start, end = month_bounds(session.starts_at)
+    AttendanceMonth.objects.filter(
+        programme_id=session.programme_id, month=month, participant_id__in=participant_ids
+    ).delete()
+    _insert_counted(
+        Attendance.objects.filter(
+            session__programme_id=session.programme_id,
+            session__starts_at__gte=start,
+            session__starts_at__lt=end,
+            participant_id__in=participant_ids,
+        )
+    )
+
+
+@transaction.atomic
+def attendance_months_rebuild() -> int:
+    """Every person's months counted again from all the marks (after a bulk load); their number."""
+    AttendanceMonth.objects.all().delete()
+    _insert_counted(Attendance.objects.all())
+    return AttendanceMonth.objects.count()
 
 
 # --- Calendar feeds ------------------------------------------------------------------------
