@@ -16,6 +16,12 @@ Attendance (``bench/activities.py``): ``--attendance R`` rows (default 20,000,00
 database in a KARnet15+ club of the demo, then a leader's and a room's week, a session's
 attendance page, a person's file (its attendance summary) and the POST marking 30 people.
 
+Outcomes (``bench/outcomes.py``, PostgreSQL): enrolments, entry snapshots, exits and 6-month
+follow-ups for every participant, the kept counts rebuilt, the same raw data exported to Parquet,
+and the report's counts (output indicators of a programme and of an organisation; attendance and
+outcome counts organisation-wide for a year) timed against DuckDB on the Parquet files, the
+numbers asserted equal; ``--no-outcomes`` skips it, ``--outcomes-only`` runs only it.
+
 Matching (``bench/matching.py``: vectorised scores against the plain loop, on generated data, no
 database) runs after the pages; ``--no-matching`` skips it, ``python -m bench.matching`` runs it alone.
 
@@ -23,6 +29,8 @@ Usage: python -m bench.run [--participants N] [--meetings M] [--attendance R] [-
        [--explain] [--no-fill]
        [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill) [--no-matching]
        [--activities-only] (only the attendance pages, results as activities-latest.json)
+       [--outcomes-only] [--no-outcomes] (the report against DuckDB, results as outcomes-latest.json;
+       a quick try: --outcomes-only --participants 20000 --attendance 200000)
 
 ``--no-fill`` measures a database an earlier run filled (DATABASE_URL pointing at a kept
 cluster), to measure again without the eight minutes of filling.
@@ -54,7 +62,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench import activities, matching  # noqa: E402
+from bench import activities, matching, outcomes  # noqa: E402
 from reintegra.accounts.models import User  # noqa: E402
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
 from reintegra.demo.context import DEMO_PASSWORD  # noqa: E402
@@ -350,6 +358,12 @@ def main() -> None:
         action="store_true",
         help="measure only the attendance pages (a small --participants/--meetings fill is enough)",
     )
+    parser.add_argument(
+        "--outcomes-only",
+        action="store_true",
+        help="only the report against DuckDB (no case work filled, no pages measured)",
+    )
+    parser.add_argument("--no-outcomes", action="store_true", help="skip the report against DuckDB")
     parser.add_argument("--explain", action="store_true", help="write EXPLAIN ANALYZE of every page")
     parser.add_argument("--requests", type=int, default=60)
     parser.add_argument("--import-rows", type=int, default=100_000, help="0 skips the import")
@@ -364,7 +378,12 @@ def main() -> None:
     parser.add_argument("--no-matching", action="store_true", help="skip the matching benchmark")
     args = parser.parse_args()
 
+    if args.outcomes_only:
+        args.meetings = 0
     fill_seconds = {} if args.no_fill else fill(args.participants, args.meetings, args.attendance)
+    if args.outcomes_only:
+        measure_outcomes()
+        return
     if args.activities_only:
         figures = {}
     else:
@@ -437,8 +456,23 @@ def main() -> None:
             f"import of {imported['rows']:,} rows: {imported['full_import_s']} s with validation and audit, "
             f"{imported['bulk_insert_s']} s as a plain bulk insert ({imported['ratio']}×)"
         )
+    if not (args.no_outcomes or args.login_and_pdf or args.activities_only):
+        measure_outcomes()
     if not (args.no_matching or args.login_and_pdf or args.activities_only):
         matching.main([])
+
+
+def measure_outcomes() -> None:
+    """The report against DuckDB (PostgreSQL only), to bench/results/outcomes-*.json."""
+    if connection.vendor != "postgresql":
+        print("outcomes: PostgreSQL only (the fill and the export are the database's own SQL)")
+        return
+    result = outcomes.run() | {"database": _database_name()}
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    for path in (RESULTS / f"outcomes-{stamp}.json", RESULTS / "outcomes-latest.json"):
+        path.write_text(json.dumps(result, indent=2, ensure_ascii=False, default=str) + "\n")
+    outcomes.print_figures(result)
 
 
 if __name__ == "__main__":
