@@ -9,3 +9,8 @@ class OutcomesConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.outcomes import audit_registration  # noqa: F401
+        from reintegra.outcomes.counts import connect as keep_indicator_counts
+
+        # programmes sits below outcomes in the layering, so its enrolment services cannot call
+        # outcomes: the indicator counts follow their writes through signals instead.
+        keep_indicator_counts()
