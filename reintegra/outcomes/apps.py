@@ -9,8 +9,13 @@ class OutcomesConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.outcomes import audit_registration  # noqa: F401
+        from reintegra.outcomes.counts import connect as keep_indicator_counts
         from reintegra.outcomes.model_counts import model_counts
         from reintegra.outcomes.sections import register
+
+        # programmes sits below outcomes in the layering, so its enrolment services cannot call
+        # outcomes: the indicator counts follow their writes through signals instead.
+        keep_indicator_counts()
 
         # The seed models' own counts: a section of every report.
         register("model_counts", 50, model_counts)
