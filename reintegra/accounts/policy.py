@@ -122,6 +122,13 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Funders (reintegra/outcomes/funder): a funding body's reviewers read the aggregate,
+    # suppressed reports of the programmes linked to their body (the selectors decide which) and
+    # nothing else; the programme's organisation's administrators and coordinators keep those
+    # links and take the anonymised row-level file for evaluators.
+    "report.funded": Rule(roles=frozenset({Role.FUNDER})),
+    "funding.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "evaluation.export": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
 }
 
 

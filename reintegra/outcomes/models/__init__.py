@@ -11,6 +11,7 @@ from reintegra.outcomes.models.exits import (
     FollowUpStatus,
     Improvement,
 )
+from reintegra.outcomes.models.funding import ProgrammeFunding
 
 __all__ = [
     "FOLLOW_UP_MONTHS",
@@ -21,4 +22,5 @@ __all__ = [
     "FollowUpStatus",
     "Improvement",
     "IndicatorCount",
+    "ProgrammeFunding",
 ]
