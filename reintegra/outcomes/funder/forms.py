@@ -39,7 +39,7 @@ class PeriodForm(forms.Form):
                 )
         start, end = cleaned.get("start"), cleaned.get("end")
         if start is not None and end is not None and end < start:
-            self.add_error("end", _("The end of the period cannot precede its start."))
+            self.add_error("end", _("The end of the period cannot be before its start."))
         return cleaned
 
     def period(self) -> Period:

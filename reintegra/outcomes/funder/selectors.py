@@ -19,7 +19,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation, OrganisationType, User
 from reintegra.collation import by_name
 from reintegra.outcomes.models import ProgrammeFunding
-from reintegra.outcomes.sections import section_tables
+from reintegra.outcomes.reports.services import build_report
 from reintegra.outcomes.suppression import suppress
 from reintegra.outcomes.tables import Period, Report
 from reintegra.programmes.models import Programme
@@ -61,9 +61,8 @@ def funded_report_for_user(user: User, pk: int, period: Period) -> FundedReport:
 
 
 def _programme_report(programme: Programme, period: Period) -> Report:
-    """Every section's counts for the programme; counts only, never a row about a person."""
-    tables, relations = section_tables([programme], period)
-    return Report(title=programme.name, period=period, tables=tables, relations=relations)
+    """The indicator report of the programme with every section's tables: counts only."""
+    return build_report([programme], period, title=programme.name)
 
 
 # --- The programme organisation's reads --------------------------------------------------

@@ -92,7 +92,7 @@ def test_a_period_ending_before_it_starts_is_refused_naming_the_field(
     response = client_for(funder).get(report_url(funded), {"start": "2026-06-30", "end": "2026-01-01"})
 
     assert response.status_code == 400
-    assert response.context["form"].errors["end"] == ["The end of the period cannot precede its start."]
+    assert response.context["form"].errors["end"] == ["The end of the period cannot be before its start."]
 
 
 def test_an_impossible_date_is_refused_not_a_500(funded: Programme, funder: User) -> None:
