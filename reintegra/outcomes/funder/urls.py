@@ -11,4 +11,5 @@ urlpatterns = [
     path("fundings/", views.funding_list, name="funding_list"),
     path("fundings/add/", views.funding_add, name="funding_add"),
     path("fundings/<id:pk>/<id:funding_pk>/remove/", views.funding_remove, name="funding_remove"),
+    path("evaluation/<id:pk>/anonymised.<slug:fmt>", views.anonymised_export, name="anonymised_export"),
 ]

@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from reintegra import tables
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.confirm import confirm_page
 from reintegra.forms import add_service_error
 from reintegra.outcomes.funder import export, selectors, services
+from reintegra.outcomes.funder.anonymised import anonymised_file_for_user
 from reintegra.outcomes.funder.forms import FundingForm, PeriodForm
 from reintegra.programmes.models import Programme
 
@@ -128,3 +130,20 @@ def funding_remove(request: AuthenticatedRequest, pk: int, funding_pk: int) -> H
         _("The programme's reports are no longer shared with %(funder)s.") % {"funder": funding.funder},
     )
     return redirect(back)
+
+
+@requires("evaluation.export")
+@require_GET
+def anonymised_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
+    """The anonymised row-level file for evaluators (see ``anonymised``)."""
+    if fmt not in export.EXPORT_TYPES:
+        raise Http404
+    file = anonymised_file_for_user(request.user, pk)
+    if fmt == "xlsx":
+        body = tables.as_xlsx(file.programme.code, file.headers, file.rows)
+    else:
+        body = tables.as_csv(file.headers, file.rows)
+    response = HttpResponse(body, content_type=export.EXPORT_TYPES[fmt])
+    filename = f"{file.programme.code}-anonymised-{timezone.localdate():%Y%m%d}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
