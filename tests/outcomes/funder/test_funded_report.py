@@ -4,16 +4,24 @@ with the cells below five hidden, on the page and in the files."""
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from reintegra.accounts.models import Organisation, Role, User
+from reintegra.outcomes.funder import selectors
 from reintegra.outcomes.models import ProgrammeFunding
-from reintegra.programmes.models import Programme
+from reintegra.outcomes.reports.services import build_report
+from reintegra.outcomes.tables import Period
+from reintegra.people.models import Degurba, TercUnit
+from reintegra.programmes import services
+from reintegra.programmes.models import Enrolment, Programme
 from tests.conftest import client_for
-from tests.factories import OrganisationFactory, member
+from tests.factories import OrganisationFactory, ParticipantFactory, member
+from tests.outcomes.test_suppression import recomputable_by_rank
 
 pytestmark = pytest.mark.django_db
 
@@ -108,3 +116,46 @@ def test_when_the_link_is_removed_she_no_longer_sees_the_report(
     ProgrammeFunding.objects.filter(programme=funded, funder=funding_body).delete()
 
     assert client_for(funder).get(report_url(funded)).status_code == 404
+
+
+def test_on_a_real_indicator_report_no_hidden_cell_can_be_recomputed(
+    funded: Programme, funder: User, organisation: Organisation
+) -> None:
+    statuses = (
+        ["unemployed"] * 4 + ["long_term_unemployed"] * 2 + ["inactive", "employed"] + ["unemployed"] * 3
+    )
+    sexes = ["woman"] * 8 + ["man"] * 3
+    Programme.objects.filter(pk=funded.pk).update(places=20)
+    gmina, _ = TercUnit.objects.get_or_create(
+        code="3035022", defaults={"name": "Borówkowo", "kind": "gmina wiejska", "degurba": Degurba.RURAL}
+    )
+    answers = dict.fromkeys(
+        ("disability", "third_country_national", "foreign_background", "minority", "homeless"), "no"
+    )
+    for index, (status, sex) in enumerate(zip(statuses, sexes, strict=True)):
+        person = ParticipantFactory(
+            organisation=organisation,
+            sex=sex,
+            labour_status=status,
+            education=index % 6,
+            gmina=gmina,
+            **answers,
+        )
+        enrolment = services.enrolment_apply(actor=None, programme=funded, participant=person)
+        services.enrolment_assess(actor=None, enrolment=enrolment)
+        services.enrolment_enrol(actor=None, enrolment=Enrolment.objects.get(pk=enrolment.pk))
+    today = timezone.localdate()
+    period = Period(today - timedelta(days=30), today)
+    original = build_report([funded], period, title="")
+
+    published = selectors.funded_report_for_user(funder, funded.pk, period).report
+
+    assert original.table("efs_outputs").row("EECO01").cells == {
+        "women": 8,
+        "men": 3,
+        "non_binary": 0,
+        "total": 11,
+    }
+    assert published.suppressed is True
+    assert published.table("efs_outputs").row("EECO01").cells["men"] is None
+    assert recomputable_by_rank(published, original) == []
