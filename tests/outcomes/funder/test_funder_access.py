@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 # notifications, and the public pages (log-in, password reset, the API's description, language).
 HER_OWN = re.compile(
     r"^(home|set_language|outcomes:funder:funded_\w+|notifications:\w+|accounts:(my_profile|password_\w+|"
-    r"login|twofactor\w*|logout)|api:(me|openapi-json|openapi-view|api-root))$"
+    r"login|twofactor\w*|logout)|api:(me|openapi-json|openapi-view|api-root|funded_\w+))$"
 )
 # ``user.view`` and ``user.change`` allow the user herself, and the walk's id may be hers.
 HER_ACCOUNT = {"accounts:user_detail", "accounts:user_edit", "api:user_detail", "api:organisation_list"}
