@@ -159,3 +159,10 @@ def test_on_a_real_indicator_report_no_hidden_cell_can_be_recomputed(
     assert published.suppressed is True
     assert published.table("efs_outputs").row("EECO01").cells["men"] is None
     assert recomputable_by_rank(published, original) == []
+
+
+def test_her_home_page_leads_to_the_funded_programmes(funder: User) -> None:
+    page = client_for(funder).get(reverse("home")).content.decode()
+
+    assert 'data-testid="landing-funder"' in page
+    assert reverse("outcomes:funder:funded_list") in page
