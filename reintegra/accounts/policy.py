@@ -122,6 +122,9 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # The evaluation survey's before/after report (outcomes/evaluation): counts and means of the
+    # organisation's programmes, for its staff; the surveys follow participant.view/change.
+    "evaluation.view": Rule(roles=STAFF_ROLES),
 }
 
 

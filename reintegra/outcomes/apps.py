@@ -8,4 +8,7 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes and reports")
 
     def ready(self) -> None:
-        from reintegra.outcomes import audit_registration  # noqa: F401
+        from reintegra.outcomes import audit_registration, sections  # noqa: F401
+        from reintegra.outcomes.evaluation.report import evaluation_tables
+
+        sections.register("evaluation", 60, evaluation_tables)
