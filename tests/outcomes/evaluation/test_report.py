@@ -122,10 +122,13 @@ def test_each_mean_names_the_count_it_is_over_and_the_counts_add_up(surveyed: Pr
 
     assert row.over == {"mean_entry": "people", "mean_exit": "people", "mean_change": "people"}
     people = CellRef("evaluation_skills", "komunikacja", "people")
-    assert Relation(
-        people,
-        tuple(CellRef("evaluation_skills", "komunikacja", c) for c in ("improved", "same", "worsened")),
-    ) in relations
+    assert (
+        Relation(
+            people,
+            tuple(CellRef("evaluation_skills", "komunikacja", c) for c in ("improved", "same", "worsened")),
+        )
+        in relations
+    )
     answered = next(r for r in relations if r.total.table == "evaluation_satisfaction_polecenie")
     assert [part.row for part in answered.parts] == ["tak", "raczej_tak", "raczej_nie", "nie"]
 
@@ -197,9 +200,10 @@ def test_another_organisations_coordinator_cannot_see_our_report(
 
     assert client.get(reverse("outcomes:evaluation:report"), query).status_code == 404
     assert client.get(reverse("outcomes:evaluation:report_export", args=["csv"]), query).status_code == 404
-    assert surveyed not in client.get(reverse("outcomes:evaluation:report")).context["form"].fields[
-        "programme"
-    ].queryset
+    assert (
+        surveyed
+        not in client.get(reverse("outcomes:evaluation:report")).context["form"].fields["programme"].queryset
+    )
 
 
 def test_a_report_counts_only_the_programme_asked_for(
