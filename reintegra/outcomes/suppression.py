@@ -13,7 +13,9 @@ gender relations of every table broken down by gender are added here even if the
 out. While some hidden cell can be recomputed, the smallest published cell of an equation that
 gives it away is hidden too (a non-zero one first: hiding a zero beside a small cell tells the
 reader that the sum of the two is the small cell's value), across all the tables of the report at
-once, so a cell hidden in one table is hidden wherever the same number is published.
+once, so a cell hidden in one table is hidden wherever the same number is published. A cell that is not
+a count (a mean, which names in ``Row.over`` the count of the people it is computed over) is never
+read as a count: it is hidden whenever that count is.
 
 **The exact check.** With the published cells moved to the right-hand side, the relations are a
 linear system in the hidden cells. A hidden cell can be recomputed, by any combination of
@@ -40,6 +42,7 @@ def suppress(report: Report, *, threshold: int = DEFAULT_THRESHOLD) -> Report:
         raise ValueError("The suppression threshold must be at least 1.")
     result = copy.deepcopy(report)
     values = cell_values(result)
+    computed_over = non_count_cells(result)
     equations = report_equations(result, values)
     hidden = {ref for ref, value in values.items() if value is None or 0 < value < threshold}
     while recoverable := recoverable_cells(equations, hidden):
@@ -49,22 +52,40 @@ def suppress(report: Report, *, threshold: int = DEFAULT_THRESHOLD) -> Report:
             # value whatever the data, so hiding more would not change what a reader can work out.
             break
         hidden |= added
-    for ref in hidden:
+    # A mean goes with the count of the people it is computed over.
+    hidden_means = {ref for ref, over in computed_over.items() if over in hidden or over not in values}
+    for ref in hidden | hidden_means:
         result.table(ref.table).row(ref.row).cells[ref.column] = None
-    result.suppressed = result.suppressed or any(values[ref] is not None for ref in hidden)
+    result.suppressed = (
+        result.suppressed
+        or any(values[ref] is not None for ref in hidden)
+        or any(report.value(ref) is not None for ref in hidden_means)
+    )
     return result
 
 
-def cell_values(report: Report) -> dict[CellRef, int | None]:
+def cell_values(report: Report) -> dict[CellRef, int | float | None]:
+    """The cells that count people, by reference (a mean, named in ``Row.over``, is not one)."""
     return {
         CellRef(table.key, row.code, column): value
         for table in report.tables
         for row in table.rows
         for column, value in row.cells.items()
+        if column not in row.over
     }
 
 
-def report_equations(report: Report, values: dict[CellRef, int | None]) -> list[Relation]:
+def non_count_cells(report: Report) -> dict[CellRef, CellRef]:
+    """Each cell that is not a count (a mean) → the count of the people it is computed over."""
+    return {
+        CellRef(table.key, row.code, column): CellRef(table.key, row.code, over)
+        for table in report.tables
+        for row in table.rows
+        for column, over in row.over.items()
+    }
+
+
+def report_equations(report: Report, values: dict[CellRef, int | float | None]) -> list[Relation]:
     """The report's relations plus every table's gender relations, once each; a relation naming a
     cell the report does not have is left out (it publishes nothing)."""
     relations: list[Relation] = list(report.relations)
@@ -137,7 +158,7 @@ def _complements(
     recoverable: Sequence[CellRef],
     equations: Sequence[Relation],
     hidden: set[CellRef],
-    values: dict[CellRef, int | None],
+    values: dict[CellRef, int | float | None],
 ) -> set[CellRef]:
     """For each recoverable cell, the smallest published cell of an equation it appears in, unless
     a cell chosen in this round already sits in one of those equations."""
@@ -175,7 +196,9 @@ def _published_in_component(
     return published
 
 
-def _cost(ref: CellRef, values: dict[CellRef, int | None]) -> tuple[bool, int, tuple[str, str, str]]:
+def _cost(
+    ref: CellRef, values: dict[CellRef, int | float | None]
+) -> tuple[bool, float, tuple[str, str, str]]:
     value = values[ref] or 0
     return (value == 0, value, _order(ref))
 

@@ -69,10 +69,12 @@ def two_table_report(
 
 
 def all_equations(report: Report) -> list[dict[CellRef, int]]:
-    """Every equation a reader knows, written out here: the declared relations and, in each row,
-    total = women + men + non-binary."""
+    """Every equation a reader knows, written out here: the declared relations and, in each row of
+    a table broken down by gender, total = women + men + non-binary."""
     equations = [{relation.total: 1, **dict.fromkeys(relation.parts, -1)} for relation in report.relations]
     for table in report.tables:
+        if [key for key, _label in table.columns] != list(BY_GENDER):
+            continue
         for row in table.rows:
             equations.append(
                 {
@@ -113,7 +115,7 @@ def recomputable_by_rank(published: Report, original: Report) -> list[CellRef]:
     return found
 
 
-def cells(report: Report) -> dict[CellRef, int | None]:
+def cells(report: Report) -> dict[CellRef, int | float | None]:
     return {
         CellRef(table.key, row.code, column): value
         for table in report.tables
@@ -254,3 +256,19 @@ def test_whatever_the_numbers_no_hidden_cell_can_be_recomputed(
     for ref, value in cells(report).items():
         if value is not None and 0 < value < 5:
             assert cells(result)[ref] is None
+
+
+def test_a_mean_is_hidden_with_the_count_it_is_computed_over_and_never_read_as_a_count() -> None:
+    columns = [("people", "people"), ("mean", "mean")]
+    rows = [
+        Row("few", "Few", {"people": 3, "mean": 4.5}, over={"mean": "people"}),
+        Row("many", "Many", {"people": 12, "mean": 2.5}, over={"mean": "people"}),
+    ]
+    report = Report("Means", PERIOD, [Table("survey", "Survey", columns, rows)])
+
+    result = suppress(report)
+
+    assert result.table("survey").row("few").cells == {"people": None, "mean": None}
+    # 2.5 is below five but a mean, not a count: it stays, as its 12 people do.
+    assert result.table("survey").row("many").cells == {"people": 12, "mean": 2.5}
+    assert result.suppressed is True

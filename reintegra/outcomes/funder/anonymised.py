@@ -81,9 +81,9 @@ class AnonymisedFile:
 
 
 def anonymised_file_for_user(user: User, programme_pk: int) -> AnonymisedFile:
-    """The file of a programme of an organisation where the user may take it (``evaluation.export``);
+    """The file of a programme of an organisation where the user may take it (``anonymised.export``);
     404 for any other. Every enrolment in it is logged as read."""
-    programme = programme_get_for_user(user, programme_pk, permission="evaluation.export")
+    programme = programme_get_for_user(user, programme_pk, permission="anonymised.export")
     snapshots = list(
         EntrySnapshot.objects.filter(enrolment__programme=programme).values(
             "enrolment_id",

@@ -132,7 +132,7 @@ def funding_remove(request: AuthenticatedRequest, pk: int, funding_pk: int) -> H
     return redirect(back)
 
 
-@requires("evaluation.export")
+@requires("anonymised.export")
 @require_GET
 def anonymised_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
     """The anonymised row-level file for evaluators (see ``anonymised``)."""

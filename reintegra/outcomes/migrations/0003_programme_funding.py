@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("accounts", "0004_funding_body_and_funder_role"),
-        ("outcomes", "0001_exits_follow_ups_and_counts"),
+        ("outcomes", "0002_evaluation_responses"),
         ("programmes", "0008_programme_staff_roles"),
     ]
 
