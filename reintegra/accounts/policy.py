@@ -122,6 +122,9 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Dashboards (outcomes/dashboards): charts of counts, never a person, of the programmes of
+    # the organisations where the user is staff, and of each organisation as a whole.
+    "dashboard.view": Rule(roles=STAFF_ROLES),
 }
 
 
