@@ -12,7 +12,7 @@ What makes them readable without the picture, and without colour:
 * every bar has its value printed beside it, every axis its round-number ticks;
 * series differ in pattern (solid, stripes, dots, crosses) as well as colour, and the legend
   shows both; every fill has at least 3:1 contrast against the white page (WCAG 1.4.11);
-* text is built as XML elements, so every label is escaped; long labels wrap and, past three
+* text is built as XML elements, so every label is escaped; long labels wrap and, past four
   lines, are cut with an ellipsis (whole in a tooltip);
 * it is sized by its ``viewBox`` only, so it scales down to a 390 px phone and up to its column.
 
@@ -41,16 +41,17 @@ TEXT_COLOUR = "#212529"
 AXIS_COLOUR = "#495057"
 GRID_COLOUR = "#dee2e6"
 
-WIDTH = 480
-FONT = 12
-SMALL_FONT = 10
+WIDTH = 420
+FONT = 14
+SMALL_FONT = 12
+MIN_FONT = 9  # the least a label is shrunk to fit
 CHAR = 0.62  # an average character's width in ems, a little over a sans-serif's
-LINE = 15  # the height of a line of label text
-MAX_LINES = 3
-BAR = 16  # a bar's thickness
+LINE = 17  # the height of a line of label text
+MAX_LINES = 4
+BAR = 18  # a bar's thickness
 BAR_GAP = 2  # between the bars of one group
 BAND_PADDING = 10  # between groups
-LABEL_WIDTH = 150  # the category labels' column of a bar chart
+LABEL_WIDTH = 160  # the category labels' column of a bar chart
 PLOT_HEIGHT = 200  # the columns' area of a column chart
 MAX_TICKS = 5
 
@@ -178,7 +179,11 @@ def column_chart(
             words.value_axis, x=LINE / 2, y=middle, anchor="middle", size=SMALL_FONT, turn=(LINE / 2, middle)
         )
     columns = ET.Element("g", {"class": "chart-bars"})
-    label_chars = max(3, int(slot / (SMALL_FONT * CHAR)))
+    # The labels' size: small enough that each word fits its slot (a year, a short month), if
+    # it can be read at all; a longer word is broken.
+    longest = max((len(word) for category in categories for word in category.split()), default=1)
+    label_size = max(MIN_FONT, min(SMALL_FONT, slot * 0.85 / (longest * CHAR)))
+    label_chars = max(3, int(slot / (label_size * CHAR)))
     lowest = y1
     for index, category in enumerate(categories):
         left = x0 + slot * index + (slot - column * len(series)) / 2
@@ -209,7 +214,7 @@ def column_chart(
             x=centre,
             middle=first + (len(lines) - 1) * LINE / 2,
             anchor="middle",
-            size=SMALL_FONT,
+            size=label_size,
             whole=category if cut else None,
         )
         lowest = max(lowest, first + len(lines) * LINE)

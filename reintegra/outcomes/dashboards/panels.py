@@ -62,9 +62,8 @@ def panel(table: Table) -> Panel:
         empty=_("Nothing to count yet."),
     )
     if table.key == "attendance":
-        categories, series = charts.table_series(table)
-        short = [formats.date_format(_first_day(row.code), "b Y") for row in table.rows]
-        svg = charts.column_chart(short or categories, series, words, key=table.key, number=_number)
+        _names, series = charts.table_series(table)
+        svg = charts.column_chart(_month_labels(table), series, words, key=table.key, number=_number)
         note = _("Sessions of the last twelve months, by the month they were held in.")
     elif table.key == "outcomes":
         svg = charts.table_bar_chart(table, words, columns=[WOMEN, MEN, NON_BINARY], number=_number)
@@ -85,6 +84,10 @@ def _number(value: int | None) -> str:
     return "–" if value is None else formats.number_format(value, force_grouping=True)
 
 
-def _first_day(code: str) -> date:
-    year, month = code.split("-")
-    return date(int(year), int(month), 1)
+def _month_labels(table: Table) -> list[str]:
+    """Short months along the axis, the year under the first and under each January."""
+    months = [date(int(row.code[:4]), int(row.code[5:7]), 1) for row in table.rows]
+    return [
+        formats.date_format(month, "b Y" if index == 0 or month.month == 1 else "b")
+        for index, month in enumerate(months)
+    ]

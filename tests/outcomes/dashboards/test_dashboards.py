@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 
 from reintegra.accounts.context_processors import nav_links
 from reintegra.accounts.models import Organisation, Role, User
-from reintegra.outcomes.dashboards import selectors
+from reintegra.outcomes.dashboards import panels, selectors
 from reintegra.outcomes.dashboards.selectors import Scope
 from reintegra.outcomes.tables import Table
 from tests.conftest import client_for
@@ -274,3 +274,18 @@ def test_the_dashboard_costs_the_same_queries_for_ten_times_the_people(
     after = (queries_of(client, programme_page(zalesie)), queries_of(client, organisation_page(organisation)))
     assert after == before
     assert before[0] <= 12
+
+
+def test_the_attendance_chart_names_short_months_and_the_year_where_it_starts_or_turns(
+    zalesie: Zalesie,
+) -> None:
+    table = selectors.attendance_by_month(
+        Scope(zalesie.programme.organisation, zalesie.programme), today=TODAY
+    )
+
+    chart = panels.panel(table).chart
+
+    labels = re.findall(r'<g class="chart-label">(.*?)</g>', chart)
+    assert [" ".join(re.findall(r">([^<]+)</text>", label)) for label in labels] == [
+        "lip 2025", "sie", "wrz", "paź", "lis", "gru", "sty 2026", "lut", "mar", "kwi", "maj", "cze",
+    ]  # fmt: skip
