@@ -97,7 +97,7 @@ def test_a_coordinator_reads_her_programmes_dashboard_on_a_laptop_and_a_phone(
     assert blocking_violations(page) == []
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page is {overflow} px wider than the window"
-    page.screenshot(path=str(Path("var") / f"dashboard-{size}.png"), full_page=True)
+    page.screenshot(path=str(tmp_path / f"dashboard-{size}.png"), full_page=True)
 
     with page.expect_download() as download:
         page.get_by_test_id("export-funnel-csv").click()
