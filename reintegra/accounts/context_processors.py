@@ -78,6 +78,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("contest.view", "employers:fairs:contest_list", _("CSR employer contest")),
     )
     outcomes = allowed(
+        ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
         ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
     )
     administration = allowed(

@@ -122,6 +122,13 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Indicator reports (reintegra/outcomes/reports): counts only, never a person, so the whole
+    # staff of an organisation report on its programmes, the organisation and its partnerships
+    # (case workers already see every participant's record).
+    "report.view": Rule(roles=STAFF_ROLES),
+    # The evaluation survey's before/after report (outcomes/evaluation): counts and means of the
+    # organisation's programmes, for its staff; the surveys follow participant.view/change.
+    "evaluation.view": Rule(roles=STAFF_ROLES),
     # Dashboards (outcomes/dashboards): charts of counts, never a person, of the programmes of
     # the organisations where the user is staff, and of each organisation as a whole.
     "dashboard.view": Rule(roles=STAFF_ROLES),

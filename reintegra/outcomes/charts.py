@@ -55,15 +55,16 @@ LABEL_WIDTH = 160  # the category labels' column of a bar chart
 PLOT_HEIGHT = 200  # the columns' area of a column chart
 MAX_TICKS = 5
 
-Number = Callable[[int], str]
+Number = Callable[[float], str]
 
 
 @dataclass(frozen=True)
 class Series:
-    """One series of counts, one value per category; ``None`` is a count not shown (suppressed)."""
+    """One series of numbers (counts or means), one per category; ``None`` is one not shown
+    (suppressed)."""
 
     label: str
-    values: Sequence[int | None]
+    values: Sequence[float | None]
 
 
 @dataclass(frozen=True)
@@ -262,14 +263,15 @@ def wrap(text: str, width: int, *, max_lines: int = MAX_LINES) -> tuple[list[str
 
 
 def _largest(series: Sequence[Series]) -> int:
-    return max((value or 0 for one in series for value in one.values), default=0)
+    """The largest value, rounded up: the axis's ticks are whole numbers."""
+    return math.ceil(max((value or 0 for one in series for value in one.values), default=0))
 
 
-def _length(value: int | None, end: int, full: float) -> float:
+def _length(value: float | None, end: int, full: float) -> float:
     return full * max(value or 0, 0) / end
 
 
-def _printed(value: int | None, number: Number, words: Words) -> str:
+def _printed(value: float | None, number: Number, words: Words) -> str:
     return words.missing if value is None else number(value)
 
 

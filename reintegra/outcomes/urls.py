@@ -6,5 +6,6 @@ from django.urls import URLPattern, URLResolver, include, path
 app_name = "outcomes"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
     path("dashboards/", include("reintegra.outcomes.dashboards.urls")),
 ]

@@ -45,11 +45,11 @@ def headers(table: Table) -> list[str]:
     return [first, *(label for _key, label in table.columns)]
 
 
-def _plain(value: int | None) -> str:
+def _plain(value: float | None) -> str:
     return "" if value is None else str(value)
 
 
-def rows(table: Table, number: Callable[[int | None], str] = _plain) -> list[list[str]]:
+def rows(table: Table, number: Callable[[float | None], str] = _plain) -> list[list[str]]:
     """The rows of a table: the name, then each count (as exported: plain digits)."""
     return [[row.name, *(number(row.cells.get(key)) for key, _label in table.columns)] for row in table.rows]
 
@@ -80,7 +80,7 @@ def panel(table: Table) -> Panel:
     return Panel(table, mark_safe(svg), note)  # noqa: S308
 
 
-def _number(value: int | None) -> str:
+def _number(value: float | None) -> str:
     return "–" if value is None else formats.number_format(value, force_grouping=True)
 
 

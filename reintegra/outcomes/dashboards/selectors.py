@@ -242,7 +242,7 @@ def outcomes_by_gender(scope: Scope) -> Table:
         "later_employed": _("Employed six months after leaving"),
         "later_improved": _("Better situation six months after leaving"),
     }
-    cells: dict[str, dict[str, int | None]] = {code: dict.fromkeys(BY_GENDER, 0) for code in names}
+    cells: dict[str, dict[str, int | float | None]] = {code: dict.fromkeys(BY_GENDER, 0) for code in names}
     counted: list[dict[str, Any]] = [dict(one) for one in [*exits, *later]]
     for row in counted:
         column = COLUMN_OF_SEX.get(row["sex"])

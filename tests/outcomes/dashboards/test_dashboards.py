@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 S = selectors.EnrolmentStatus
 
 
-def column(table: Table, key: str) -> dict[str, int | None]:
+def column(table: Table, key: str) -> dict[str, int | float | None]:
     return {row.code: row.cells[key] for row in table.rows}
 
 
