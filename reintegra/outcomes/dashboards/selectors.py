@@ -12,7 +12,6 @@ count is of distinct people.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -325,7 +324,3 @@ def table_for(scope: Scope, key: str, *, today: date | None = None) -> Table:
     if key not in readers:
         raise Http404
     return readers[key](scope)
-
-
-def table_keys() -> Sequence[str]:
-    return ("funnel", "attendance", "outcomes", "caseload")
