@@ -7,4 +7,5 @@ app_name = "outcomes"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
+    path("funder/", include("reintegra.outcomes.funder.urls")),
 ]
