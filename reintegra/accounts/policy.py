@@ -122,6 +122,11 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Reports (outcomes/reports): the staff count the programmes of their organisations, the
+    # organisations and the partnerships they belong to (counts only); the data-completeness
+    # check names people, so it follows who sees them.
+    "report.view": Rule(roles=STAFF_ROLES),
+    "report.completeness": Rule(roles=STAFF_ROLES),
 }
 
 
