@@ -12,4 +12,8 @@ from reintegra.outcomes.tables import Period, Report
 def report_for(scope: Scope, period: Period) -> Report:
     tables, relations = sections.section_tables(scope.programmes, period)
     title = _("Report: %(scope)s") % {"scope": scope.name}
-    return Report(title=title, period=period, tables=tables, relations=relations)
+    report = Report(title=title, period=period, tables=tables, relations=relations)
+    # An empty cell is a hidden one, whichever part hid it: the report then says it has some.
+    cells = (value for table in tables for row in table.rows for value in row.cells.values())
+    report.suppressed = any(value is None for value in cells)
+    return report

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 import pytest
 
 from reintegra.accounts.models import Organisation
+from reintegra.outcomes import sections
 from reintegra.outcomes.reports import scopes
-from reintegra.outcomes.tables import BY_GENDER, Period, Report, Row, Table, gender_relations
+from reintegra.outcomes.tables import BY_GENDER, Period, Relation, Report, Row, Table, gender_relations
 from reintegra.programmes.models import Programme
 from tests.factories import ProgrammeFactory
 
@@ -71,3 +73,31 @@ def hand_made_report(*, suppressed: bool = False) -> Report:
 @pytest.fixture
 def programme_scope(programme: Programme) -> scopes.Scope:
     return scopes.of_programme(programme)
+
+
+@pytest.fixture
+def counted_section(monkeypatch: pytest.MonkeyPatch) -> list[tuple[list[int], Period]]:
+    """A part that counts the programmes it is given (registered as every part registers), so the
+    page's tables are known; returns what it was asked for."""
+    asked: list[tuple[list[int], Period]] = []
+
+    def provider(programmes: Sequence[Programme], period: Period) -> tuple[list[Table], list[Relation]]:
+        asked.append(([programme.pk for programme in programmes], period))
+        table = Table(
+            "people",
+            "Uczestnicy według płci",
+            GENDER_COLUMNS,
+            [
+                Row(
+                    "EECO01",
+                    "Liczba uczestników",
+                    {"women": 12, "men": 9, "non_binary": 0, "total": 21},
+                    "Wszyscy",
+                ),
+                Row("EECO02", "Bezrobotni", {"women": None, "men": 7, "non_binary": None, "total": 10}),
+            ],
+        )
+        return [table], gender_relations(table)
+
+    monkeypatch.setitem(sections._providers, "test-people", (0, provider))
+    return asked

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from reintegra.outcomes.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.report, name="report"),
+    path("report.<slug:fmt>", views.report_export, name="report_export"),
+]

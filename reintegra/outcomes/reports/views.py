@@ -1,0 +1,101 @@
+"""The report page and its files. Thin: the form parses, the scopes decide what the reader may
+count, the report is composed and shown or exported."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from reintegra.accounts.http import AuthenticatedRequest
+from reintegra.accounts.policy import requires
+from reintegra.outcomes.reports import compose, export, scopes
+from reintegra.outcomes.reports.forms import ReportForm
+from reintegra.outcomes.tables import Report
+
+TEMPLATE = "outcomes/reports/report.html"
+
+
+@dataclass(frozen=True)
+class ShownRow:
+    code: str
+    name: str
+    note: str
+    values: list[int | None]
+
+
+@dataclass(frozen=True)
+class ShownTable:
+    key: str
+    title: str
+    columns: Sequence[tuple[str, str]]
+    rows: list[ShownRow]
+
+
+def shown(report: Report) -> list[ShownTable]:
+    """Each table's cells in the order of its columns, as the page lists them."""
+    return [
+        ShownTable(
+            table.key,
+            table.title,
+            table.columns,
+            [
+                ShownRow(row.code, row.name, row.note, [row.cells.get(key) for key, _label in table.columns])
+                for row in table.rows
+            ],
+        )
+        for table in report.tables
+    ]
+
+
+def _form(request: AuthenticatedRequest) -> ReportForm:
+    if request.GET:
+        return ReportForm(request.GET, user=request.user)
+    today = timezone.localdate()
+    initial = {"start": today.replace(month=1, day=1), "end": today}
+    return ReportForm(initial=initial, user=request.user)
+
+
+def _refused(request: AuthenticatedRequest, form: ReportForm) -> HttpResponse:
+    """The form with its errors; a scope out of reach answers 404, as one that does not exist."""
+    return render(request, TEMPLATE, {"form": form}, status=404 if form.out_of_reach() else 400)
+
+
+@requires("report.view")
+@require_GET
+def report(request: AuthenticatedRequest) -> HttpResponse:
+    form = _form(request)
+    if not form.is_bound:
+        return render(request, TEMPLATE, {"form": form})
+    if not form.is_valid():
+        return _refused(request, form)
+    scope = scopes.scope_get_for_user(request.user, form.cleaned_data["scope"])
+    report = compose.report_for(scope, form.period())
+    context = {
+        "form": form,
+        "scope": scope,
+        "report": report,
+        "shown": shown(report),
+        "query": request.GET.urlencode(),
+        "formats": export.FORMATS,
+    }
+    return render(request, TEMPLATE, context)
+
+
+@requires("report.view")
+@require_GET
+def report_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+    if fmt not in export.FORMATS:
+        raise Http404
+    form = ReportForm(request.GET, user=request.user)
+    if not form.is_valid():
+        return _refused(request, form)
+    scope = scopes.scope_get_for_user(request.user, form.cleaned_data["scope"])
+    report = compose.report_for(scope, form.period())
+    response = HttpResponse(export.render(report, scope, fmt), content_type=export.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{export.file_name(scope, report, fmt)}"'
+    return response
