@@ -122,10 +122,12 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
-    # Reports (outcomes/reports): the staff count the programmes of their organisations, the
-    # organisations and the partnerships they belong to (counts only); the data-completeness
-    # check names people, so it follows who sees them.
+    # Indicator reports (reintegra/outcomes/reports): counts only, never a person, so the whole
+    # staff of an organisation report on its programmes, the organisation and its partnerships
+    # (case workers already see every participant's record).
     "report.view": Rule(roles=STAFF_ROLES),
+    # The data-completeness check names the people who cannot be counted yet, so it follows who
+    # sees them (the staff of the organisation that keeps the programme).
     "report.completeness": Rule(roles=STAFF_ROLES),
 }
 
