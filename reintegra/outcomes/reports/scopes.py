@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -21,10 +22,9 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation, User
 from reintegra.collation import by_name
+from reintegra.outcomes.reports.selectors import PERMISSION, report_scope_for_user
 from reintegra.partnership.models import Partnership
 from reintegra.programmes.models import Programme
-
-PERMISSION = "report.view"
 
 
 class ScopeKind(StrEnum):
@@ -53,11 +53,6 @@ def of_programme(programme: Programme) -> Scope:
 def of_organisation(organisation: Organisation) -> Scope:
     programmes = Programme.objects.filter(organisation=organisation)
     return Scope(ScopeKind.ORGANISATION, organisation.pk, organisation.name, _ordered(programmes))
-
-
-def of_partnership(partnership: Partnership) -> Scope:
-    programmes = Programme.objects.filter(organisation__partnership_memberships__partnership=partnership)
-    return Scope(ScopeKind.PARTNERSHIP, partnership.pk, partnership.name, _ordered(programmes.distinct()))
 
 
 def _ordered(programmes: QuerySet[Programme]) -> tuple[Programme, ...]:
@@ -93,22 +88,16 @@ def choices_for_user(user: User) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def scope_get_for_user(user: User, value: str) -> Scope:
-    """``programme:12``, ``organisation:3``, ``partnership:5`` within the reader's reach, else 404."""
+    """``programme:12``, ``organisation:3``, ``partnership:5`` within the reader's reach (as the
+    indicator report decides it, ``selectors.report_scope_for_user``), else 404."""
     kind, _sep, number = value.partition(":")
-    if not number.isdigit() or len(number) > 18:
+    if kind not in set(ScopeKind) or not number.isdigit() or len(number) > 18:
         raise Http404
-    pk = int(number)
-    if kind == ScopeKind.PROGRAMME:
-        return of_programme(programme_get_for_user(user, pk))
-    if kind == ScopeKind.ORGANISATION:
-        organisation = organisations_for_user(user).filter(pk=pk).first()
-        if organisation is not None:
-            return of_organisation(organisation)
-    if kind == ScopeKind.PARTNERSHIP:
-        partnership = partnerships_for_user(user).filter(pk=pk).first()
-        if partnership is not None:
-            return of_partnership(partnership)
-    raise Http404
+    try:
+        found = report_scope_for_user(user, **{kind: int(number)})
+    except ValidationError:
+        raise Http404 from None
+    return Scope(ScopeKind(kind), int(number), found.name, tuple(found.programmes))
 
 
 def programme_get_for_user(user: User, pk: int) -> Programme:

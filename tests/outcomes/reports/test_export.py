@@ -5,12 +5,19 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from typing import Any
 
 import pytest
+from django.urls import reverse
 from openpyxl import load_workbook
 
+from reintegra.accounts.models import User
 from reintegra.outcomes.reports import export, scopes
+from reintegra.outcomes.reports.services import OUTPUTS, RESULTS
+from reintegra.programmes.models import Programme
+from tests.conftest import client_for
+from tests.outcomes.indicator_people import enrol, follow_up, leave
 from tests.outcomes.reports.conftest import hand_made_report
 
 pytestmark = pytest.mark.django_db
@@ -100,3 +107,50 @@ def test_the_csv_has_a_section_per_table_with_its_header(
     assert lines[1] == ["Code", "Name", "Kobiety", "Mężczyźni", "Osoby niebinarne", "Ogółem", "Note"]
     assert lines[2] == ["EECO01", "Liczba uczestników", "12", "9", "0", "21", "Wszyscy"]
     assert ["Spotkania według rodzaju"] in lines
+
+
+def test_the_xlsx_of_a_real_programmes_report_matches_its_json_number_for_number(
+    programme: Programme, coordinator: User
+) -> None:
+    """Acceptance: the XLSX export opens with openpyxl and matches the JSON numbers, on a report
+    the indicator service built from people enrolled, leaving and followed up."""
+    women = [enrol(programme, coordinator, on=date(2026, 2, day), age=25) for day in range(2, 8)]
+    men = [
+        enrol(programme, coordinator, on=date(2026, 3, day), sex="man", labour_status="unemployed")
+        for day in (2, 3)
+    ]
+    enrol(programme, coordinator, on=date(2026, 3, 9), sex="non_binary", age=17, education=1)
+    for person in women[:3]:
+        leave(person, coordinator, on=date(2026, 4, 30), employed=True)
+    leave(men[0], coordinator, on=date(2026, 4, 1), in_education=True)
+    follow_up(men[0], employed=True)
+    query = {"scope": f"programme:{programme.pk}", "start": "2026-01-01", "end": "2026-12-31"}
+    client = client_for(coordinator)
+
+    document = client.get(reverse("outcomes:reports:report_export", args=["json"]), query).json()
+    workbook = load_workbook(
+        io.BytesIO(client.get(reverse("outcomes:reports:report_export", args=["xlsx"]), query).content)
+    )
+
+    keys = [table["key"] for table in document["tables"]]
+    assert keys[:2] == [OUTPUTS, RESULTS]
+    outputs = document["tables"][0]["rows"]
+    assert next(row for row in outputs if row["code"] == "EECO01")["cells"] == {
+        "women": 6,
+        "men": 2,
+        "non_binary": 1,
+        "total": 9,
+    }
+    assert len(workbook.worksheets) == len(document["tables"])
+    for sheet, table in zip(workbook.worksheets, document["tables"], strict=True):
+        rows = [
+            [cell.value for cell in row] for row in sheet.iter_rows(min_row=2, max_row=len(table["rows"]) + 1)
+        ]
+        width = len(table["columns"])
+        assert [row[0] for row in rows] == [row["code"] for row in table["rows"]]
+        assert [row[2 : 2 + width] for row in rows] == [
+            [row["cells"][column["key"]] for column in table["columns"]] for row in table["rows"]
+        ]
+        assert all(
+            isinstance(value, int) for row in rows for value in row[2 : 2 + width] if value is not None
+        )
