@@ -80,6 +80,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     # Outcomes (reintegra/outcomes): the reports and what each part adds.
     outcomes = allowed(
         ("report.view", "outcomes:reports:report", _("Reports")),
+        ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
     )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),

@@ -1,6 +1,7 @@
 from auditlog.registry import auditlog
 
-from reintegra.outcomes.models import ExitRecord, FollowUp
+from reintegra.outcomes.models import EvaluationResponse, ExitRecord, FollowUp
 
 auditlog.register(ExitRecord)
 auditlog.register(FollowUp)
+auditlog.register(EvaluationResponse)

@@ -7,4 +7,5 @@ app_name = "outcomes"
 
 urlpatterns: list[URLPattern | URLResolver] = [
     path("reports/", include("reintegra.outcomes.reports.urls")),
+    path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
 ]
