@@ -11,7 +11,7 @@ looks like one is marked with Excel's quote prefix, so editing it keeps it text.
 
 A report of several tables of counts (``Sheet``s) is written as one CSV with a section per
 table, or one workbook with a sheet per table; there a whole number stays a number (a count a
-funder adds up), an empty cell stays empty, and only text is neutralised.
+funder adds up) and a mean a number, an empty cell stays empty, and only text is neutralised.
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _text_cell(sheet: WriteOnlyWorksheet, value: object) -> WriteOnlyCell:
 
 # --- Reports: several tables of counts ---------------------------------------------------
 
-type Value = str | int | None
+type Value = str | int | float | None
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ class Sheet:
 def _csv_value(value: Value) -> str:
     if value is None:
         return ""
-    return str(value) if isinstance(value, int) else neutralised(value)
+    return str(value) if isinstance(value, int | float) else neutralised(value)
 
 
 def as_csv_sections(sheets: Sequence[Sheet]) -> bytes:
@@ -141,6 +141,6 @@ def as_xlsx_sheets(sheets: Sequence[Sheet]) -> bytes:
 def _value_cell(sheet: WriteOnlyWorksheet, value: Value) -> WriteOnlyCell | None:
     if value is None:
         return None
-    if isinstance(value, int):
+    if isinstance(value, int | float):
         return WriteOnlyCell(sheet, value=value)
     return _text_cell(sheet, value)

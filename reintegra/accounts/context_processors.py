@@ -80,6 +80,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     # Outcomes (reintegra/outcomes): the reports and what each part adds.
     outcomes = allowed(
         ("report.view", "outcomes:reports:report", _("Reports")),
+        ("report.completeness", "outcomes:reports:completeness", _("Data completeness")),
         ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
     )
     administration = allowed(

@@ -45,7 +45,9 @@ class RowOut(Schema):
     code: str
     name: str
     note: str = Field(description="The row's definition, or why it cannot be counted yet.")
-    cells: dict[str, int | None] = Field(description="A count per column key; null when suppressed.")
+    cells: dict[str, int | float | None] = Field(
+        description="A count (or a mean) per column key; null when suppressed."
+    )
 
 
 class TableOut(Schema):

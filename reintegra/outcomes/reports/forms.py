@@ -47,3 +47,24 @@ class ReportForm(forms.Form):
     def out_of_reach(self) -> bool:
         """The scope asked for is one the reader may not see (or none that exists)."""
         return any(error.code == "invalid_choice" for error in self.errors.as_data().get("scope", []))
+
+
+class CompletenessForm(forms.Form):
+    """Whose data to check: a programme of the reader's organisation, or the whole organisation
+    (never a partnership: the check names people)."""
+
+    scope = forms.ChoiceField(
+        label=_("Programme"),
+        error_messages={"invalid_choice": _("Choose a programme or your organisation from the list.")},
+    )
+
+    def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = scopes.choices_for_user(
+            user, kinds=(scopes.ScopeKind.PROGRAMME, scopes.ScopeKind.ORGANISATION)
+        )
+        self.fields["scope"].choices = choices  # type: ignore[attr-defined]
+        add_bootstrap_classes(self)
+
+    def out_of_reach(self) -> bool:
+        return any(error.code == "invalid_choice" for error in self.errors.as_data().get("scope", []))

@@ -77,14 +77,26 @@ def partnerships_for_user(user: User) -> QuerySet[Partnership]:
     return Partnership.objects.filter(pk__in=found).order_by(*by_name("name"), "pk")
 
 
-def choices_for_user(user: User) -> list[tuple[str, list[tuple[str, str]]]]:
-    """The scopes a reader may choose, grouped as a select's option groups."""
-    groups = [
-        (_("Programmes"), [(f"programme:{p.pk}", f"{p.name} ({p.code})") for p in programmes_for_user(user)]),
-        (_("Whole organisation"), [(f"organisation:{o.pk}", o.name) for o in organisations_for_user(user)]),
-        (_("Partnerships"), [(f"partnership:{p.pk}", p.name) for p in partnerships_for_user(user)]),
-    ]
-    return [(label, options) for label, options in groups if options]
+def choices_for_user(
+    user: User, *, kinds: Sequence[ScopeKind] = tuple(ScopeKind)
+) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The scopes of ``kinds`` a reader may choose, grouped as a select's option groups."""
+    groups = {
+        ScopeKind.PROGRAMME: (
+            _("Programmes"),
+            lambda: [(f"programme:{p.pk}", f"{p.name} ({p.code})") for p in programmes_for_user(user)],
+        ),
+        ScopeKind.ORGANISATION: (
+            _("Whole organisation"),
+            lambda: [(f"organisation:{o.pk}", o.name) for o in organisations_for_user(user)],
+        ),
+        ScopeKind.PARTNERSHIP: (
+            _("Partnerships"),
+            lambda: [(f"partnership:{p.pk}", p.name) for p in partnerships_for_user(user)],
+        ),
+    }
+    chosen = [(label, options()) for kind, (label, options) in groups.items() if kind in kinds]
+    return [(label, options) for label, options in chosen if options]
 
 
 def scope_get_for_user(user: User, value: str) -> Scope:

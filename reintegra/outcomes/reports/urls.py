@@ -7,4 +7,6 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report, name="report"),
     path("report.<slug:fmt>", views.report_export, name="report_export"),
+    path("completeness/", views.completeness, name="completeness"),
+    path("completeness.<slug:fmt>", views.completeness_export, name="completeness_export"),
 ]

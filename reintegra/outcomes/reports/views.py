@@ -5,19 +5,24 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
-from reintegra.outcomes.reports import compose, export, scopes
-from reintegra.outcomes.reports.forms import ReportForm
+from reintegra.outcomes.reports import completeness as completeness_files
+from reintegra.outcomes.reports import compose, export, scopes, selectors
+from reintegra.outcomes.reports.forms import CompletenessForm, ReportForm
+from reintegra.outcomes.reports.selectors import Incomplete
 from reintegra.outcomes.tables import Report
 
 TEMPLATE = "outcomes/reports/report.html"
+COMPLETENESS = "outcomes/reports/completeness.html"
 
 
 @dataclass(frozen=True)
@@ -25,7 +30,7 @@ class ShownRow:
     code: str
     name: str
     note: str
-    values: list[int | None]
+    values: list[int | float | None]
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,21 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
         "shown": shown(report),
         "query": request.GET.urlencode(),
         "formats": export.FORMATS,
+        **_incomplete(request, scope),
     }
     return render(request, TEMPLATE, context)
+
+
+def _incomplete(request: AuthenticatedRequest, scope: scopes.Scope) -> dict[str, object]:
+    """How many of a programme's or the organisation's people cannot be counted yet, with a link
+    to the check for a reader who may see who they are."""
+    if scope.kind not in completeness_files.KINDS:
+        return {}
+    return {
+        "incomplete": completeness_files.incomplete_count(scope, timezone.localdate()),
+        "completeness_query": urlencode({"scope": scope.value}),
+        "may_check": policy.holds_anywhere(request.user, "report.completeness"),
+    }
 
 
 @requires("report.view")
@@ -98,4 +116,46 @@ def report_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
     report = compose.report_for(scope, form.period())
     response = HttpResponse(export.render(report, scope, fmt), content_type=export.CONTENT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="{export.file_name(scope, report, fmt)}"'
+    return response
+
+
+# --- The data-completeness check ---------------------------------------------------------------
+
+
+def _completeness_form(request: AuthenticatedRequest) -> CompletenessForm:
+    return CompletenessForm(request.GET or None, user=request.user)
+
+
+def _listed(request: AuthenticatedRequest, form: CompletenessForm) -> list[Incomplete]:
+    scope = scopes.scope_get_for_user(request.user, form.cleaned_data["scope"])
+    return selectors.completeness_for_user(
+        request.user, on=timezone.localdate(), **{str(scope.kind): scope.id}
+    )
+
+
+@requires("report.completeness")
+@require_GET
+def completeness(request: AuthenticatedRequest) -> HttpResponse:
+    """The participants who cannot be counted yet, what each lacks, and a link to each."""
+    form = _completeness_form(request)
+    context: dict[str, object] = {"form": form}
+    if form.is_bound and not form.is_valid():
+        return render(request, COMPLETENESS, context, status=404 if form.out_of_reach() else 400)
+    if form.is_bound:
+        context |= {"listed": _listed(request, form), "query": request.GET.urlencode()}
+    return render(request, COMPLETENESS, context)
+
+
+@requires("report.completeness")
+@require_GET
+def completeness_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    form = CompletenessForm(request.GET, user=request.user)
+    if not form.is_valid():
+        return render(request, COMPLETENESS, {"form": form}, status=404 if form.out_of_reach() else 400)
+    listed = _listed(request, form)
+    body = completeness_files.as_xlsx(listed) if fmt == "xlsx" else completeness_files.as_csv(listed)
+    response = HttpResponse(body, content_type=export.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="kompletnosc-danych.{fmt}"'
     return response
