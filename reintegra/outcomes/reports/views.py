@@ -16,7 +16,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.outcomes.reports import completeness as completeness_files
-from reintegra.outcomes.reports import compose, export, scopes, selectors
+from reintegra.outcomes.reports import compose, definitions, export, scopes, selectors
 from reintegra.outcomes.reports.forms import CompletenessForm, ReportForm
 from reintegra.outcomes.reports.selectors import Incomplete
 from reintegra.outcomes.tables import Report
@@ -87,9 +87,17 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
         "shown": shown(report),
         "query": request.GET.urlencode(),
         "formats": export.FORMATS,
+        "defined": definitions.codes(),
         **_incomplete(request, scope),
     }
     return render(request, TEMPLATE, context)
+
+
+@requires("report.view")
+@require_GET
+def definition_list(request: AuthenticatedRequest) -> HttpResponse:
+    """Every indicator's definition, as docs/indicators.md states it; a report's codes link here."""
+    return render(request, "outcomes/reports/definitions.html", {"definitions": definitions.definitions()})
 
 
 def _incomplete(request: AuthenticatedRequest, scope: scopes.Scope) -> dict[str, object]:

@@ -253,3 +253,28 @@ def test_an_organisation_without_programmes_gets_an_empty_report(counted_section
 
     assert response.status_code == 200
     assert counted_section[0][0] == []
+
+
+def test_the_definitions_page_states_every_indicator_as_the_docs_do(as_coordinator: Client) -> None:
+    response = as_coordinator.get(reverse("outcomes:reports:definitions"))
+    shown = {definition.code: definition for definition in response.context["definitions"]}
+
+    assert response.status_code == 200
+    assert {f"EECO{n:02}" for n in range(1, 18)} | {f"EECR{n:02}" for n in range(1, 7)} <= set(shown)
+    assert shown["EECO01"].name_pl == "Całkowita liczba osób objętych wsparciem w programie"
+    assert shown["EECO09"].text == "Highest completed ISCED level at entry 0, 1 or 2."
+    assert 'id="EECO09"' in response.content.decode()
+
+
+def test_an_indicators_code_in_the_report_links_to_its_definition(
+    coordinator: User, programme: Programme
+) -> None:
+    response = client_for(coordinator).get(PAGE, query(programme))
+
+    assert f'href="{reverse("outcomes:reports:definitions")}#EECO01"' in response.content.decode()
+
+
+def test_another_organisations_coordinator_may_read_the_definitions_which_name_no_one(
+    outsider_coordinator: User,
+) -> None:
+    assert client_for(outsider_coordinator).get(reverse("outcomes:reports:definitions")).status_code == 200
