@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import User
 from reintegra.forms import DATE_WIDGET, add_bootstrap_classes, add_service_error
-from reintegra.outcomes.reports import scopes
+from reintegra.outcomes.reports import completeness, scopes
 from reintegra.outcomes.reports.period import period_of
 from reintegra.outcomes.tables import Period
 
@@ -60,9 +60,7 @@ class CompletenessForm(forms.Form):
 
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        choices = scopes.choices_for_user(
-            user, kinds=(scopes.ScopeKind.PROGRAMME, scopes.ScopeKind.ORGANISATION)
-        )
+        choices = scopes.choices_for_user(user, kinds=completeness.KINDS)
         self.fields["scope"].choices = choices  # type: ignore[attr-defined]
         add_bootstrap_classes(self)
 

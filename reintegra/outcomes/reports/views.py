@@ -86,7 +86,6 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
         "report": report,
         "shown": shown(report),
         "query": request.GET.urlencode(),
-        "formats": export.FORMATS,
         "defined": definitions.codes(),
         **_incomplete(request, scope),
     }
@@ -101,9 +100,10 @@ def definition_list(request: AuthenticatedRequest) -> HttpResponse:
 
 
 def _incomplete(request: AuthenticatedRequest, scope: scopes.Scope) -> dict[str, object]:
-    """How many of a programme's or the organisation's people cannot be counted yet, with a link
-    to the check for a reader who may see who they are."""
-    if scope.kind not in completeness_files.KINDS:
+    """How many of a programme's people cannot be counted yet, with a link to the check for a
+    reader who may see who they are. Not for a whole organisation: the count reads every
+    person's facts, which the report itself never does (it reads the counts kept on write)."""
+    if scope.kind != scopes.ScopeKind.PROGRAMME:
         return {}
     return {
         "incomplete": completeness_files.incomplete_count(scope, timezone.localdate()),
@@ -130,10 +130,6 @@ def report_export(request: AuthenticatedRequest, fmt: str) -> HttpResponse:
 # --- The data-completeness check ---------------------------------------------------------------
 
 
-def _completeness_form(request: AuthenticatedRequest) -> CompletenessForm:
-    return CompletenessForm(request.GET or None, user=request.user)
-
-
 def _listed(request: AuthenticatedRequest, form: CompletenessForm) -> list[Incomplete]:
     scope = scopes.scope_get_for_user(request.user, form.cleaned_data["scope"])
     return selectors.completeness_for_user(
@@ -145,7 +141,7 @@ def _listed(request: AuthenticatedRequest, form: CompletenessForm) -> list[Incom
 @require_GET
 def completeness(request: AuthenticatedRequest) -> HttpResponse:
     """The participants who cannot be counted yet, what each lacks, and a link to each."""
-    form = _completeness_form(request)
+    form = CompletenessForm(request.GET or None, user=request.user)
     context: dict[str, object] = {"form": form}
     if form.is_bound and not form.is_valid():
         return render(request, COMPLETENESS, context, status=404 if form.out_of_reach() else 400)
