@@ -82,6 +82,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("report.view", "outcomes:reports:report", _("Reports")),
         ("report.completeness", "outcomes:reports:completeness", _("Data completeness")),
         ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
+        ("funding.manage", "outcomes:funder:funding_list", _("Funding bodies")),
     )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),
@@ -102,6 +103,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items += allowed(("placement.employer", "employers:placements:candidates", _("Candidates")))
     # An employer contact's needs surveys: the rounds sent to her employer.
     items += allowed(("survey.answer", "employers:surveys:my_surveys", _("Needs surveys")))
+    # A funder's reviewer's main area: the reports of the programmes her body funds.
+    items += allowed(("report.funded", "outcomes:funder:funded_list", _("Funded programmes")))
     for key, label, links in (
         ("people", _("People"), people),
         ("sessions", _("Sessions"), sessions),

@@ -8,4 +8,5 @@ app_name = "outcomes"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("reports/", include("reintegra.outcomes.reports.urls")),
     path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
+    path("funder/", include("reintegra.outcomes.funder.urls")),
 ]

@@ -13,6 +13,7 @@ from reintegra.outcomes.models.exits import (
     FollowUpStatus,
     Improvement,
 )
+from reintegra.outcomes.models.funding import ProgrammeFunding
 
 __all__ = [
     "EVALUATION_CODE",
@@ -26,4 +27,5 @@ __all__ = [
     "FollowUpStatus",
     "Improvement",
     "IndicatorCount",
+    "ProgrammeFunding",
 ]
