@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts import policy
 
@@ -76,6 +77,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("fair.view", "employers:fairs:fair_list", _("Job fairs")),
         ("contest.view", "employers:fairs:contest_list", _("CSR employer contest")),
     )
+    # Outcomes (reintegra/outcomes): the reports and what each part adds.
+    outcomes = allowed(
+        ("report.view", "outcomes:reports:report", _("Reports")),
+        ("report.completeness", "outcomes:reports:completeness", _("Data completeness")),
+        ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
+        ("funding.manage", "outcomes:funder:funding_list", _("Funding bodies")),
+        ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
+    )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),
         ("audit.view", "audit:entry_list", _("Audit log")),
@@ -95,11 +104,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items += allowed(("placement.employer", "employers:placements:candidates", _("Candidates")))
     # An employer contact's needs surveys: the rounds sent to her employer.
     items += allowed(("survey.answer", "employers:surveys:my_surveys", _("Needs surveys")))
+    # A funder's reviewer's main area: the reports of the programmes her body funds.
+    items += allowed(("report.funded", "outcomes:funder:funded_list", _("Funded programmes")))
     for key, label, links in (
         ("people", _("People"), people),
         ("sessions", _("Sessions"), sessions),
         ("programmes", _("Programmes"), programmes),
         ("employers", _("Employers"), employers),
+        ("outcomes", pgettext_lazy("navigation", "Outcomes"), outcomes),
         ("administration", _("Administration"), administration),
     ):
         if len(links) > 1:

@@ -8,14 +8,14 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes and reports")
 
     def ready(self) -> None:
-        from reintegra.outcomes import audit_registration  # noqa: F401
+        from reintegra.outcomes import audit_registration, sections  # noqa: F401
         from reintegra.outcomes.counts import connect as keep_indicator_counts
+        from reintegra.outcomes.evaluation.report import evaluation_tables
         from reintegra.outcomes.model_counts import model_counts
-        from reintegra.outcomes.sections import register
 
         # programmes sits below outcomes in the layering, so its enrolment services cannot call
         # outcomes: the indicator counts follow their writes through signals instead.
         keep_indicator_counts()
-
+        sections.register("evaluation", 60, evaluation_tables)
         # The seed models' own counts: a section of every report.
-        register("model_counts", 50, model_counts)
+        sections.register("model_counts", 50, model_counts)

@@ -30,7 +30,7 @@ def programme(organisation: Organisation) -> Programme:
     return ProgrammeFactory(organisation=organisation, places=10, start_date=date(2026, 1, 1))
 
 
-def outputs(user: User, programme: Programme, period: Period) -> dict[str, int | None]:
+def outputs(user: User, programme: Programme, period: Period) -> dict[str, float | None]:
     report = indicator_report(user=user, period=period, programme=programme.pk)
     return {row.code: row.cells["total"] for row in report.table(OUTPUTS).rows}
 

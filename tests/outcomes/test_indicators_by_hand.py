@@ -292,7 +292,7 @@ def programme(
     return ours
 
 
-def cells(report: Report, table: str) -> dict[str, tuple[int | None, ...]]:
+def cells(report: Report, table: str) -> dict[str, tuple[float | None, ...]]:
     return {
         row.code: (row.cells["women"], row.cells["men"], row.cells["non_binary"], row.cells["total"])
         for row in report.table(table).rows
