@@ -122,6 +122,13 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Exits and follow-ups (outcomes/exits): the staff of the organisation that runs the
+    # programme see a person's situation on leaving and her follow-ups and record the follow-ups;
+    # its coordinators record the exit itself, which makes the person leave the programme. The
+    # person answers her own follow-up from her own page (own_page.view).
+    "exit.view": Rule(roles=STAFF_ROLES),
+    "exit.record": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "follow_up.record": Rule(roles=STAFF_ROLES),
 }
 
 
