@@ -9,3 +9,6 @@ class OutcomesConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.outcomes import audit_registration  # noqa: F401
+        from reintegra.outcomes.exits import reminders as exit_reminders
+
+        exit_reminders.register_sources()
