@@ -16,7 +16,9 @@ from reintegra.casework import services as casework_services
 from reintegra.outcomes.models import ExitRecord, FollowUp, FollowUpStatus
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from tests.conftest import client_for
+from tests.factories import ProgrammeFactory
 from tests.outcomes.exits.conftest import enrol, record_exit
+from tests.reads import read, reads_of
 
 pytestmark = pytest.mark.usefixtures("in_english")
 
@@ -148,14 +150,13 @@ def test_the_to_do_list_shows_follow_ups_due_and_overdue(
     assert "Obca" not in page
 
 
-def test_the_to_do_list_narrows_to_a_programme(
-    due_list: dict[str, Enrolment], caseworker: User, organisation: object
-) -> None:
-    from tests.factories import ProgrammeFactory
-
-    elsewhere = ProgrammeFactory(organisation=due_list["left"].programme.organisation)
-    page = client_for(caseworker).get(reverse("outcomes:exits:follow_ups_due"), {"programme": elsewhere.pk})
-    assert "Żółkiewska" not in page.content.decode()
+def test_the_to_do_list_narrows_to_a_programme(due_list: dict[str, Enrolment], caseworker: User) -> None:
+    programme = due_list["left"].programme
+    elsewhere = ProgrammeFactory(organisation=programme.organisation)
+    url = reverse("outcomes:exits:follow_ups_due")
+    client = client_for(caseworker)
+    assert "Żółkiewska" in client.get(url, {"programme": programme.pk}).content.decode()
+    assert "Żółkiewska" not in client.get(url, {"programme": elsewhere.pk}).content.decode()
 
 
 def test_only_mine_lists_the_people_in_my_care(
@@ -259,3 +260,19 @@ def test_the_navigation_leads_to_the_follow_ups(caseworker: User, employer_conta
     url = reverse("outcomes:exits:follow_ups_due")
     assert url in client_for(caseworker).get(reverse("home")).content.decode()
     assert url not in client_for(employer_contact).get(reverse("home")).content.decode()
+
+
+# --- Reads in the audit log ---------------------------------------------------------------------
+
+
+def test_the_exit_page_logs_the_person_her_record_and_follow_ups_as_read(
+    left: Enrolment, caseworker: User
+) -> None:
+    client_for(caseworker).get(reverse("outcomes:exits:detail", args=[left.pk]))
+    record = ExitRecord.objects.get(enrolment=left)
+    assert reads_of(caseworker) == read(left.participant, record, *FollowUp.objects.filter(enrolment=left))
+
+
+def test_the_to_do_list_logs_each_follow_up_shown_as_read(left: Enrolment, caseworker: User) -> None:
+    client_for(caseworker).get(reverse("outcomes:exits:follow_ups_due"))
+    assert reads_of(caseworker) == read(*FollowUp.objects.filter(enrolment=left, months__in=(3, 6)))
