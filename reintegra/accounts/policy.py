@@ -122,6 +122,23 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Indicator reports (reintegra/outcomes/reports): counts only, never a person, so the whole
+    # staff of an organisation report on its programmes, the organisation and its partnerships
+    # (case workers already see every participant's record).
+    "report.view": Rule(roles=STAFF_ROLES),
+    # The evaluation survey's before/after report (outcomes/evaluation): counts and means of the
+    # organisation's programmes, for its staff; the surveys follow participant.view/change.
+    "evaluation.view": Rule(roles=STAFF_ROLES),
+    # Funders (reintegra/outcomes/funder): a funding body's reviewers read the aggregate,
+    # suppressed reports of the programmes linked to their body (the selectors decide which) and
+    # nothing else; the programme's organisation's administrators and coordinators keep those
+    # links and take the anonymised row-level file for evaluators.
+    "report.funded": Rule(roles=frozenset({Role.FUNDER})),
+    "funding.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "anonymised.export": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Dashboards (outcomes/dashboards): charts of counts, never a person, of the programmes of
+    # the organisations where the user is staff, and of each organisation as a whole.
+    "dashboard.view": Rule(roles=STAFF_ROLES),
     # Exits and follow-ups (outcomes/exits): the staff of the organisation that runs the
     # programme see a person's situation on leaving and her follow-ups and record the follow-ups;
     # its coordinators record the exit itself, which makes the person leave the programme. The

@@ -23,6 +23,7 @@ from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
 from reintegra.demo.employers import seed_employers
 from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
+from reintegra.demo.funders import seed_funders
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.people import seed_participants
 from reintegra.demo.placements import seed_placements
@@ -49,6 +50,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_surveys,
     seed_fairs,
     seed_placements,
+    seed_funders,
     seed_exits,
 ]
 

@@ -6,5 +6,8 @@ from django.urls import URLPattern, URLResolver, include, path
 app_name = "outcomes"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
+    path("funder/", include("reintegra.outcomes.funder.urls")),
+    path("dashboards/", include("reintegra.outcomes.dashboards.urls")),
     path("exits/", include("reintegra.outcomes.exits.urls")),
 ]
