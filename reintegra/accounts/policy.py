@@ -126,6 +126,9 @@ RULES: dict[str, Rule] = {
     # staff of an organisation report on its programmes, the organisation and its partnerships
     # (case workers already see every participant's record).
     "report.view": Rule(roles=STAFF_ROLES),
+    # The data-completeness check names the people who cannot be counted yet, so it follows who
+    # sees them (the staff of the organisation that keeps the programme).
+    "report.completeness": Rule(roles=STAFF_ROLES),
     # The evaluation survey's before/after report (outcomes/evaluation): counts and means of the
     # organisation's programmes, for its staff; the surveys follow participant.view/change.
     "evaluation.view": Rule(roles=STAFF_ROLES),
