@@ -84,6 +84,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
         ("funding.manage", "outcomes:funder:funding_list", _("Funding bodies")),
         ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
+        ("exit.view", "outcomes:exits:follow_ups_due", _("Follow-ups after the exit")),
     )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),

@@ -142,6 +142,13 @@ RULES: dict[str, Rule] = {
     # Dashboards (outcomes/dashboards): charts of counts, never a person, of the programmes of
     # the organisations where the user is staff, and of each organisation as a whole.
     "dashboard.view": Rule(roles=STAFF_ROLES),
+    # Exits and follow-ups (outcomes/exits): the staff of the organisation that runs the
+    # programme see a person's situation on leaving and her follow-ups and record the follow-ups;
+    # its coordinators record the exit itself, which makes the person leave the programme. The
+    # person answers her own follow-up from her own page (own_page.view).
+    "exit.view": Rule(roles=STAFF_ROLES),
+    "exit.record": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "follow_up.record": Rule(roles=STAFF_ROLES),
 }
 
 

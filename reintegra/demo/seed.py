@@ -21,6 +21,7 @@ from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
 from reintegra.demo.employers import seed_employers
+from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
 from reintegra.demo.partnership import seed_partnership
@@ -50,6 +51,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_fairs,
     seed_placements,
     seed_funders,
+    seed_exits,
 ]
 
 

@@ -10,4 +10,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
     path("funder/", include("reintegra.outcomes.funder.urls")),
     path("dashboards/", include("reintegra.outcomes.dashboards.urls")),
+    path("exits/", include("reintegra.outcomes.exits.urls")),
 ]
