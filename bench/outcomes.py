@@ -526,6 +526,7 @@ def compare(folder: Path) -> dict[str, Any]:
         .order_by("-n", "programme_id")
         .first()
     )
+    assert busiest is not None, "the fill enrols the participants"
     programme = Programme.objects.get(pk=busiest["programme_id"])
     organisation_ids = list(
         Programme.objects.filter(organisation_id=programme.organisation_id).values_list("pk", flat=True)

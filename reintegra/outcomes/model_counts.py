@@ -198,7 +198,7 @@ def attended_by_sex(programmes: Sequence[Programme], period: Period) -> dict[str
 
 def people_table(programmes: Sequence[Programme], period: Period) -> Table:
     by_sex = attended_by_sex(programmes, period)
-    cells: dict[str, int | None] = {
+    cells: dict[str, int | float | None] = {
         column: by_sex.get(str(sex), 0)
         for column, sex in zip(BY_GENDER[:3], (Sex.WOMAN, Sex.MAN, Sex.NON_BINARY), strict=True)
     }
