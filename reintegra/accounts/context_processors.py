@@ -16,6 +16,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts import policy
 
@@ -76,6 +77,9 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("fair.view", "employers:fairs:fair_list", _("Job fairs")),
         ("contest.view", "employers:fairs:contest_list", _("CSR employer contest")),
     )
+    outcomes = allowed(
+        ("reach.view", "outcomes:reach:programmes", _("Reach")),
+    )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),
         ("audit.view", "audit:entry_list", _("Audit log")),
@@ -100,6 +104,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("sessions", _("Sessions"), sessions),
         ("programmes", _("Programmes"), programmes),
         ("employers", _("Employers"), employers),
+        ("outcomes", pgettext_lazy("navigation", "Outcomes"), outcomes),
         ("administration", _("Administration"), administration),
     ):
         if len(links) > 1:

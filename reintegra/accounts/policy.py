@@ -122,6 +122,10 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
+    # how many people each participant told about it.
+    "reach.view": Rule(roles=STAFF_ROLES),
+    "reach.record": Rule(roles=STAFF_ROLES),
 }
 
 

@@ -9,3 +9,6 @@ class OutcomesConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.outcomes import audit_registration  # noqa: F401
+        from reintegra.outcomes.reach.section import register_reach_section
+
+        register_reach_section()

@@ -1,6 +1,7 @@
 from auditlog.registry import auditlog
 
-from reintegra.outcomes.models import ExitRecord, FollowUp
+from reintegra.outcomes.models import ExitRecord, FollowUp, ReachRecord
 
 auditlog.register(ExitRecord)
 auditlog.register(FollowUp)
+auditlog.register(ReachRecord)

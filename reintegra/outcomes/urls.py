@@ -1,8 +1,10 @@
 """The outcomes app's pages; each part (exits, reports, dashboards, funder, evaluation) includes its
 own with one ``path("<part>/", include(...))`` line here."""
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, include, path
 
 app_name = "outcomes"
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("reach/", include("reintegra.outcomes.reach.urls")),
+]

@@ -1,5 +1,6 @@
 """The outcomes app's models, one module per part: ``exits`` (the exit record and follow-ups),
-``counts`` (the counts kept up to date on write); each further part adds its module here."""
+``counts`` (the counts kept up to date on write), ``reach`` (whom a participant told); each
+further part adds its module here."""
 
 from reintegra.outcomes.models.counts import IndicatorCount
 from reintegra.outcomes.models.exits import (
@@ -11,6 +12,7 @@ from reintegra.outcomes.models.exits import (
     FollowUpStatus,
     Improvement,
 )
+from reintegra.outcomes.models.reach import ReachRecord
 
 __all__ = [
     "FOLLOW_UP_MONTHS",
@@ -21,4 +23,5 @@ __all__ = [
     "FollowUpStatus",
     "Improvement",
     "IndicatorCount",
+    "ReachRecord",
 ]
