@@ -122,6 +122,10 @@ RULES: dict[str, Rule] = {
     # override a suggestion. Employer contacts never reach these pages.
     "match.view": Rule(roles=STAFF_ROLES),
     "match.override": Rule(roles=frozenset({Role.COORDINATOR, Role.CASE_WORKER})),
+    # Indicator reports (reintegra/outcomes/reports): counts only, never a person, so the whole
+    # staff of an organisation report on its programmes, the organisation and its partnerships
+    # (case workers already see every participant's record).
+    "report.view": Rule(roles=STAFF_ROLES),
     # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
     # how many people each participant told about it.
     "reach.view": Rule(roles=STAFF_ROLES),
