@@ -203,6 +203,9 @@ ATTACHMENTS_KEEP_REMOVED_DAYS = env.number("ATTACHMENTS_KEEP_REMOVED_DAYS", defa
 # The longest an internship (staż or praktyka) may last, in months (docs/configuration.md).
 INTERNSHIP_MAX_MONTHS = env.number("INTERNSHIP_MAX_MONTHS", default=6)
 
+# A funder's report hides every cell counting fewer people than this (docs/configuration.md).
+REPORT_SUPPRESSION_THRESHOLD = env.number("REPORT_SUPPRESSION_THRESHOLD", default=5)
+
 _email_transport = env.choice("EMAIL_BACKEND", default="console", choices=("console", "smtp"))
 MAILERS: dict[str, dict[str, object]] = {
     "default": {"BACKEND": f"django.core.mail.backends.{_email_transport}.EmailBackend"},

@@ -78,6 +78,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("contest.view", "employers:fairs:contest_list", _("CSR employer contest")),
     )
     outcomes = allowed(
+        ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
+        ("funding.manage", "outcomes:funder:funding_list", _("Funding bodies")),
         ("reach.view", "outcomes:reach:programmes", _("Reach")),
     )
     administration = allowed(
@@ -99,6 +101,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     items += allowed(("placement.employer", "employers:placements:candidates", _("Candidates")))
     # An employer contact's needs surveys: the rounds sent to her employer.
     items += allowed(("survey.answer", "employers:surveys:my_surveys", _("Needs surveys")))
+    # A funder's reviewer's main area: the reports of the programmes her body funds.
+    items += allowed(("report.funded", "outcomes:funder:funded_list", _("Funded programmes")))
     for key, label, links in (
         ("people", _("People"), people),
         ("sessions", _("Sessions"), sessions),

@@ -23,6 +23,9 @@ class OrganisationType(models.TextChoices):
     SCHOOL = "school", _("School")
     EMPLOYER = "employer", _("Employer")
     SHELTER = "shelter", _("Shelter for homeless people")
+    # A body that funds programmes (a voivodeship labour office, a managing authority, a
+    # foundation): its users see only the aggregate reports of the programmes it funds.
+    FUNDING_BODY = "funding_body", _("Funding body")
     OTHER = "other", _("Other")
 
 
@@ -33,6 +36,7 @@ class Role(models.TextChoices):
     PARTNER_VIEWER = "partner_viewer", _("Partner viewer")
     EMPLOYER_CONTACT = "employer_contact", _("Employer contact")
     PARTICIPANT = "participant", _("Participant")
+    FUNDER = "funder", _("Funder's reviewer")
 
 
 def validate_nip(value: str) -> None:

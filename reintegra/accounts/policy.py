@@ -126,6 +126,16 @@ RULES: dict[str, Rule] = {
     # staff of an organisation report on its programmes, the organisation and its partnerships
     # (case workers already see every participant's record).
     "report.view": Rule(roles=STAFF_ROLES),
+    # The evaluation survey's before/after report (outcomes/evaluation): counts and means of the
+    # organisation's programmes, for its staff; the surveys follow participant.view/change.
+    "evaluation.view": Rule(roles=STAFF_ROLES),
+    # Funders (reintegra/outcomes/funder): a funding body's reviewers read the aggregate,
+    # suppressed reports of the programmes linked to their body (the selectors decide which) and
+    # nothing else; the programme's organisation's administrators and coordinators keep those
+    # links and take the anonymised row-level file for evaluators.
+    "report.funded": Rule(roles=frozenset({Role.FUNDER})),
+    "funding.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "anonymised.export": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
     # how many people each participant told about it.
     "reach.view": Rule(roles=STAFF_ROLES),

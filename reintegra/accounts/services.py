@@ -99,6 +99,9 @@ def team_roles(organisation: Organisation) -> list[Role]:
     """The roles an administrator may give on the organisation's team."""
     if organisation.type == OrganisationType.EMPLOYER:
         return [Role.ORG_ADMIN, Role.EMPLOYER_CONTACT]
+    if organisation.type == OrganisationType.FUNDING_BODY:
+        # A funding body's team reads the reports of the programmes it funds, nothing else.
+        return [Role.ORG_ADMIN, Role.FUNDER]
     return [Role.ORG_ADMIN, Role.COORDINATOR, Role.CASE_WORKER, Role.PARTNER_VIEWER]
 
 

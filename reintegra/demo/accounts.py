@@ -13,6 +13,7 @@ from faker import Faker
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from reintegra.accounts.services import membership_create
 from reintegra.demo.context import DEMO_PASSWORD, DemoContext, OrganisationSpec, PersonSpec
+from reintegra.demo.funders import FUNDING_BODY, REVIEWER
 
 ORGANISATIONS: tuple[OrganisationSpec, ...] = (
     OrganisationSpec(
@@ -243,11 +244,11 @@ def _email_domain(spec: PersonSpec) -> str:
 
 
 def login_table() -> str:
-    names = {spec.key: spec.short_name for spec in ORGANISATIONS}
+    names = {spec.key: spec.short_name for spec in (*ORGANISATIONS, FUNDING_BODY)}
     header = (_("User name"), _("Role"), _("Organisation"), _("Password"))
     rows = [
         (spec.username, str(spec.role.label), names[spec.organisation], DEMO_PASSWORD)
-        for spec in PEOPLE
+        for spec in (*PEOPLE, REVIEWER)
         if spec.featured
     ]
     widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]

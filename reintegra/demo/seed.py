@@ -23,6 +23,7 @@ from reintegra.demo.cis_internships import seed_cis_internships
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
 from reintegra.demo.employers import seed_employers
 from reintegra.demo.fairs import seed_fairs
+from reintegra.demo.funders import seed_funders
 from reintegra.demo.mobile import seed_mobile
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.people import seed_participants
@@ -52,6 +53,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_placements,
     seed_cis_internships,
     seed_mobile,
+    seed_funders,
 ]
 
 

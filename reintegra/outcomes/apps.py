@@ -8,7 +8,13 @@ class OutcomesConfig(AppConfig):
     verbose_name = _("Outcomes and reports")
 
     def ready(self) -> None:
-        from reintegra.outcomes import audit_registration  # noqa: F401
+        from reintegra.outcomes import audit_registration, sections  # noqa: F401
+        from reintegra.outcomes.counts import connect as keep_indicator_counts
+        from reintegra.outcomes.evaluation.report import evaluation_tables
         from reintegra.outcomes.reach.section import register_reach_section
 
+        # programmes sits below outcomes in the layering, so its enrolment services cannot call
+        # outcomes: the indicator counts follow their writes through signals instead.
+        keep_indicator_counts()
+        sections.register("evaluation", 60, evaluation_tables)
         register_reach_section()

@@ -442,18 +442,34 @@ def zero_counts(indicators: Iterable[Indicator] = INDICATORS) -> Counts:
 def count(facts: Iterable[Fact], period: Period | None = None) -> Counts:
     """{code: {women, men, non_binary}}: every fact that counts, in every indicator whose rule it
     meets and whose date (``Indicator.date_of``) falls in the period (any date when None)."""
-    counts = zero_counts()
+
+    def within(day: date) -> bool | None:
+        return True if period is None or period.start <= day <= period.end else None
+
+    return count_by(facts, within).get(True) or zero_counts()
+
+
+def count_by_month(facts: Iterable[Fact]) -> dict[date, Counts]:
+    """``count`` for every month at once: {first day of the month: counts of that month}."""
+    return count_by(facts, lambda day: day.replace(day=1))
+
+
+def count_by[K](facts: Iterable[Fact], key: Callable[[date], K | None]) -> dict[K, Counts]:
+    """The counts grouped by ``key`` of each indicator's date (None leaves the fact out of it)."""
+    grouped: dict[K, Counts] = {}
     for fact in facts:
         if not is_counted(fact):
             continue
         column = COLUMN_OF_SEX[fact.sex]
         for indicator in INDICATORS:
             day = indicator.date_of(fact)
-            if day is None or (period is not None and not period.start <= day <= period.end):
-                continue
-            if indicator.rule(fact):
+            group = None if day is None else key(day)
+            if group is not None and indicator.rule(fact):
+                counts = grouped.get(group)
+                if counts is None:
+                    counts = grouped[group] = zero_counts()
                 counts[indicator.code][column] += 1
-    return counts
+    return grouped
 
 
 def add(into: Counts, more: Mapping[str, Mapping[str, int]]) -> Counts:

@@ -2,7 +2,10 @@
 the exports and the funder's suppression. A pure module: no Django.
 
 A table has columns (for the indicators: women, men, non-binary persons, total) and rows, one per
-indicator or count. A cell holds a number, or ``None`` when it is suppressed. ``Relation``s state
+indicator or count. A cell holds a number, or ``None`` when it is suppressed. Most cells count
+people; a cell that does not (a mean, e.g. of the evaluation survey's self-assessment) names in
+``Row.over`` the column of its row that counts the people it is computed over, so the
+suppression hides it together with that count and never reads its value as a count. ``Relation``s state
 which published cells add up to which (a total is the sum of its parts), so the suppression can
 make sure no hidden cell is recovered by subtraction, within a table and across the tables of one
 report.
@@ -31,9 +34,13 @@ class Period:
 class Row:
     code: str
     name: str
-    cells: dict[str, int | None]
+    cells: dict[str, int | float | None]
     # A short note shown with the row, e.g. the definition or why it cannot be counted.
     note: str = ""
+    # A cell that is not a count of people (a mean) → the column of this row counting the people
+    # it is computed over: hidden whenever that count is hidden (fewer than 5 people, or to keep
+    # another hidden cell from being recovered).
+    over: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -74,7 +81,7 @@ class Report:
     def table(self, key: str) -> Table:
         return next(table for table in self.tables if table.key == key)
 
-    def value(self, ref: CellRef) -> int | None:
+    def value(self, ref: CellRef) -> int | float | None:
         return self.table(ref.table).row(ref.row).cells[ref.column]
 
 

@@ -6,5 +6,7 @@ from django.urls import URLPattern, URLResolver, include, path
 app_name = "outcomes"
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
+    path("funder/", include("reintegra.outcomes.funder.urls")),
     path("reach/", include("reintegra.outcomes.reach.urls")),
 ]

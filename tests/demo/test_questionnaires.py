@@ -53,11 +53,12 @@ def test_demo_people_have_a_filled_diagnosis_interview_passport_and_profile_once
 def test_the_shipped_questionnaires_come_back_after_a_flush_and_only_once() -> None:
     Questionnaire.objects.filter(organisation__isnull=True).delete()  # as a test flush leaves it
 
-    assert services.shipped_load() == 3
+    assert services.shipped_load() == 4
     assert services.shipped_load() == 0
     shipped = Questionnaire.objects.filter(organisation__isnull=True)
     assert set(shipped.values_list("code", flat=True)) == {
         "diagnostic_interview",
+        "evaluation",
         "passport",
         "professional_profile",
     }

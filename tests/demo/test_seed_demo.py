@@ -14,6 +14,7 @@ from stdnum.pl import nip, regon
 
 from reintegra.accounts.models import Membership, Organisation, OrganisationType, Role, User
 from reintegra.audit.models import AuditEntry
+from reintegra.programmes.models import Programme
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +27,7 @@ NAMED_LOGINS = {
     "partner.ngo": (Role.PARTNER_VIEWER, OrganisationType.NGO),
     "pracodawca": (Role.EMPLOYER_CONTACT, OrganisationType.EMPLOYER),
     "uczestnik": (Role.PARTICIPANT, OrganisationType.OPS),
+    "fundator.wup": (Role.FUNDER, OrganisationType.FUNDING_BODY),
 }
 
 
@@ -139,3 +141,16 @@ def test_it_prints_the_log_ins_with_their_organisation(demo: str) -> None:
     line = next(line for line in demo.splitlines() if line.startswith("pracownik.mops "))
     assert "MOPS Zalesie" in line
     assert DEMO_PASSWORD in line
+
+
+def test_the_demo_funder_sees_the_reports_of_every_demo_programme(demo: str) -> None:
+    client = Client()
+    client.post(reverse("accounts:login"), {"username": "fundator.wup", "password": DEMO_PASSWORD})
+
+    page = client.get(reverse("outcomes:funder:funded_list")).content.decode()
+
+    programmes = list(Programme.objects.all())
+    assert programmes
+    for programme in programmes:
+        assert programme.name in page
+    assert client.get(reverse("outcomes:funder:funded_report", args=[programmes[0].pk])).status_code == 200

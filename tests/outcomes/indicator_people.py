@@ -62,14 +62,19 @@ def leave(enrolment: Enrolment, actor: User, *, on: date, **situation: bool) -> 
 
 
 def follow_up(
-    enrolment: Enrolment, *, status: str = "done", employed: bool = False, improvement: str = ""
+    enrolment: Enrolment,
+    *,
+    status: str = "done",
+    employed: bool = False,
+    improvement: str = "",
+    months: int = 6,
 ) -> FollowUp:
-    """The 6-month follow-up after the exit, recorded (or due, or unreachable)."""
+    """The follow-up ``months`` after the exit, recorded (or due, or unreachable)."""
     left_on = enrolment.exit_record.left_on
-    due_on = months_later(left_on, 6)
+    due_on = months_later(left_on, months)
     return FollowUp.objects.create(
         enrolment=enrolment,
-        months=6,
+        months=months,
         due_on=due_on,
         status=status,
         contacted_on=due_on if status == "done" else None,

@@ -191,6 +191,7 @@ def test_the_shipped_questionnaires_are_published_and_read_only_for_every_coordi
 
     assert set(shipped.values_list("code", flat=True)) == {
         "diagnostic_interview",
+        "evaluation",
         "passport",
         "professional_profile",
     }

@@ -65,7 +65,7 @@ def codes(problems: list[engine.Problem]) -> list[tuple[str, str]]:
 def test_the_example_and_every_shipped_definition_is_valid() -> None:
     assert engine.definition_problems(DEFINITION) == []
     shipped = sorted(DATA.glob("*.json"))
-    assert len(shipped) == 3
+    assert len(shipped) == 4
     for path in shipped:
         item = json.loads(path.read_text(encoding="utf-8"))
         assert engine.definition_problems(item["definition"]) == [], path.name

@@ -1,8 +1,9 @@
 """The outcomes app's models, one module per part: ``exits`` (the exit record and follow-ups),
-``counts`` (the counts kept up to date on write), ``reach`` (whom a participant told); each
-further part adds its module here."""
+``counts`` (the counts kept up to date on write), ``evaluation`` (the evaluation survey's answers
+at entry and exit), ``reach`` (whom a participant told); each further part adds its module here."""
 
 from reintegra.outcomes.models.counts import IndicatorCount
+from reintegra.outcomes.models.evaluation import EVALUATION_CODE, EvaluationMoment, EvaluationResponse
 from reintegra.outcomes.models.exits import (
     FOLLOW_UP_MONTHS,
     EmploymentForm,
@@ -12,16 +13,21 @@ from reintegra.outcomes.models.exits import (
     FollowUpStatus,
     Improvement,
 )
+from reintegra.outcomes.models.funding import ProgrammeFunding
 from reintegra.outcomes.models.reach import ReachRecord
 
 __all__ = [
+    "EVALUATION_CODE",
     "FOLLOW_UP_MONTHS",
     "EmploymentForm",
+    "EvaluationMoment",
+    "EvaluationResponse",
     "ExitRecord",
     "FollowUp",
     "FollowUpChannel",
     "FollowUpStatus",
     "Improvement",
     "IndicatorCount",
+    "ProgrammeFunding",
     "ReachRecord",
 ]

@@ -16,7 +16,6 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Exists, OuterRef, Sum
 from django.db.models.functions import TruncDate
-from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from reintegra.outcomes import sections
@@ -30,13 +29,18 @@ INTERVIEW_QUESTIONNAIRE = "diagnostic_interview"
 MOBILE_TEMPLATE = "mobile-activation"
 
 
+REACH, REACH_MEAN = "reach", "reach_mean"
+PARTICIPANTS, MEAN = "participants", "mean"
+
+
 def register_reach_section() -> None:
-    # After the model counts (50): the outreach and reach of the participants.
-    sections.register("reach", 60, reach_section)
+    # After the model counts (50) and the evaluation (60): the outreach and reach of the participants.
+    sections.register("reach", 70, reach_section)
 
 
 def reach_section(programmes: Sequence[Programme], period: Period) -> tuple[list[Table], list[Relation]]:
-    """The reach table, for programmes that record reach or run the mobile model; else nothing."""
+    """The reach tables (the counts, and the mean with the people it is over), for programmes that
+    record reach or run the mobile model; else nothing."""
     ids = [programme.pk for programme in programmes]
     records = ReachRecord.objects.filter(
         enrolment__programme_id__in=ids, recorded_on__range=(period.start, period.end)
@@ -54,7 +58,6 @@ def reach_section(programmes: Sequence[Programme], period: Period) -> tuple[list
             {TOTAL: len(per_person)},
         ),
         Row("reach_people_told", _("People reached by the participants"), {TOTAL: told}),
-        _mean_row(told, len(per_person)),
         Row(
             "reach_at_least",
             _("Participants who reached at least %(count)s people") % {"count": REACHED_AT_LEAST},
@@ -71,20 +74,22 @@ def reach_section(programmes: Sequence[Programme], period: Period) -> tuple[list
                 {TOTAL: interviewed_before_applying(ids, period)},
             ),
         )
-    table = Table("reach", _("Outreach and reach"), [(TOTAL, _("Total"))], rows)
-    return [table], []
+    table = Table(REACH, _("Outreach and reach"), [(TOTAL, _("Total"))], rows)
+    return [table, mean_table(told, len(per_person))], []
 
 
-def _mean_row(told: int, participants: int) -> Row:
-    # A table cell is a whole number: the mean is rounded in the cell, given exactly in the note.
+def mean_table(told: int, participants: int) -> Table:
+    """The mean reach beside the people it is computed over, so the funder's suppression hides
+    the mean whenever it hides that count (``Row.over``)."""
     mean = Decimal(told) / participants if participants else Decimal(0)
-    exact = mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return Row(
+    row = Row(
         "reach_mean",
         _("Mean number of people reached per participant who recorded reach"),
-        {TOTAL: int(mean.quantize(Decimal(1), rounding=ROUND_HALF_UP))},
-        note=_("%(mean)s on average") % {"mean": number_format(exact, 1)},
+        {PARTICIPANTS: participants, MEAN: float(mean.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))},
+        over={MEAN: PARTICIPANTS},
     )
+    columns = [(PARTICIPANTS, _("Participants who recorded their reach")), (MEAN, _("Mean"))]
+    return Table(REACH_MEAN, _("Mean reach per participant"), columns, [row])
 
 
 def interviewed_before_applying(programme_ids: list[int], period: Period) -> int:

@@ -93,7 +93,7 @@ def _table(key: str, title: str, chosen: Sequence[indicators.Indicator], counts:
     language = get_language() or "pl"
     rows = []
     for indicator in chosen:
-        cells: dict[str, int | None] = {
+        cells: dict[str, int | float | None] = {
             column: counts[indicator.code][column] for column in (WOMEN, MEN, NON_BINARY)
         }
         cells[TOTAL] = sum(value or 0 for value in cells.values())

@@ -225,10 +225,11 @@ def test_the_section_counts_reach_and_the_interviews_before_recruitment(programm
         "outreach_interviews": 3,
         "reach_participants": 4,
         "reach_people_told": 20,
-        "reach_mean": 5,
         "reach_at_least": 4,
         "reach_applied": 3,
     }
+    assert tables[1].row("reach_mean").cells == {"participants": 4, "mean": 5.0}
+    assert tables[1].row("reach_mean").over == {"mean": "participants"}
     assert relations == []
 
 

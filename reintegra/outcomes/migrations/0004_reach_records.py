@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('outcomes', '0001_exits_follow_ups_and_counts'),
+        ('outcomes', '0003_programme_funding'),
         ('programmes', '0008_programme_staff_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
