@@ -205,6 +205,8 @@ INTERNSHIP_MAX_MONTHS = env.number("INTERNSHIP_MAX_MONTHS", default=6)
 
 # A funder's report hides every cell counting fewer people than this (docs/configuration.md).
 REPORT_SUPPRESSION_THRESHOLD = env.number("REPORT_SUPPRESSION_THRESHOLD", default=5)
+# ... and hides a zero too, unless this is false (docs/configuration.md).
+REPORT_SUPPRESSION_HIDES_ZEROS = env.flag("REPORT_SUPPRESSION_HIDES_ZEROS", default=True)
 
 _email_transport = env.choice("EMAIL_BACKEND", default="console", choices=("console", "smtp"))
 MAILERS: dict[str, dict[str, object]] = {

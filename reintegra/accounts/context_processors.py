@@ -80,6 +80,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     outcomes = allowed(
         ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
         ("funding.manage", "outcomes:funder:funding_list", _("Funding bodies")),
+        ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
         ("reach.view", "outcomes:reach:programmes", _("Reach")),
     )
     administration = allowed(

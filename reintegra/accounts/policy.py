@@ -136,6 +136,9 @@ RULES: dict[str, Rule] = {
     "report.funded": Rule(roles=frozenset({Role.FUNDER})),
     "funding.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "anonymised.export": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Dashboards (outcomes/dashboards): charts of counts, never a person, of the programmes of
+    # the organisations where the user is staff, and of each organisation as a whole.
+    "dashboard.view": Rule(roles=STAFF_ROLES),
     # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
     # how many people each participant told about it.
     "reach.view": Rule(roles=STAFF_ROLES),

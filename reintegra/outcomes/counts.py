@@ -29,7 +29,7 @@ from django.db.models import Model, Sum
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
 from reintegra.outcomes import indicators
-from reintegra.outcomes.facts import facts_for
+from reintegra.outcomes.facts import facts_for, iter_facts
 from reintegra.outcomes.models import ExitRecord, FollowUp, IndicatorCount
 from reintegra.outcomes.tables import Period
 from reintegra.programmes.models import Enrolment, EntrySnapshot, Programme
@@ -92,6 +92,8 @@ def recount(buckets: Iterable[Bucket]) -> None:
     by_programme: dict[int, set[date]] = defaultdict(set)
     for programme_id, month in buckets:
         by_programme[programme_id].add(month)
+    if not by_programme:
+        return
     with transaction.atomic():
         for programme_id in sorted(by_programme):
             if not Programme.objects.select_for_update().filter(pk=programme_id).exists():
@@ -110,7 +112,7 @@ def rebuild_counts(programme_ids: Iterable[int] | None = None) -> int:
     kept = 0
     for programme_id in list(programme_ids):
         with transaction.atomic():
-            by_month = indicators.count_by_month(facts_for([programme_id]))
+            by_month = indicators.count_by_month(iter_facts([programme_id]))
             IndicatorCount.objects.filter(programme_id=programme_id, code__in=CODES).delete()
             kept += _replace(programme_id, [], by_month)
     return kept

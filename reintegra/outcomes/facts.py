@@ -7,7 +7,7 @@ bulk to be counted, never shown: callers return counts only.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from django.db.models import Q
@@ -23,8 +23,16 @@ _EXIT_FIELDS = ("left_on", "job_seeking", "in_education", "qualification_gained"
 def facts_for(programme_ids: Iterable[int], period: Period | None = None) -> list[Fact]:
     """The facts of the programmes that entered or left (by the exit record) within the period,
     or all of them when it is None."""
-    snapshots = EntrySnapshot.objects.filter(enrolment__programme_id__in=list(programme_ids))
-    follow_ups = FollowUp.objects.filter(enrolment__programme_id__in=list(programme_ids), months=6)
+    return list(iter_facts(programme_ids, period))
+
+
+def iter_facts(
+    programme_ids: Iterable[int], period: Period | None = None, *, chunk: int = 2000
+) -> Iterator[Fact]:
+    """``facts_for`` read in chunks, for counting every record of a large programme at once."""
+    ids = list(programme_ids)
+    snapshots = EntrySnapshot.objects.filter(enrolment__programme_id__in=ids)
+    follow_ups = FollowUp.objects.filter(enrolment__programme_id__in=ids, months=6)
     if period is not None:
         left_within = Q(enrolment__exit_record__left_on__range=(period.start, period.end))
         snapshots = snapshots.filter(
@@ -44,7 +52,8 @@ def facts_for(programme_ids: Iterable[int], period: Period | None = None) -> lis
         "data",
         *exit_fields,
     )
-    return [_fact(row, six_months.get(row["enrolment_id"])) for row in rows]
+    for row in rows.iterator(chunk_size=chunk) if period is None else rows:
+        yield _fact(row, six_months.get(row["enrolment_id"]))
 
 
 def _fact(row: dict[str, Any], six_months: SixMonths | None) -> Fact:

@@ -1,10 +1,11 @@
 """Hiding the small cells of a report before a funder sees it: plain arithmetic, no Django (a pure
 core).
 
-**Primary suppression.** Every cell counting at least one and fewer than ``threshold`` people
-(``REPORT_SUPPRESSION_THRESHOLD``, 5 by default) is hidden. A zero is published: it names nobody,
-and hiding it would not protect it anyway, since a reader who sees a published total of 0 knows
-every part is 0 (counts are never negative), which no linear check can prevent.
+**Primary suppression.** Every cell counting fewer than ``threshold`` people
+(``REPORT_SUPPRESSION_THRESHOLD``, 5 by default) is hidden, a zero included: "none of the 6 women
+has a disability" tells something about each of the 6. A deployment that prefers to publish zeros
+(they name nobody) sets ``REPORT_SUPPRESSION_HIDES_ZEROS`` to false; then only cells from 1 to
+``threshold - 1`` are hidden.
 
 **Secondary suppression.** A hidden cell must not be recomputable from what stays published. The
 report's ``relations`` are the equations a reader can use (a row total is women + men + non-binary,
@@ -35,16 +36,18 @@ from reintegra.outcomes.tables import CellRef, Relation, Report, gender_relation
 DEFAULT_THRESHOLD = 5
 
 
-def suppress(report: Report, *, threshold: int = DEFAULT_THRESHOLD) -> Report:
-    """A copy of the report with the cells below ``threshold`` hidden (``None``), and as many
-    others as it takes so that no hidden cell can be recomputed from the published ones."""
+def suppress(report: Report, *, threshold: int = DEFAULT_THRESHOLD, hide_zeros: bool = True) -> Report:
+    """A copy of the report with the cells below ``threshold`` hidden (``None``; zeros too unless
+    ``hide_zeros`` is false), and as many others as it takes so that no hidden cell can be
+    recomputed from the published ones."""
     if threshold < 1:
         raise ValueError("The suppression threshold must be at least 1.")
     result = copy.deepcopy(report)
     values = cell_values(result)
     computed_over = non_count_cells(result)
     equations = report_equations(result, values)
-    hidden = {ref for ref, value in values.items() if value is None or 0 < value < threshold}
+    lowest = 0 if hide_zeros else 1
+    hidden = {ref for ref, value in values.items() if value is None or lowest <= value < threshold}
     while recoverable := recoverable_cells(equations, hidden):
         added = _complements(recoverable, equations, hidden, values)
         if not added:

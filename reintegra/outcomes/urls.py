@@ -8,5 +8,6 @@ app_name = "outcomes"
 urlpatterns: list[URLPattern | URLResolver] = [
     path("evaluation/", include("reintegra.outcomes.evaluation.urls")),
     path("funder/", include("reintegra.outcomes.funder.urls")),
+    path("dashboards/", include("reintegra.outcomes.dashboards.urls")),
     path("reach/", include("reintegra.outcomes.reach.urls")),
 ]

@@ -308,6 +308,12 @@ def _snapshot_data(participant: Participant, on_date: date) -> dict[str, Any]:
     }
 
 
+def entry_characteristics(participant: Participant, on_date: date) -> dict[str, Any]:
+    """The characteristics an entry snapshot keeps, as the person's record gives them today, with
+    the age on ``on_date``: what outcomes fills a snapshot's missing ones from."""
+    return _snapshot_data(participant, on_date)
+
+
 # --- Recruitment ---------------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -10,7 +11,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from reintegra.accounts.models import Organisation, User
+from reintegra.outcomes.counts import period_counts
 from reintegra.outcomes.reports.selectors import completeness_for_user
+from reintegra.outcomes.reports.services import entry_snapshot_complete
+from reintegra.outcomes.tables import Period
+from reintegra.people.models import Participant
+from reintegra.people.services import ParticipantData, participant_update
 from reintegra.programmes import services
 from reintegra.programmes.models import Programme
 from tests.factories import ProgrammeFactory
@@ -90,3 +96,35 @@ def test_the_check_takes_as_many_queries_for_many_people_as_for_few(
         enrol(programme, coordinator, on=date(2026, 2, day), minority="")
 
     assert queries() == few
+
+
+def test_completing_a_snapshot_fills_only_what_was_missing(
+    programme: Programme, coordinator: User, caseworker: User
+) -> None:
+    enrolment = enrol(programme, coordinator, on=date(2026, 2, 3), education=None, labour_status="inactive")
+    person = Participant.objects.get(pk=enrolment.participant_id)
+    participant_update(
+        actor=caseworker,
+        participant=person,
+        data=dataclasses.replace(ParticipantData.of(person), education=4, labour_status="employed"),
+    )
+    february = Period(date(2026, 2, 1), date(2026, 2, 28))
+    assert period_counts([programme.pk], february)["EECO01"]["women"] == 0
+
+    filled = entry_snapshot_complete(actor=caseworker, enrolment=enrolment)
+
+    counts = period_counts([programme.pk], february)
+    assert filled == ["education"]
+    assert (counts["EECO01"]["women"], counts["EECO10"]["women"], counts["EECO04"]["women"]) == (1, 1, 1)
+    assert completeness_for_user(coordinator, on=ON, programme=programme.pk) == []
+
+
+def test_cannot_complete_another_organisations_snapshot(
+    programme: Programme, coordinator: User, outsider: User
+) -> None:
+    enrolment = enrol(programme, coordinator, on=date(2026, 2, 3), education=None)
+
+    with pytest.raises(ValidationError) as refused:
+        entry_snapshot_complete(actor=outsider, enrolment=enrolment)
+
+    assert list(refused.value.message_dict) == ["enrolment"]

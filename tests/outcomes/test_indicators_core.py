@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -129,3 +130,38 @@ def test_education_and_labour_status_partition_the_total(people: list[i.Fact]) -
     for parts in i.PARTITIONS_OF_TOTAL:
         for column in i.GENDER_COLUMNS:
             assert sum(counts[code][column] for code in parts) == counts["EECO01"][column]
+
+
+def test_the_doc_defines_every_indicator_under_its_code_and_both_names() -> None:
+    doc = " ".join((Path(__file__).parents[2] / "docs" / "indicators.md").read_text(encoding="utf-8").split())
+
+    for indicator in i.INDICATORS:
+        assert f"**{indicator.code}** — *{indicator.name_pl}* / *{indicator.name_en}*." in doc, indicator.code
+
+
+days = st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31))
+dated_facts = st.builds(
+    lambda n, entered, exit, employed: fact(
+        n, entered_on=entered, exit=i.Exit(max(entered, exit), employed=employed)
+    ),
+    st.integers(1, 10**6),
+    days,
+    days,
+    st.booleans(),
+)
+
+
+@given(st.lists(dated_facts, max_size=20), st.integers(1, 12), st.integers(0, 11))
+def test_a_period_of_whole_months_is_the_sum_of_its_months(
+    people: list[i.Fact], first: int, more: int
+) -> None:
+    start = date(2026, first, 1)
+    end = i.months_later(start, more + 1) - timedelta(days=1)
+    by_month = i.count_by_month(people)
+
+    summed = i.zero_counts()
+    for month, counts in by_month.items():
+        if start <= month <= end:
+            i.add(summed, counts)
+
+    assert summed == i.count(people, Period(start, end))

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import transaction
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.outcomes import indicators
 from reintegra.outcomes.counts import CODES, period_counts, rebuild_counts
 from reintegra.outcomes.facts import facts_for
-from reintegra.outcomes.models import IndicatorCount
+from reintegra.outcomes.models import ExitRecord, IndicatorCount
 from reintegra.outcomes.tables import Period
 from reintegra.programmes.models import Enrolment, Programme
 from tests.factories import ProgrammeFactory
-from tests.outcomes.indicator_people import enrol, follow_up, leave
+from tests.outcomes.indicator_people import enrol, follow_up, leave, noon
+from tests.threads import in_parallel
 
 pytestmark = pytest.mark.django_db
 
@@ -113,3 +116,31 @@ def test_rebuilding_leaves_other_parts_counts_alone(programme: Programme, coordi
 
     assert IndicatorCount.objects.get(code="EECO01").women == 1
     assert IndicatorCount.objects.get(code="meetings").women == 7
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writers_of_one_programme_at_once_leave_the_counts_right(
+    programme: Programme, coordinator: User
+) -> None:
+    pending = [enrol(programme, coordinator, on=date(2026, 2, day)).pk for day in range(1, 6)]
+    taking, mine = threading.Lock(), threading.local()
+
+    def record_an_exit() -> int:
+        if not hasattr(mine, "enrolment_id"):  # SQLite's locked writer tries again with the same one
+            with taking:
+                mine.enrolment_id = pending.pop()
+        enrolment_id = mine.enrolment_id
+        with transaction.atomic():
+            return ExitRecord.objects.create(
+                enrolment_id=enrolment_id,
+                left_on=date(2026, 3, 15),
+                planned_completion=True,
+                employed=True,
+                recorded_at=noon(date(2026, 3, 15)),
+            ).pk
+
+    outcomes = in_parallel(5, record_an_exit)
+
+    assert all(isinstance(outcome, int) for outcome in outcomes), outcomes
+    assert IndicatorCount.objects.get(programme=programme, month=date(2026, 3, 1), code="EECR04").women == 5
+    assert_kept_equal_a_recount([programme.pk])

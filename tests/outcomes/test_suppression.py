@@ -154,18 +154,31 @@ def test_every_cell_from_one_to_four_is_hidden_and_the_report_says_so() -> None:
     result = suppress(report)
 
     for ref, value in cells(report).items():
-        if value is not None and 0 < value < 5:
+        if value is not None and value < 5:
             assert cells(result)[ref] is None, ref
     assert result.suppressed is True
 
 
-def test_a_zero_is_published() -> None:
+def test_a_zero_is_hidden_like_any_cell_below_five() -> None:
+    report = two_table_report(
+        {"unemployed": (10, 12, 0), "inactive": (7, 9, 6), "employed": (5, 8, 7)},
+        {"under_18": (6, 9, 5), "age_18_29": (8, 10, 8), "age_30_plus": (8, 10, 0)},
+    )
+
+    result = suppress(report)
+
+    assert cells(result)[CellRef("status", "unemployed", "non_binary")] is None
+    assert cells(result)[CellRef("age", "age_30_plus", "non_binary")] is None
+    assert recomputable_by_rank(result, report) == []
+
+
+def test_a_zero_is_published_when_the_deployment_publishes_zeros() -> None:
     report = two_table_report(
         {"unemployed": (10, 12, 0), "inactive": (7, 9, 0), "employed": (5, 8, 0)},
         {"under_18": (6, 9, 0), "age_18_29": (8, 10, 0), "age_30_plus": (8, 10, 0)},
     )
 
-    assert suppress(report) == report
+    assert suppress(report, hide_zeros=False) == report
 
 
 def test_no_combination_of_the_published_tables_recomputes_a_hidden_cell() -> None:
@@ -254,7 +267,7 @@ def test_whatever_the_numbers_no_hidden_cell_can_be_recomputed(
 
     assert recomputable_by_rank(result, report) == []
     for ref, value in cells(report).items():
-        if value is not None and 0 < value < 5:
+        if value is not None and value < 5:
             assert cells(result)[ref] is None
 
 

@@ -56,7 +56,13 @@ def funded_report_for_user(user: User, pk: int, period: Period) -> FundedReport:
     programme = funded_programme_get_for_user(user, pk)
     threshold = settings.REPORT_SUPPRESSION_THRESHOLD
     return FundedReport(
-        programme, suppress(_programme_report(programme, period), threshold=threshold), threshold
+        programme,
+        suppress(
+            _programme_report(programme, period),
+            threshold=threshold,
+            hide_zeros=settings.REPORT_SUPPRESSION_HIDES_ZEROS,
+        ),
+        threshold,
     )
 
 

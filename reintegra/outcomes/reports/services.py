@@ -13,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.outcomes import indicators, sections
 from reintegra.outcomes.counts import period_counts
@@ -34,7 +36,8 @@ from reintegra.outcomes.tables import (
     Table,
     gender_relations,
 )
-from reintegra.programmes.models import Programme
+from reintegra.programmes.models import Enrolment, EntrySnapshot, Programme
+from reintegra.programmes.services import entry_characteristics
 
 OUTPUTS, RESULTS = "efs_outputs", "efs_results"
 
@@ -110,3 +113,60 @@ def _partitions() -> list[Relation]:
         for parts in indicators.PARTITIONS_OF_TOTAL
         for column in BY_GENDER
     ]
+
+
+# The snapshot's keys that make each entry characteristic of ``indicators.ENTRY_REQUIRED``.
+_SNAPSHOT_KEYS = {
+    "sex": ("sex",),
+    "age_at_entry": ("age_at_entry",),
+    "education": ("education",),
+    "labour_status": ("labour_status", "pup_registration_date"),
+    **{name: (name,) for name in indicators.ANSWER_FIELDS},
+    "residence": ("degurba", "gmina_terc", "rural"),
+}
+
+
+@transaction.atomic
+def entry_snapshot_complete(*, actor: User, enrolment: Enrolment) -> list[str]:
+    """Fills the entry characteristics that were missing at enrolment (the completeness check
+    lists them) from the person's record as it is now, the age as on the entry date; a
+    characteristic recorded at entry is never changed (docs/indicators.md). Returns the keys of
+    ``indicators.ENTRY_REQUIRED`` filled; the counts follow the snapshot's save.
+
+    Refused, as for an enrolment that does not exist, naming the field ``enrolment``, unless the
+    actor may change the person's record."""
+    snapshot = (
+        EntrySnapshot.objects.select_for_update()
+        .select_related("enrolment__programme", "enrolment__participant")
+        .filter(enrolment_id=enrolment.pk)
+        .first()
+    )
+    if snapshot is None or not policy.can(actor, "participant.change", snapshot.enrolment.participant):
+        raise ValidationError(
+            {"enrolment": _("There is no such enrolment among those you may complete.")}, code="not_found"
+        )
+    entered_on = snapshot.enrolment.enrolled_on or snapshot.taken_at.date()
+    now = entry_characteristics(snapshot.enrolment.participant, entered_on)
+    data = dict(snapshot.data)
+    for key in indicators.missing(_fact(snapshot, data)):
+        for name in _SNAPSHOT_KEYS.get(key, ()):
+            data[name] = now[name]
+    filled = [
+        key
+        for key in indicators.missing(_fact(snapshot, snapshot.data))
+        if key not in indicators.missing(_fact(snapshot, data))
+    ]
+    if filled:
+        snapshot.data = data
+        snapshot.save(update_fields=["data"])
+    return filled
+
+
+def _fact(snapshot: EntrySnapshot, data: dict[str, object]) -> indicators.Fact:
+    enrolment = snapshot.enrolment
+    return indicators.Fact.from_snapshot(
+        enrolment_id=enrolment.pk,
+        programme_id=enrolment.programme_id,
+        entered_on=enrolment.enrolled_on,
+        data=data,
+    )
