@@ -43,6 +43,7 @@ api.add_router("/", "reintegra.plans.api.router")
 api.add_router("/", "reintegra.employers.placements.api.router")
 api.add_router("/", "reintegra.employers.api.router")
 api.add_router("/", "reintegra.employers.matching.api.router")
+api.add_router("/", "reintegra.outcomes.reports.api.router")
 api.add_router("/", "reintegra.outcomes.funder.api.router")
 
 

@@ -17,6 +17,7 @@ from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.models import Role, User
 from reintegra.accounts.policy import authenticated
 from reintegra.audit.selectors import entry_list_for_user
+from reintegra.outcomes.exits.selectors import follow_ups_due_count
 from reintegra.ownpage.selectors import awaiting_count
 
 
@@ -42,4 +43,6 @@ def landing_context(user: User) -> dict[str, Any]:
         context["team"] = list(selectors.user_list_for_user(user)[:10])
     if policy.holds_anywhere(user, "participant.view"):
         context["passport_entries"] = {"awaiting": awaiting_count(user)}
+    if policy.holds_anywhere(user, "exit.view"):
+        context["follow_ups_due"] = follow_ups_due_count(user)
     return context

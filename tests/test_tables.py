@@ -151,3 +151,49 @@ def test_a_second_writer_would_be_reported(source: str) -> None:
 
 def test_reading_a_spreadsheet_is_not_writing_one() -> None:
     assert not writers_used(ast.parse("import csv\nfrom openpyxl import load_workbook\ncsv.reader(f)"))
+
+
+# Reports: several tables of counts ---------------------------------------------------------
+
+REPORT = [
+    tables.Sheet("Wskaźniki: produkty", ["Kod", "Wskaźnik", "Kobiety"], [["EECO01", "=Ogółem", 12]]),
+    tables.Sheet(
+        "Wskaźniki: produkty", ["Kod", "Wskaźnik", "Kobiety"], [["EECO02", "Bezrobotni", None]], ["Uwaga"]
+    ),
+]
+
+
+def test_a_reports_workbook_has_a_sheet_per_table_with_counts_as_numbers() -> None:
+    workbook = load_workbook(io.BytesIO(tables.as_xlsx_sheets(REPORT)))
+
+    first, second = workbook.worksheets
+    assert [first.title, second.title] == ["Wskaźniki produkty", "Wskaźniki produkty (2)"]
+    assert [cell.value for cell in first[2]] == ["EECO01", "=Ogółem", 12]
+    assert first["B2"].data_type == "s"
+    assert first["B2"].quotePrefix
+    assert first["C2"].data_type == "n"
+    assert [[cell.value for cell in row] for row in second.iter_rows(min_row=2)] == [
+        ["EECO02", "Bezrobotni", None],
+        ["Uwaga", None, None],
+    ]
+
+
+def test_a_reports_csv_has_a_section_per_table_and_neutralises_only_text() -> None:
+    sections = csv_cells(tables.as_csv_sections(REPORT))
+
+    assert sections == [
+        ["Wskaźniki: produkty"],
+        ["Kod", "Wskaźnik", "Kobiety"],
+        ["EECO01", "'=Ogółem", "12"],
+        [],
+        ["Wskaźniki: produkty"],
+        ["Kod", "Wskaźnik", "Kobiety"],
+        ["EECO02", "Bezrobotni", ""],
+        ["Uwaga"],
+    ]
+
+
+def test_sheet_names_are_short_unique_and_without_the_characters_excel_refuses() -> None:
+    names = tables.sheet_names(["a" * 40, "a" * 40, "Okres 1/2026 [I]", ""])
+
+    assert names == ["a" * 31, "a" * 27 + " (2)", "Okres 1 2026 I", "-"]

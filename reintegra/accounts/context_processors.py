@@ -77,10 +77,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("fair.view", "employers:fairs:fair_list", _("Job fairs")),
         ("contest.view", "employers:fairs:contest_list", _("CSR employer contest")),
     )
+    # Outcomes (reintegra/outcomes): the reports and what each part adds.
     outcomes = allowed(
+        ("report.view", "outcomes:reports:report", _("Reports")),
+        ("report.completeness", "outcomes:reports:completeness", _("Data completeness")),
         ("evaluation.view", "outcomes:evaluation:report", _("Evaluation surveys")),
         ("funding.manage", "outcomes:funder:funding_list", _("Funding bodies")),
         ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
+        ("exit.view", "outcomes:exits:follow_ups_due", _("Follow-ups after the exit")),
         ("reach.view", "outcomes:reach:programmes", _("Reach")),
     )
     administration = allowed(

@@ -126,6 +126,9 @@ RULES: dict[str, Rule] = {
     # staff of an organisation report on its programmes, the organisation and its partnerships
     # (case workers already see every participant's record).
     "report.view": Rule(roles=STAFF_ROLES),
+    # The data-completeness check names the people who cannot be counted yet, so it follows who
+    # sees them (the staff of the organisation that keeps the programme).
+    "report.completeness": Rule(roles=STAFF_ROLES),
     # The evaluation survey's before/after report (outcomes/evaluation): counts and means of the
     # organisation's programmes, for its staff; the surveys follow participant.view/change.
     "evaluation.view": Rule(roles=STAFF_ROLES),
@@ -139,6 +142,13 @@ RULES: dict[str, Rule] = {
     # Dashboards (outcomes/dashboards): charts of counts, never a person, of the programmes of
     # the organisations where the user is staff, and of each organisation as a whole.
     "dashboard.view": Rule(roles=STAFF_ROLES),
+    # Exits and follow-ups (outcomes/exits): the staff of the organisation that runs the
+    # programme see a person's situation on leaving and her follow-ups and record the follow-ups;
+    # its coordinators record the exit itself, which makes the person leave the programme. The
+    # person answers her own follow-up from her own page (own_page.view).
+    "exit.view": Rule(roles=STAFF_ROLES),
+    "exit.record": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    "follow_up.record": Rule(roles=STAFF_ROLES),
     # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
     # how many people each participant told about it.
     "reach.view": Rule(roles=STAFF_ROLES),

@@ -11,10 +11,12 @@ class OutcomesConfig(AppConfig):
         from reintegra.outcomes import audit_registration, sections  # noqa: F401
         from reintegra.outcomes.counts import connect as keep_indicator_counts
         from reintegra.outcomes.evaluation.report import evaluation_tables
+        from reintegra.outcomes.exits import reminders as exit_reminders
         from reintegra.outcomes.reach.section import register_reach_section
 
         # programmes sits below outcomes in the layering, so its enrolment services cannot call
         # outcomes: the indicator counts follow their writes through signals instead.
         keep_indicator_counts()
         sections.register("evaluation", 60, evaluation_tables)
+        exit_reminders.register_sources()
         register_reach_section()

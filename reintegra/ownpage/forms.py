@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.accounts.models import User
+from reintegra.outcomes.exits.services import Employment
+from reintegra.outcomes.models import EmploymentForm, Improvement
 from reintegra.text import SHORT_TEXT
 
 
@@ -45,3 +47,33 @@ class AccountLinkForm(forms.Form):
     def __init__(self, *args: Any, accounts: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = accounts  # type: ignore[attr-defined]
+
+
+class OwnFollowUpForm(forms.Form):
+    """The person's own answer to a follow-up after she left a programme, in plain words."""
+
+    employed = forms.BooleanField(label=_("I work (also on my own account)"), required=False)
+    employment_form = forms.ChoiceField(
+        label=_("On what terms?"), required=False, choices=[("", "—"), *EmploymentForm.choices]
+    )
+    weekly_hours = forms.DecimalField(
+        label=_("How many hours a week?"), required=False, max_digits=5, decimal_places=1
+    )
+    job_seeking = forms.BooleanField(label=_("I am looking for work"), required=False)
+    in_education = forms.BooleanField(label=_("I am learning or training"), required=False)
+    improvement = forms.ChoiceField(
+        label=_("Has your work changed for the better since you joined?"),
+        required=False,
+        choices=[("", _("no")), *Improvement.choices],
+    )
+
+    def __init__(self, *args: Any, employed_at_entry: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not employed_at_entry:
+            del self.fields["improvement"]
+
+    def employment(self) -> Employment:
+        data = self.cleaned_data
+        return Employment(
+            employed=data["employed"], form=data["employment_form"], weekly_hours=data["weekly_hours"]
+        )

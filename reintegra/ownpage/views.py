@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -13,8 +13,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.forms import add_bootstrap_classes, add_service_error
+from reintegra.outcomes.exits import selectors as exit_selectors
+from reintegra.outcomes.exits import services as exit_services
+from reintegra.outcomes.models import FollowUp
 from reintegra.ownpage import selectors, services
-from reintegra.ownpage.forms import AccountLinkForm, OwnProposalForm, PassportEntryForm
+from reintegra.ownpage.forms import AccountLinkForm, OwnFollowUpForm, OwnProposalForm, PassportEntryForm
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.people.services import participant_account_choices, participant_account_link
@@ -47,6 +50,8 @@ def _page(
     form: PassportEntryForm,
     proposal_form: OwnProposalForm | None = None,
     proposal_round: int | None = None,
+    follow_up_form: OwnFollowUpForm | None = None,
+    follow_up_pk: int | None = None,
 ) -> HttpResponse:
     rounds = selectors.open_votes(participant)
     proposal_forms = {
@@ -57,6 +62,13 @@ def _page(
     }
     for bound in proposal_forms.values():
         add_bootstrap_classes(bound)
+    follow_ups = [
+        (
+            follow_up,
+            follow_up_form if follow_up.pk == follow_up_pk and follow_up_form else _follow_up_form(follow_up),
+        )
+        for follow_up in exit_selectors.own_follow_ups(request.user, participant)
+    ]
     context = {
         "participant": participant,
         "sessions": selectors.upcoming_sessions(participant),
@@ -64,9 +76,14 @@ def _page(
         "plan": selectors.current_plan(request.user, participant),
         "rounds": [(item, proposal_forms[item.voting.pk]) for item in rounds],
         "attachments": selectors.own_attachments(request.user, participant),
+        "follow_ups": follow_ups,
         "form": form,
     }
-    invalid = form.errors or (proposal_form is not None and proposal_form.errors)
+    invalid = (
+        form.errors
+        or (proposal_form is not None and proposal_form.errors)
+        or (follow_up_form is not None and follow_up_form.errors)
+    )
     return render(request, "ownpage/own_page.html", context, status=400 if invalid else 200)
 
 
@@ -97,6 +114,41 @@ def own_propose(request: AuthenticatedRequest, pk: int) -> HttpResponse:
                 messages.error(request, str(message))
         return redirect("ownpage:own_page")
     return _page(request, participant, PassportEntryForm(), form, voting.pk)
+
+
+def _follow_up_form(follow_up: FollowUp, data: QueryDict | None = None) -> OwnFollowUpForm:
+    form = OwnFollowUpForm(
+        data,
+        prefix=f"follow-up-{follow_up.pk}",
+        employed_at_entry=exit_services.employed_at_entry(follow_up.enrolment),
+    )
+    add_bootstrap_classes(form)
+    return form
+
+
+@requires("own_page.view")
+@require_POST
+def own_follow_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The person answers a follow-up after she left a programme: how she is doing now."""
+    participant = selectors.own_record_or_404(request.user)
+    follow_up = exit_selectors.own_follow_up(request.user, participant, pk)
+    form = _follow_up_form(follow_up, request.POST)
+    if form.is_valid():
+        try:
+            exit_services.follow_up_answer_own(
+                actor=request.user,
+                follow_up=follow_up,
+                employment=form.employment(),
+                job_seeking=form.cleaned_data["job_seeking"],
+                in_education=form.cleaned_data["in_education"],
+                improvement=form.cleaned_data.get("improvement") or "",
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you for your answer. Good luck!"))
+            return redirect("ownpage:own_page")
+    return _page(request, participant, PassportEntryForm(), follow_up_form=form, follow_up_pk=follow_up.pk)
 
 
 @requires("own_page.view")

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from reintegra.programmes.models import Enrolment
 
@@ -85,7 +86,7 @@ class ExitRecord(models.Model):
 
 class FollowUpStatus(models.TextChoices):
     DUE = "due", _("due")
-    DONE = "done", _("recorded")
+    DONE = "done", pgettext_lazy("follow-up", "recorded")
     UNREACHABLE = "unreachable", _("could not be reached")
 
 
