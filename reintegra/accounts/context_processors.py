@@ -85,6 +85,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("funding.manage", "outcomes:funder:funding_list", _("Funding bodies")),
         ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
         ("exit.view", "outcomes:exits:follow_ups_due", _("Follow-ups after the exit")),
+        ("reach.view", "outcomes:reach:programmes", _("Reach")),
     )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),

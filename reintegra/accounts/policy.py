@@ -149,6 +149,10 @@ RULES: dict[str, Rule] = {
     "exit.view": Rule(roles=STAFF_ROLES),
     "exit.record": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "follow_up.record": Rule(roles=STAFF_ROLES),
+    # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
+    # how many people each participant told about it.
+    "reach.view": Rule(roles=STAFF_ROLES),
+    "reach.record": Rule(roles=STAFF_ROLES),
 }
 
 

@@ -391,7 +391,7 @@ def seed_employers(ctx: DemoContext) -> None:
             _site(employer, site)
     today = timezone.localdate()
     for offer in OFFERS:
-        _offer(ctx, offer, today)
+        seed_offer(ctx, offer, today)
     for profile in PROFILES:
         _profile(ctx, profile)
     _promotion(ctx)
@@ -452,7 +452,7 @@ def _site(employer: Employer, spec: DemoSite) -> Site:
     return site
 
 
-def _offer(ctx: DemoContext, spec: DemoOffer, today: date) -> None:
+def seed_offer(ctx: DemoContext, spec: DemoOffer, today: date) -> None:
     employer = employer_of(ctx, spec.employer)
     exists = employer.offers.filter(title=spec.title).exists()
     ctx.count_created("offers", not exists)

@@ -148,10 +148,10 @@ def seed_placements(ctx: DemoContext) -> None:
         data=services.MentorData(name=MENTOR, job_title="Mistrz piekarski", phone="+48 600 100 200"),
     )
     for spec in PLACEMENTS:
-        _placement(ctx, spec, mentor)
+        seed_placement(ctx, spec, mentor)
 
 
-def _placement(ctx: DemoContext, spec: DemoPlacement, mentor: Mentor) -> None:
+def seed_placement(ctx: DemoContext, spec: DemoPlacement, mentor: Mentor | None) -> None:
     today = timezone.localdate()
     worker, contact = ctx.users[spec.case_worker], ctx.users[spec.contact]
     placement = services.placement_propose(

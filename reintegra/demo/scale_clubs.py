@@ -326,12 +326,13 @@ def _sessions(
 
 def _attendance(sessions: list[Session], members: list[tuple[Participant, date]], rng: random.Random) -> int:
     """Who came to each session held: one person to a consultation, eight to twenty-five to
-    the rest, from the members enrolled by then; a few who signed up and did not come."""
-    rows = []
+    the rest, from the members enrolled by then; a few who signed up and did not come. Every
+    member came at least once (the pilot's 656 are the young people who took part): one whom the
+    draw left out comes to the first group session held after she joined."""
+    rows: dict[tuple[int, int], Attendance] = {}
     now = timezone.now()
-    for session in sessions:
-        if session.ends_at > now:
-            continue
+    held = [session for session in sessions if session.ends_at <= now]
+    for session in held:
         on = timezone.localtime(session.starts_at).date()
         enrolled = [person for person, joined in members if joined <= on]
         if not enrolled:
@@ -343,16 +344,33 @@ def _attendance(sessions: list[Session], members: list[tuple[Participant, date]]
         for person in marked.values():
             present = person in came
             hours = session.planned_hours - (Decimal("0.5") if present and rng.random() < 0.1 else 0)
-            rows.append(
-                Attendance(
-                    session=session,
-                    participant=person,
-                    present=present,
-                    hours=hours if present else Decimal(0),
-                    mode=AttendanceMode.REMOTE if present and rng.random() < 0.05 else AttendanceMode.ON_SITE,
-                    recorded_by_id=session.leader_id,
-                    recorded_at=session.ends_at,
-                )
-            )
-    Attendance.objects.bulk_create(rows, batch_size=BATCH)
+            rows[session.pk, person.pk] = _mark(session, person, hours if present else None, rng)
+    came_once = {person_pk for (_session, person_pk), row in rows.items() if row.present}
+    group_sessions = sorted(
+        (session for session in held if session.kind != "consultation"), key=lambda session: session.starts_at
+    )
+    for person, joined in members:
+        if person.pk in came_once:
+            continue
+        first = next(
+            (session for session in group_sessions if timezone.localtime(session.starts_at).date() >= joined),
+            None,
+        )
+        if first is not None:
+            rows[first.pk, person.pk] = _mark(first, person, first.planned_hours, rng)
+    Attendance.objects.bulk_create(rows.values(), batch_size=BATCH)
     return len(rows)
+
+
+def _mark(session: Session, person: Participant, hours: Decimal | None, rng: random.Random) -> Attendance:
+    """A mark as the leader writes it: present for ``hours``, or absent (``None``)."""
+    present = hours is not None
+    return Attendance(
+        session=session,
+        participant=person,
+        present=present,
+        hours=hours if hours is not None else Decimal(0),
+        mode=AttendanceMode.REMOTE if present and rng.random() < 0.05 else AttendanceMode.ON_SITE,
+        recorded_by_id=session.leader_id,
+        recorded_at=session.ends_at,
+    )

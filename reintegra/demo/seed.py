@@ -19,11 +19,13 @@ from reintegra.casework.models import Meeting
 from reintegra.demo.accounts import seed_organisations, seed_people
 from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
+from reintegra.demo.cis_internships import seed_cis_internships
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
 from reintegra.demo.employers import seed_employers
 from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
+from reintegra.demo.mobile import seed_mobile
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.people import seed_participants
 from reintegra.demo.placements import seed_placements
@@ -50,6 +52,8 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_surveys,
     seed_fairs,
     seed_placements,
+    seed_cis_internships,
+    seed_mobile,
     seed_funders,
     seed_exits,
 ]

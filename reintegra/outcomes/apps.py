@@ -13,11 +13,13 @@ class OutcomesConfig(AppConfig):
         from reintegra.outcomes.evaluation.report import evaluation_tables
         from reintegra.outcomes.exits import reminders as exit_reminders
         from reintegra.outcomes.model_counts import model_counts
+        from reintegra.outcomes.reach.section import register_reach_section
 
         # programmes sits below outcomes in the layering, so its enrolment services cannot call
         # outcomes: the indicator counts follow their writes through signals instead.
         keep_indicator_counts()
         sections.register("evaluation", 60, evaluation_tables)
         exit_reminders.register_sources()
+        register_reach_section()
         # The seed models' own counts: a section of every report.
         sections.register("model_counts", 50, model_counts)

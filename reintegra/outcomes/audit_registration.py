@@ -1,8 +1,9 @@
 from auditlog.registry import auditlog
 
-from reintegra.outcomes.models import EvaluationResponse, ExitRecord, FollowUp, ProgrammeFunding
+from reintegra.outcomes.models import EvaluationResponse, ExitRecord, FollowUp, ProgrammeFunding, ReachRecord
 
 auditlog.register(ExitRecord)
 auditlog.register(FollowUp)
 auditlog.register(EvaluationResponse)
 auditlog.register(ProgrammeFunding)
+auditlog.register(ReachRecord)

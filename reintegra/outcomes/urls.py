@@ -11,4 +11,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("funder/", include("reintegra.outcomes.funder.urls")),
     path("dashboards/", include("reintegra.outcomes.dashboards.urls")),
     path("exits/", include("reintegra.outcomes.exits.urls")),
+    path("reach/", include("reintegra.outcomes.reach.urls")),
 ]

@@ -24,7 +24,7 @@ def test_every_template_has_a_running_programme_with_enrolled_and_reserve_people
 @pytest.mark.django_db
 def test_the_mobile_centre_runs_at_the_pup_with_a_place_offered_after_someone_left(demo: str) -> None:
 
-    programme = Programme.objects.get(template__code="mobile-activation")
+    programme = Programme.objects.get(code="mcaz-2026")
 
     assert programme.organisation.type == "pup"
     assert programme.enrolments.filter(status=S.OFFERED).count() == 1

@@ -100,10 +100,10 @@ def test_a_second_fill_adds_no_assignments_for_people_already_in_care(
 
 
 def test_seed_demo_at_scale_tops_up_participants_and_meetings_to_the_asked_numbers(db: None) -> None:
-    call_command("seed_demo", participants=90, meetings=1_500, stdout=io.StringIO())
+    call_command("seed_demo", participants=150, meetings=1_500, stdout=io.StringIO())
     worker = User.objects.get(username=SENTINEL_USERNAME)
 
-    assert Participant.objects.count() == 90
+    assert Participant.objects.count() == 150
     assert Meeting.objects.count() == 1_500
     assert CaseAssignment.objects.filter(worker=worker, ended_on__isnull=True).count() > 8
 

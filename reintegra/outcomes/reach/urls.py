@@ -1,0 +1,12 @@
+from django.urls import path
+
+from reintegra.outcomes.reach import views
+
+app_name = "reach"
+
+urlpatterns = [
+    path("", views.programme_list, name="programmes"),
+    path("<id:pk>/", views.reach_list, name="list"),
+    path("<id:pk>/new/", views.reach_record, name="record"),
+    path("<id:pk>/export.<slug:fmt>", views.reach_export, name="export"),
+]

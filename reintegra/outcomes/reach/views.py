@@ -1,0 +1,79 @@
+"""Reach pages: the programmes, a programme's participants with what each told (and its
+export), and the form that records a participant's reach. Thin: parse, call a service or
+selector, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from reintegra import tables
+from reintegra.accounts import policy
+from reintegra.accounts.http import AuthenticatedRequest
+from reintegra.accounts.policy import requires
+from reintegra.forms import add_service_error
+from reintegra.outcomes.reach import export, selectors, services
+from reintegra.outcomes.reach.forms import ReachForm
+
+EXPORT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@requires("reach.view")
+@require_GET
+def programme_list(request: AuthenticatedRequest) -> HttpResponse:
+    programmes = selectors.reach_programmes_for_user(request.user)
+    return render(request, "outcomes/reach/programme_list.html", {"programmes": programmes})
+
+
+@requires("reach.view")
+@require_GET
+def reach_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = selectors.reach_programme_get_for_user(request.user, pk)
+    lines, totals = selectors.reach_list_for_user(request.user, programme)
+    context = {
+        "programme": programme,
+        "lines": lines,
+        "totals": totals,
+        "reached_at_least": selectors.REACHED_AT_LEAST,
+        "may_record": policy.can(request.user, "reach.record", programme),
+    }
+    return render(request, "outcomes/reach/reach_list.html", context)
+
+
+@requires("reach.view")
+@require_GET
+def reach_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in EXPORT_TYPES:
+        raise Http404
+    programme = selectors.reach_programme_get_for_user(request.user, pk)
+    lines = selectors.reach_export_for_user(request.user, programme, fmt=fmt)
+    headers, rows = export.headers(), export.rows(lines)
+    body = tables.as_xlsx(_("Reach"), headers, rows) if fmt == "xlsx" else tables.as_csv(headers, rows)
+    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="zasieg-{programme.code}.{fmt}"'
+    return response
+
+
+@requires("reach.record")
+@require_http_methods(["GET", "POST"])
+def reach_record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    programme = selectors.reach_programme_get_for_user(request.user, pk, permission="reach.record")
+    form = ReachForm(request.POST or None, participants=selectors.reach_participants(programme))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.reach_record(
+                actor=request.user, enrolment=form.cleaned_data["enrolment"], data=form.reach_data()
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("The reach was recorded."))
+            return redirect("outcomes:reach:list", programme.pk)
+    return render(request, "outcomes/reach/reach_form.html", {"form": form, "programme": programme})
