@@ -8,9 +8,15 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.utils import translation
+from hypothesis import settings as hypothesis_settings
 
 from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from tests.factories import OrganisationFactory, member
+
+# A property test's examples are judged by what they find, not by how fast a shared, busy machine
+# runs one: no deadline per example.
+hypothesis_settings.register_profile("reintegra", deadline=None)
+hypothesis_settings.load_profile("reintegra")
 
 
 @pytest.fixture

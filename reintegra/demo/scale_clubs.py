@@ -38,6 +38,7 @@ from reintegra.activities.models import (
     Vote,
     VotingRound,
 )
+from reintegra.activities.services import attendance_months_rebuild
 from reintegra.demo.activities import CLUBS, ClubSpec
 from reintegra.demo.scale_people import (
     COMMON_F,
@@ -115,6 +116,8 @@ def fill_clubs(
         club_kinds = {kind: split(count, [1, 1])[position] for kind, count in kinds.items()}
         filled = _club(spec, rng, halves[0][position], halves[1][position], club_kinds)
         totals.update(filled)
+    # The marks are written in bulk: the months the reports read are counted again once.
+    attendance_months_rebuild()
     return Filled(
         totals["people"], totals["activities"], totals["meetings"], totals["attendance"], totals["votes"]
     )

@@ -15,6 +15,7 @@ from django.db import transaction
 from faker import Faker
 
 from reintegra.accounts.models import Organisation, Role, User
+from reintegra.activities.services import attendance_months_rebuild
 from reintegra.casework.models import Meeting
 from reintegra.demo.accounts import seed_organisations, seed_people
 from reintegra.demo.activities import seed_activities
@@ -67,6 +68,8 @@ def seed(faker_seed: int = FAKER_SEED) -> DemoContext:
     with transaction.atomic():
         for step in SEED_STEPS:
             step(ctx)
+        # The clubs' attendance is written in bulk: the months the reports read are counted once here.
+        attendance_months_rebuild()
     return ctx
 
 
