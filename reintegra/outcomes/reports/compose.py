@@ -14,7 +14,14 @@ def report_for(scope: Scope, period: Period) -> Report:
     """The scope must already be the reader's (``scopes.scope_get_for_user``) or the operator's."""
     title = _("Indicators: %(name)s") % {"name": scope.name}
     report = services.build_report(scope.programmes, period, title=title)
-    # An empty cell is a hidden one, whichever part hid it: the report then says it has some.
-    cells = (value for table in report.tables for row in table.rows for value in row.cells.values())
+    # An empty cell is a hidden one, whichever part hid it: the report then says it has some. A
+    # mean over nobody is empty too, and hides nothing.
+    cells = (
+        value
+        for table in report.tables
+        for row in table.rows
+        for column, value in row.cells.items()
+        if not (column in row.over and not row.cells.get(row.over[column]))
+    )
     report.suppressed = report.suppressed or any(value is None for value in cells)
     return report

@@ -83,6 +83,16 @@ def test_a_report_with_hidden_cells_says_so(
     assert 'data-testid="suppressed-note"' in response.content.decode()
 
 
+def test_a_programme_with_nobody_yet_shows_no_hidden_cell_note(
+    as_coordinator: Client, programme: Programme
+) -> None:
+    # Every section is the real one: the evaluation's means over nobody are empty, not hidden.
+    response = as_coordinator.get(PAGE, query(programme))
+
+    assert response.context["report"].suppressed is False
+    assert 'data-testid="suppressed-note"' not in response.content.decode()
+
+
 def test_the_export_links_carry_the_same_query(
     as_coordinator: Client, programme: Programme, counted_section: list[Any]
 ) -> None:
