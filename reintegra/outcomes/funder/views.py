@@ -17,10 +17,14 @@ from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.confirm import confirm_page
 from reintegra.forms import add_service_error
-from reintegra.outcomes.funder import export, selectors, services
+from reintegra.outcomes.funder import selectors, services
 from reintegra.outcomes.funder.anonymised import anonymised_file_for_user
 from reintegra.outcomes.funder.forms import FundingForm, PeriodForm
+from reintegra.outcomes.reports import export, scopes
 from reintegra.programmes.models import Programme
+
+# The funder's files, and the evaluators' anonymised file: CSV and XLSX.
+FILE_FORMATS = ("csv", "xlsx")
 
 # --- The funder ------------------------------------------------------------------------------
 
@@ -58,7 +62,9 @@ def funded_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @requires("report.funded")
 @require_GET
 def funded_report_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
-    if fmt not in export.EXPORT_TYPES:
+    """The suppressed report as the staff's report files are written (``reports.export``): a
+    hidden cell is empty, its table ends with the note saying why."""
+    if fmt not in FILE_FORMATS:
         raise Http404
     programme = selectors.funded_programme_get_for_user(request.user, pk)
     form = _period_form(request, programme)
@@ -66,11 +72,10 @@ def funded_report_export(request: AuthenticatedRequest, pk: int, fmt: str) -> Ht
         return render(
             request, "outcomes/funder/funded_report.html", {"programme": programme, "form": form}, status=400
         )
-    period = form.period()
-    funded = selectors.funded_report_for_user(request.user, pk, period)
-    response = HttpResponse(export.report_file(funded.report, fmt), content_type=export.EXPORT_TYPES[fmt])
-    filename = f"{programme.code}-{period.start:%Y%m%d}-{period.end:%Y%m%d}.{fmt}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    funded = selectors.funded_report_for_user(request.user, pk, form.period())
+    scope = scopes.of_programme(funded.programme)
+    response = HttpResponse(export.render(funded.report, scope, fmt), content_type=export.CONTENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{export.file_name(scope, funded.report, fmt)}"'
     return response
 
 
@@ -136,14 +141,14 @@ def funding_remove(request: AuthenticatedRequest, pk: int, funding_pk: int) -> H
 @require_GET
 def anonymised_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
     """The anonymised row-level file for evaluators (see ``anonymised``)."""
-    if fmt not in export.EXPORT_TYPES:
+    if fmt not in FILE_FORMATS:
         raise Http404
     file = anonymised_file_for_user(request.user, pk)
     if fmt == "xlsx":
         body = tables.as_xlsx(file.programme.code, file.headers, file.rows)
     else:
         body = tables.as_csv(file.headers, file.rows)
-    response = HttpResponse(body, content_type=export.EXPORT_TYPES[fmt])
+    response = HttpResponse(body, content_type=export.CONTENT_TYPES[fmt])
     filename = f"{file.programme.code}-anonymised-{timezone.localdate():%Y%m%d}.{fmt}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -3,6 +3,7 @@ with the cells below five hidden, on the page and in the files."""
 
 from __future__ import annotations
 
+import csv
 import io
 from datetime import timedelta
 
@@ -80,19 +81,45 @@ def test_the_report_hides_a_cell_below_five_and_says_so(
     assert 'data-testid="suppressed-note"' in response.content.decode()
 
 
+def probe_section(lines: list[list[str]]) -> list[list[str]]:
+    """The CSV's section of the probe table: its title line up to the blank line after it."""
+    start = lines.index(["Participants of the probe"])
+    end = lines.index([], start) if [] in lines[start:] else len(lines)
+    return lines[start:end]
+
+
 def test_the_files_carry_the_suppressed_report(funded: Programme, funder: User, counted: None) -> None:
     client = client_for(funder)
     period = {"start": "2026-01-01", "end": "2026-06-30"}
 
-    csv = client.get(reverse("outcomes:funder:funded_report_export", args=[funded.pk, "csv"]), period)
+    csv_file = client.get(reverse("outcomes:funder:funded_report_export", args=[funded.pk, "csv"]), period)
     xlsx = client.get(reverse("outcomes:funder:funded_report_export", args=[funded.pk, "xlsx"]), period)
 
-    lines = csv.content.decode("utf-8-sig").splitlines()
-    assert '"Participants of the probe";"participants";"Participants";"women";"hidden"' in lines
-    assert '"Participants of the probe";"participants";"Participants";"total";"12"' in lines
-    sheet = load_workbook(io.BytesIO(xlsx.content)).active
+    # The staff's report format: a section (a sheet) per table, a count per column, a hidden cell
+    # empty and the table's note saying why.
+    assert csv_file["Content-Disposition"] == (
+        f'attachment; filename="raport-programme-{funded.pk}-2026-01-01-2026-06-30.csv"'
+    )
+    text = csv_file.content.decode("utf-8-sig")
+    section = probe_section(list(csv.reader(io.StringIO(text), delimiter=";")))
+    assert section[1] == ["Code", "Name", "women", "men", "non_binary", "total", "Note"]
+    assert section[2] == ["participants", "Participants", "", "9", "", "12", ""]
+    assert section[-1][0].startswith("Empty cells are hidden")
+    assert "3" not in section[2]
+    sheet = load_workbook(io.BytesIO(xlsx.content))["Participants of the probe"]
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert ["Participants of the probe", "participants", "Participants", "non_binary", "hidden"] in values
+    code, name, women, men, non_binary, total = values[1][:6]
+    assert (code, name) == ("participants", "Participants")
+    assert women is None
+    assert non_binary is None
+    assert (men, total) == (9, 12)
+    assert values[-1][0].startswith("Empty cells are hidden")
+
+
+def test_a_file_in_another_format_is_not_found(funded: Programme, funder: User, counted: None) -> None:
+    export = reverse("outcomes:funder:funded_report_export", args=[funded.pk, "json"])
+
+    assert client_for(funder).get(export).status_code == 404
 
 
 def test_a_period_ending_before_it_starts_is_refused_naming_the_field(
