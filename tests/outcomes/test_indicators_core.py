@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -132,11 +134,37 @@ def test_education_and_labour_status_partition_the_total(people: list[i.Fact]) -
             assert sum(counts[code][column] for code in parts) == counts["EECO01"][column]
 
 
-def test_the_doc_defines_every_indicator_under_its_code_and_both_names() -> None:
-    doc = " ".join((Path(__file__).parents[2] / "docs" / "indicators.md").read_text(encoding="utf-8").split())
+DOCS = Path(__file__).parents[2] / "docs"
+
+
+@pytest.mark.parametrize("name", ["indicators.md", "indicators.pl.md"])
+def test_the_doc_defines_every_indicator_under_its_code_and_both_names(name: str) -> None:
+    doc = " ".join((DOCS / name).read_text(encoding="utf-8").split())
 
     for indicator in i.INDICATORS:
         assert f"**{indicator.code}** — *{indicator.name_pl}* / *{indicator.name_en}*." in doc, indicator.code
+
+
+def _defined_codes(name: str) -> list[str]:
+    text = (DOCS / name).read_text(encoding="utf-8")
+    return re.findall(r"^\*\*([A-Z]{2,}[A-Z0-9]*\d)\*\* — ", text, re.MULTILINE)
+
+
+def _headings(name: str) -> list[str]:
+    return [
+        line.split(" ")[0]
+        for line in (DOCS / name).read_text(encoding="utf-8").splitlines()
+        if line.startswith("#")
+    ]
+
+
+def test_the_polish_doc_defines_the_same_indicators_in_the_same_order_under_the_same_headings() -> None:
+    assert (
+        _defined_codes("indicators.pl.md")
+        == _defined_codes("indicators.md")
+        == [x.code for x in i.INDICATORS]
+    )
+    assert _headings("indicators.pl.md") == _headings("indicators.md")
 
 
 days = st.dates(min_value=date(2025, 1, 1), max_value=date(2026, 12, 31))

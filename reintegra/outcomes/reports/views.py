@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.views.decorators.http import require_GET
 
 from reintegra.accounts import policy
@@ -86,7 +87,7 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
         "report": report,
         "shown": shown(report),
         "query": request.GET.urlencode(),
-        "defined": definitions.codes(),
+        "defined": definitions.codes(get_language()),
         **_incomplete(request, scope),
     }
     return render(request, TEMPLATE, context)
@@ -95,8 +96,11 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
 @requires("report.view")
 @require_GET
 def definition_list(request: AuthenticatedRequest) -> HttpResponse:
-    """Every indicator's definition, as docs/indicators.md states it; a report's codes link here."""
-    return render(request, "outcomes/reports/definitions.html", {"definitions": definitions.definitions()})
+    """Every indicator's definition, as the docs state it in the reader's language
+    (docs/indicators.pl.md in Polish, docs/indicators.md otherwise); a report's codes link here."""
+    shown = definitions.definitions(get_language())
+    doc = definitions.FILES[shown[0].language if shown else definitions.language_of(get_language())]
+    return render(request, "outcomes/reports/definitions.html", {"definitions": shown, "doc": f"docs/{doc}"})
 
 
 def _incomplete(request: AuthenticatedRequest, scope: scopes.Scope) -> dict[str, object]:

@@ -11,10 +11,12 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 from reintegra.accounts.context_processors import NavGroup
 from reintegra.accounts.models import Organisation, Role, User
+from reintegra.outcomes.reports import definitions
 from reintegra.outcomes.tables import Period
 from reintegra.partnership import services as partnership_services
 from reintegra.partnership.models import MemberRole
@@ -265,23 +267,58 @@ def test_an_organisation_without_programmes_gets_an_empty_report(counted_section
     assert counted_section[0][0] == []
 
 
-def test_the_definitions_page_states_every_indicator_as_the_docs_do(as_coordinator: Client) -> None:
+EVERY_CODE = {f"EECO{n:02}" for n in range(1, 18)} | {f"EECR{n:02}" for n in range(1, 7)}
+
+
+def test_the_definitions_page_states_every_indicator_as_the_docs_do(
+    as_coordinator: Client, in_english: None
+) -> None:
     response = as_coordinator.get(reverse("outcomes:reports:definitions"))
     shown = {definition.code: definition for definition in response.context["definitions"]}
 
     assert response.status_code == 200
-    assert {f"EECO{n:02}" for n in range(1, 18)} | {f"EECR{n:02}" for n in range(1, 7)} <= set(shown)
+    assert set(shown) >= EVERY_CODE
     assert shown["EECO01"].name_pl == "Całkowita liczba osób objętych wsparciem w programie"
     assert shown["EECO09"].text == "Highest completed ISCED level at entry 0, 1 or 2."
-    assert 'id="EECO09"' in response.content.decode()
+    page = response.content.decode()
+    assert 'id="EECO09"' in page
+    assert '<span lang="en">Highest completed ISCED level at entry 0, 1 or 2.</span>' in page
+    assert "docs/indicators.md" in page
 
 
-def test_an_indicators_code_in_the_report_links_to_its_definition(
-    coordinator: User, programme: Programme
+def test_a_polish_reader_gets_the_definitions_in_polish_without_the_english_text(
+    as_coordinator: Client,
 ) -> None:
-    response = client_for(coordinator).get(PAGE, query(programme))
+    response = as_coordinator.get(reverse("outcomes:reports:definitions"), HTTP_ACCEPT_LANGUAGE="pl")
+    shown = {definition.code: definition for definition in response.context["definitions"]}
+    page = response.content.decode()
+
+    assert response.status_code == 200
+    assert set(shown) >= EVERY_CODE
+    assert shown["EECO01"].text == "Każdy liczony uczestnik."
+    assert shown["EECO09"].text == "Najwyższy ukończony poziom ISCED w chwili przystąpienia 0, 1 lub 2."
+    assert '<span lang="pl">Każdy liczony uczestnik.</span>' in page
+    assert "Every counted participant" not in page
+    assert "Highest completed ISCED level" not in page
+    assert 'id="EECO01"' in page
+    assert "docs/indicators.pl.md" in page
+    in_english = definitions.definitions("en")
+    assert [d.code for d in response.context["definitions"]] == [d.code for d in in_english]
+    assert [d.name_pl for d in response.context["definitions"]] == [d.name_pl for d in in_english]
+
+
+@pytest.mark.parametrize("language", ["pl", "en"])
+def test_an_indicators_code_in_the_report_links_to_its_definition_in_either_language(
+    coordinator: User, programme: Programme, language: str
+) -> None:
+    with translation.override(language):
+        response = client_for(coordinator).get(PAGE, query(programme), HTTP_ACCEPT_LANGUAGE=language)
+        definitions_page = client_for(coordinator).get(
+            reverse("outcomes:reports:definitions"), HTTP_ACCEPT_LANGUAGE=language
+        )
 
     assert f'href="{reverse("outcomes:reports:definitions")}#EECO01"' in response.content.decode()
+    assert 'id="EECO01"' in definitions_page.content.decode()
 
 
 def test_another_organisations_coordinator_may_read_the_definitions_which_name_no_one(
