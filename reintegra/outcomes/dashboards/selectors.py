@@ -3,7 +3,8 @@ tables the charts draw (the funnel, attendance by month, outcomes by gender, cas
 
 Counts only, never a row about a person, so nothing here is logged as a read. Each table is one
 query (the outcomes two: the exit and the six months), whatever the number of people: the
-database counts, Python only names the rows. A programme or organisation the user may not chart
+database counts, Python only names the rows. Attendance is read from the counts the activities
+keep per person, programme and month, not from the marks. A programme or organisation the user may not chart
 is a 404, as one that does not exist.
 
 A person counts once in a row however many of the organisation's programmes she is in: every
@@ -13,12 +14,12 @@ count is of distinct people.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import date
 from typing import Any
 
-from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet
+from django.db.models import CharField, Count, Exists, F, OuterRef, Q, QuerySet, Sum
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
@@ -26,7 +27,7 @@ from django.utils.translation import pgettext
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Organisation, User
-from reintegra.activities.models import Attendance
+from reintegra.activities.models import AttendanceMonth
 from reintegra.casework.models import CaseAssignment
 from reintegra.collation import by_name
 from reintegra.outcomes.models import ExitRecord, FollowUp, FollowUpStatus
@@ -154,26 +155,24 @@ def months_back(today: date, count: int = MONTHS) -> list[date]:
 
 
 def attendance_by_month(scope: Scope, *, today: date | None = None) -> Table:
-    """Present marks and the distinct people marked present, by the month (in Warsaw) of the
-    session, over the last ``MONTHS`` months; a month with no session shows zeros."""
+    """Present marks and the distinct people marked present, by the month (in Warsaw) the
+    sessions start in, over the last ``MONTHS`` months; a month with no session shows zeros.
+
+    Read from the counts kept on write (``activities.AttendanceMonth``, a person's present marks
+    per programme and month, by the same Warsaw month), not from the marks: the chart is by whole
+    months, so the kept rows are the marks' count exactly."""
     months = months_back(today or timezone.localdate())
-    following = date(months[-1].year + months[-1].month // 12, months[-1].month % 12 + 1, 1)
-    marks = Attendance.objects.filter(
-        present=True,
-        session__starts_at__gte=_midnight(months[0]),
-        session__starts_at__lt=_midnight(following),
-    )
+    kept = AttendanceMonth.objects.filter(month__gte=months[0], month__lte=months[-1])
     if scope.programme is not None:
-        marks = marks.filter(session__programme=scope.programme)
+        kept = kept.filter(programme=scope.programme)
     else:
-        marks = marks.filter(session__programme__organisation=scope.organisation)
+        kept = kept.filter(programme__organisation=scope.organisation)
     counted = (
-        marks.annotate(month=TruncMonth("session__starts_at", tzinfo=timezone.get_current_timezone()))
-        .values("month")
-        .annotate(marks=Count("pk"), people=Count("participant", distinct=True))
+        kept.values("month")
+        .annotate(marks=Sum("present_sessions"), people=Count("participant", distinct=True))
         .order_by()
     )
-    by_month: dict[date, dict[str, Any]] = {_month_of(row["month"]): dict(row) for row in counted}
+    by_month: dict[date, dict[str, Any]] = {row["month"]: dict(row) for row in counted}
     rows = []
     for month in months:
         found = by_month.get(month, {})
@@ -186,17 +185,6 @@ def attendance_by_month(scope: Scope, *, today: date | None = None) -> Table:
         columns=[("marks", _("Present marks")), ("people", _("People present"))],
         rows=rows,
     )
-
-
-def _midnight(day: date) -> datetime:
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
-def _month_of(value: date | datetime) -> date:
-    if isinstance(value, datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)
-    return value.replace(day=1)
 
 
 # --- Outcomes by gender ------------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, Role, User
 from reintegra.activities.models import Attendance, Session
+from reintegra.activities.services import attendance_months_rebuild
 from reintegra.casework.models import CaseAssignment
 from reintegra.outcomes.models import ExitRecord, FollowUp, FollowUpStatus
 from reintegra.people.models import Participant
@@ -88,6 +89,7 @@ def session(
     )
     for person, mark in [(p, True) for p in present] + [(p, False) for p in absent]:
         Attendance.objects.create(session=held, participant=person, present=mark, recorded_at=starts_at)
+    attendance_months_rebuild()  # marks made directly, as a bulk load: counted as after one
     return held
 
 

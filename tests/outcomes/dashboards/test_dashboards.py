@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import defaultdict
 from datetime import date
 
 import pytest
@@ -14,10 +15,12 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from reintegra.accounts.context_processors import nav_links
 from reintegra.accounts.models import Organisation, Role, User
+from reintegra.activities.models import Attendance
 from reintegra.outcomes.dashboards import panels, selectors
 from reintegra.outcomes.dashboards.selectors import Scope
 from reintegra.outcomes.tables import Table
@@ -83,6 +86,36 @@ def test_the_organisations_attendance_adds_its_other_programmes(zalesie: Zalesie
     table = selectors.attendance_by_month(Scope(zalesie.programme.organisation), today=TODAY)
 
     assert (column(table, "marks")["2026-06"], column(table, "people")["2026-06"]) == (4, 3)
+
+
+def recount(scope: Scope) -> dict[str, tuple[int, int]]:
+    """Straight from the marks, in Python: present marks and distinct people per Warsaw month of
+    the session's start, for the scope's programmes over the chart's twelve months."""
+    months = {month.strftime("%Y-%m") for month in selectors.months_back(TODAY)}
+    marks: dict[str, int] = defaultdict(int)
+    people: dict[str, set[int]] = defaultdict(set)
+    for mark in Attendance.objects.filter(present=True).select_related("session__programme"):
+        month = timezone.localtime(mark.session.starts_at).strftime("%Y-%m")
+        programme = mark.session.programme
+        ours = programme.organisation == scope.organisation and scope.programme in (None, programme)
+        if ours and month in months:
+            marks[month] += 1
+            people[month].add(mark.participant_id)
+    return {month: (marks[month], len(people[month])) for month in sorted(months)}
+
+
+@pytest.mark.parametrize("whole_organisation", [False, True])
+def test_the_attendance_chart_equals_a_plain_recount_of_the_marks(
+    zalesie: Zalesie, theirs: object, whole_organisation: bool
+) -> None:
+    organisation = zalesie.programme.organisation
+    scope = Scope(organisation) if whole_organisation else Scope(organisation, zalesie.programme)
+
+    table = selectors.attendance_by_month(scope, today=TODAY)
+
+    charted = {row.code: (row.cells["marks"], row.cells["people"]) for row in table.rows}
+    assert charted == recount(scope)
+    assert sum(marks or 0 for marks, _people in charted.values()) == (6 if whole_organisation else 5)
 
 
 def test_outcomes_are_counted_by_sex_at_entry_on_leaving_and_six_months_later(zalesie: Zalesie) -> None:
