@@ -10,7 +10,8 @@ Registered from ``CaseworkConfig.ready`` as two sources (``notifications.reminde
 * ``casework.digest``: on the run in the hour from ``DIGEST_HOUR`` (Warsaw time), each active
   worker with someone in their care gets the overdue part of their caseload, read by the
   caseload's own rules (``caseload.caseload_for``, which logs what it shows as the worker's
-  read); nothing overdue, no message.
+  read); nothing overdue, no message. The hour, the once a day and the message are the parts
+  every daily digest shares (``casework.digests``).
 
 E-mails are plain text, in Polish (the site's language), from templates/casework/email/.
 """
@@ -25,10 +26,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reintegra.accounts.models import User
 from reintegra.casework.caseload import Caseload, caseload_for
-from reintegra.casework.caseload_queries import midnight
+from reintegra.casework.digests import digest, digest_day, not_yet_sent, recipient
 from reintegra.casework.models import CaseAssignment, Meeting, MeetingStatus
 from reintegra.dates import weekday
 from reintegra.notifications.reminders import Reminder, ReminderSource, register
@@ -37,7 +39,6 @@ from reintegra.people.models import ConsentKind
 from reintegra.people.services import consent_in_force
 
 MEETING_AHEAD = timedelta(hours=24)
-DIGEST_HOUR = 7
 
 MEETING = "casework.meeting"
 DIGEST = "casework.digest"
@@ -147,48 +148,33 @@ def _to_worker(meeting: Meeting) -> Reminder:
 def digests_due(now: datetime) -> list[int]:
     """In the hour from ``DIGEST_HOUR``: the active workers with an e-mail address and someone
     in their care who have had no digest today."""
-    local = timezone.localtime(now)
-    if local.hour != DIGEST_HOUR:
+    day = digest_day(now)
+    if day is None:
         return []
-    sent = sent_messages_about(User, [OVERDUE_DIGEST]).filter(
-        object_id=OuterRef("pk"), occasion=midnight(local.date())
-    )
     in_care = CaseAssignment.objects.filter(worker=OuterRef("pk"), ended_on__isnull=True)
-    return list(
-        User.objects.filter(Exists(in_care), is_active=True)
-        .exclude(email="")
-        .exclude(Exists(sent))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    return not_yet_sent(User.objects.filter(Exists(in_care)), OVERDUE_DIGEST, day)
 
 
 def digest_reminders(key: int, now: datetime) -> list[Reminder]:
     """The worker's digest of what is overdue today; nothing overdue, no digest."""
-    worker = User.objects.filter(pk=key, is_active=True).exclude(email="").first()
+    worker = recipient(key)
     if worker is None:
         return []
     today = timezone.localdate(now)
     load = caseload_for(worker, today=today)
     if not _anything_overdue(load):
         return []
-    with translation.override(settings.LANGUAGE_CODE):
-        context = {
-            "load": load,
-            "name": worker.first_name or worker.username,
-            "day": weekday(today),
-            "url": _link(reverse("casework:caseload")),
-        }
-        return [
-            Reminder(
-                kind=OVERDUE_DIGEST,
-                recipient=worker.email,
-                subject=_("Overdue in your caseload on %(day)s") % context,
-                body=render_to_string("casework/email/overdue_digest.txt", context),
-                related=worker,
-                occasion=midnight(today),
-            )
-        ]
+    return [
+        digest(
+            worker,
+            today,
+            kind=OVERDUE_DIGEST,
+            subject=gettext_lazy("Overdue in your caseload on %(day)s"),
+            template="casework/email/overdue_digest.txt",
+            url_name="casework:caseload",
+            load=load,
+        )
+    ]
 
 
 def _anything_overdue(load: Caseload) -> bool:

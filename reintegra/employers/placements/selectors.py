@@ -30,7 +30,7 @@ from django.utils.translation import pgettext
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import log_export, log_reads, reads_together
-from reintegra.casework.models import CaseAssignment
+from reintegra.casework.digests import looked_after_by
 from reintegra.collation import by_name
 from reintegra.employers.models import (
     Employer,
@@ -442,18 +442,17 @@ def mentoring_meetings(user: User, placement: Placement) -> list[MentoringMeetin
 # --- Follow-ups ----------------------------------------------------------------------------------
 
 
+# A follow-up's person, and who looks after it when nobody has her in care.
+PERSON = "placement__participant_id"
+FALLBACK = "placement__proposed_by"
+
+
 def follow_ups_due_to(worker: User, today: date) -> QuerySet[RetentionFollowUp]:
     """The worker's follow-ups due and not recorded: of the people in their care, or of the
     placements they proposed for people nobody has in care."""
-    in_care = CaseAssignment.objects.filter(
-        participant_id=OuterRef("placement__participant_id"), ended_on__isnull=True
-    )
     return (
         RetentionFollowUp.objects.filter(due_on__lte=today, recorded_at__isnull=True)
-        .filter(
-            Q(Exists(in_care.filter(worker=worker)))
-            | (Q(placement__proposed_by=worker) & ~Q(Exists(in_care)))
-        )
+        .filter(looked_after_by(worker, person=PERSON, fallback=FALLBACK))
         .select_related("placement__participant", "placement__offer__employer__organisation")
         .order_by("due_on", "pk")
     )
