@@ -63,6 +63,9 @@ def test_a_coordinator_fills_three_places_puts_a_fourth_on_the_reserve_list_and_
 
     # Four women apply and are assessed; each meets every rule of the model.
     for woman in women:
+        # The picker lists the first 50 people by name: she is found by searching, as a user would.
+        page.locator("#applicant-q").fill(woman.last_name)
+        page.locator("#applicant-q").press("Enter")
         page.locator("#id_participant").select_option(label=option_label(woman))
         page.locator("form[action$='/apply/'] button[type=submit]").click()
     expect(page.get_by_test_id("funnel-applied")).to_contain_text("4")
