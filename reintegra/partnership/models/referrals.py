@@ -1,4 +1,4 @@
-"""Partnerships of organisations and the referrals of people between their members.
+"""The referrals of people between the members of a partnership.
 
 A referral carries a snapshot (JSON) of exactly the fields the sender chose, taken when it was
 sent; the receiver reads the snapshot and nothing else of the person, and stops reading it once
@@ -15,67 +15,9 @@ from django.utils.translation import pgettext_lazy
 
 from reintegra.accounts.models import Organisation
 from reintegra.fields import bounded_text
+from reintegra.partnership.models.core import Partnership
 from reintegra.people.models import Consent, Participant
 from reintegra.text import SHORT_TEXT
-
-
-class Partnership(models.Model):
-    """A local partnership (e.g. of a county): the organisations that work together."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    area_description = bounded_text(
-        _("area"), limit=SHORT_TEXT, blank=True, help_text=_("The area the partnership covers.")
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("partnership")
-        verbose_name_plural = _("partnerships")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def scope_organisation_ids(self) -> list[int]:
-        return list(self.members.values_list("organisation_id", flat=True))
-
-
-class MemberRole(models.TextChoices):
-    LEADER = "leader", _("leader")
-    PARTNER = "partner", _("partner")
-    ASSOCIATE = "associate", _("associated partner")
-
-
-class PartnershipMember(models.Model):
-    partnership = models.ForeignKey(
-        Partnership, on_delete=models.CASCADE, related_name="members", verbose_name=_("partnership")
-    )
-    organisation = models.ForeignKey(
-        Organisation,
-        on_delete=models.CASCADE,
-        related_name="partnership_memberships",
-        verbose_name=_("organisation"),
-    )
-    role = models.CharField(_("role in the partnership"), max_length=12, choices=MemberRole.choices)
-    joined_on = models.DateField(_("joined on"))
-
-    class Meta:
-        verbose_name = _("member of a partnership")
-        verbose_name_plural = _("members of a partnership")
-        ordering = ["role", "organisation__name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["partnership", "organisation"],
-                name="partnership_member_unique",
-                violation_error_message=_("This organisation is already a member of the partnership."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.organisation} ({self.get_role_display()})"
-
-    def scope_organisation_ids(self) -> list[int]:
-        return sorted({self.organisation_id, *self.partnership.scope_organisation_ids()})
 
 
 class ReferralStatus(models.TextChoices):

@@ -1,0 +1,1 @@
+"""Staff training (the models are written by the part that builds the app)."""
