@@ -37,6 +37,7 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import Membership, Organisation, User
+from reintegra.collation import by_name
 from reintegra.programmes.models import Programme, role_names
 from reintegra.training.models import (
     Completion,
@@ -135,7 +136,7 @@ def team(organisation_id: int, on: date | None = None) -> list[User]:
     )
     return list(
         User.objects.filter(is_active=True, pk__in=members.values("user_id")).order_by(
-            "last_name", "first_name", "pk"
+            *by_name("last_name", "first_name"), "pk"
         )
     )
 
