@@ -120,7 +120,13 @@ def module_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     form = ModuleForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.module_add(actor=request.user, training=training, **form.cleaned_data)
+            services.module_add(
+                actor=request.user,
+                training=training,
+                title=form.cleaned_data["title"],
+                topic=form.cleaned_data["topic"],
+                hours=form.cleaned_data["hours"],
+            )
         except ValidationError as error:
             add_service_error(form, error)
         else:
@@ -176,7 +182,11 @@ def completion_record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             completion = services.completion_record(
-                actor=request.user, training=training, **form.cleaned_data
+                actor=request.user,
+                training=training,
+                user=form.cleaned_data["user"],
+                completed_on=form.cleaned_data["completed_on"],
+                certificate_number=form.cleaned_data["certificate_number"],
             )
         except ValidationError as error:
             add_service_error(form, error)
@@ -278,7 +288,12 @@ def requirements(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             raise Http404
         if form.is_valid():
             try:
-                services.requirement_add(actor=request.user, programme=programme, **form.cleaned_data)
+                services.requirement_add(
+                    actor=request.user,
+                    programme=programme,
+                    role=form.cleaned_data["role"],
+                    training=form.cleaned_data["training"],
+                )
             except ValidationError as error:
                 add_service_error(form, error)
             else:
