@@ -9,6 +9,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.activities import services as activities
@@ -16,6 +17,7 @@ from reintegra.programmes import services as programmes
 from reintegra.programmes.models import Programme
 from reintegra.training import services
 from reintegra.training.models import Training, TrainingSession
+from tests.conftest import client_for
 from tests.training.conftest import at, attend, complete
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +164,18 @@ def test_another_organisations_coordinator_cannot_set_our_requirements(
         services.requirement_add(
             actor=outsider_admin, programme=network, role="akompaniator", training=training
         )
+
+
+def test_the_programmes_staff_form_shows_the_missing_training_on_the_person(
+    coordinator: User, network: Programme, trainee: User, required: None
+) -> None:
+    response = client_for(coordinator).post(
+        reverse("programmes:staff_role_add", args=[network.pk]),
+        {"user": trainee.pk, "role": "akompaniator", "starts_on": "2026-04-01"},
+    )
+
+    assert response.status_code == 400
+    assert response.context["staff_form"].errors["user"] == [
+        "Anna Nowak nie ukończył(a) szkolenia „Akompaniator”, którego program wymaga w roli „Akompaniator”."
+    ]
+    assert not network.staff_roles.exists()
