@@ -7,10 +7,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from reintegra.accounts.models import Organisation, User
+from reintegra.accounts.models import Organisation, Role, User
 from reintegra.programmes.models import Programme
 from reintegra.training import services
 from reintegra.training.models import (
@@ -21,6 +23,7 @@ from reintegra.training.models import (
     TrainingSession,
 )
 from tests.conftest import client_for
+from tests.factories import member
 from tests.pdf import pdf_text
 from tests.training.conftest import attend, complete
 
@@ -295,3 +298,24 @@ def test_another_organisations_worker_cannot_see_our_training(
         assert "Akompaniator" not in client.get(reverse("training:training_list")).content.decode()
         assert supervision.topic not in client.get(reverse("training:supervision_list")).content.decode()
         assert "Akompaniator" not in client.get(reverse("training:my_trainings")).content.decode()
+
+
+def test_the_training_page_reads_the_same_number_of_queries_whatever_its_size(
+    coordinator: User, organisation: Organisation, training: Training, sessions: list[TrainingSession]
+) -> None:
+    client = client_for(coordinator)
+    url = reverse("training:training_detail", args=[training.pk])
+
+    def queries() -> int:
+        client.get(url)  # the session and caches settle
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    small = queries()
+    for number in range(4):
+        colleague = member(organisation, Role.CASE_WORKER, username=f"kolega{number}")
+        attend(sessions, colleague)
+        complete(training, colleague)
+
+    assert queries() == small
