@@ -208,7 +208,8 @@ def completion_record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_GET
 def certificate_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     completion = selectors.completion_get_for_user(request.user, pk)
-    context = {"completion": completion, "modules": selectors.certificate_modules(completion)}
+    modules = selectors.certificate_modules(completion)
+    context = {"completion": completion, "modules": modules, "hours": sum(module.hours for module in modules)}
     filename = f"zaswiadczenie-{completion.certificate_number}.pdf"
     return pdf_response(request, "training/print/certificate.html", context, filename)
 

@@ -153,6 +153,7 @@ def test_the_certificate_names_the_person_training_modules_hours_date_number_and
     ):
         assert expected in text
     assert organisation.name in text
+    assert "Razem 32,0" in text
     assert "10.3.2026" in text
 
 
