@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from reintegra.partnership.meetings import views
+from reintegra.partnership.meetings import idea_views, views
 
 app_name = "meetings"
 
@@ -21,4 +21,14 @@ urlpatterns = [
     path("actions/", views.action_list, name="actions"),
     path("actions/export/<str:fmt>/", views.action_export, name="action_export"),
     path("actions/<id:action_pk>/close/", views.action_close, name="action_close"),
+    path("ideas/", idea_views.idea_list, name="ideas"),
+    path("ideas/export/<str:fmt>/", idea_views.idea_export, name="idea_export"),
+    path("ideas/new/", idea_views.idea_create, name="idea_create"),
+    path("ideas/<id:idea_pk>/", idea_views.idea_detail, name="idea_detail"),
+    path("ideas/<id:idea_pk>/edit/", idea_views.idea_edit, name="idea_edit"),
+    path("ideas/<id:idea_pk>/step/", idea_views.idea_move, name="idea_move"),
+    path("visits/", idea_views.visit_list, name="visits"),
+    path("visits/export/<str:fmt>/", idea_views.visit_export, name="visit_export"),
+    path("visits/new/", idea_views.visit_create, name="visit_create"),
+    path("visits/<id:visit_pk>/edit/", idea_views.visit_edit, name="visit_edit"),
 ]
