@@ -372,3 +372,21 @@ def test_meetings_decisions_and_action_items_are_audited_with_the_partnerships_m
     assert AuditEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(PartnershipMeeting)
     ).exists()
+
+
+def test_a_meeting_cannot_move_past_the_meeting_that_closed_its_action_items(
+    partnership: Partnership, ngo: Organisation, coordinator: User
+) -> None:
+    first = meeting(partnership, DAY)
+    action = raise_action(first, ngo, "Przygotować ulotkę")
+    second = meeting(partnership, DAY + timedelta(days=30))
+    services.action_close(actor=coordinator, action=action, meeting=second, status=ActionStatus.DONE)
+
+    response = client_for(coordinator).post(
+        reverse("partnership:meetings:edit", args=[partnership.pk, first.pk]),
+        {"day": (DAY + timedelta(days=40)).isoformat(), "time": "10:00", "place": "Urząd", "agenda": ""},
+    )
+
+    assert "cannot move past a meeting that closed" in response.content.decode()
+    first.refresh_from_db()
+    assert first.starts_at == at(DAY)

@@ -98,6 +98,7 @@ def meeting_update(
     """A new time, place or agenda; the agenda's items are replaced in the order given."""
     _check(actor, meeting.partnership)
     stored = PartnershipMeeting.objects.select_for_update().get(pk=meeting.pk)
+    _check_order_kept(stored, data.starts_at)
     stored.starts_at, stored.place = data.starts_at, data.place.strip()
     stored.full_clean()
     stored.save(update_fields=["starts_at", "place"])
@@ -107,6 +108,23 @@ def meeting_update(
             item.delete()
         _agenda_save(stored, titles)
     return stored
+
+
+def _check_order_kept(meeting: PartnershipMeeting, starts_at: datetime) -> None:
+    """A meeting keeps its place between the meeting that raised an item it closed and the one
+    that closed an item it raised."""
+    closed_later = meeting.actions_raised.filter(closed_at__starts_at__lte=starts_at).exists()
+    raised_later = meeting.actions_closed.filter(raised_at__starts_at__gte=starts_at).exists()
+    if closed_later or raised_later:
+        raise ValidationError(
+            {
+                "starts_at": _(
+                    "The meeting cannot move past a meeting that closed its action items, nor "
+                    "before one that raised an item it closed."
+                )
+            },
+            code="order",
+        )
 
 
 def _agenda_save(meeting: PartnershipMeeting, agenda: list[str]) -> None:
