@@ -3,6 +3,7 @@ meeting's agenda to the next until they are closed."""
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from openpyxl import load_workbook
 
 from reintegra.accounts.models import Organisation, Role, User
 from reintegra.audit.models import AuditEntry
@@ -390,3 +392,20 @@ def test_a_meeting_cannot_move_past_the_meeting_that_closed_its_action_items(
     assert "cannot move past a meeting that closed" in response.content.decode()
     first.refresh_from_db()
     assert first.starts_at == at(DAY)
+
+
+def test_the_meetings_list_exports_as_a_spreadsheet(partnership: Partnership, caseworker: User) -> None:
+    meeting(partnership, DAY, agenda=("Otwarcie", "Wolne wnioski"))
+
+    response = client_for(caseworker).get(
+        reverse("partnership:meetings:export", args=[partnership.pk, "xlsx"])
+    )
+
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert rows[1][1:4] == ("Starostwo, sala 12", "held", "2")
+    assert (
+        client_for(caseworker)
+        .get(reverse("partnership:meetings:export", args=[partnership.pk, "pdf"]))
+        .status_code
+        == 404
+    )

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from reintegra import tables
 from reintegra.dates import day, moment
-from reintegra.partnership.models import ActionItem, StudyVisit, WorkshopIdea
+from reintegra.partnership.models import ActionItem, PartnershipMeeting, StudyVisit, WorkshopIdea
 
 TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -32,6 +32,21 @@ def response(
 
 def _day(value: object) -> str:
     return day(value) if value is not None else ""  # type: ignore[arg-type]
+
+
+def meeting_headers() -> list[str]:
+    return [_("Date and time"), _("Place"), _("Status"), _("Agenda items"), _("Action items raised")]
+
+
+def meeting_rows(meetings: Iterable[PartnershipMeeting]) -> Iterator[list[str]]:
+    for meeting in meetings:
+        yield [
+            moment(meeting.starts_at),
+            meeting.place,
+            str(meeting.get_status_display()),
+            str(getattr(meeting, "agenda_count", "")),
+            str(getattr(meeting, "actions_count", "")),
+        ]
 
 
 def action_headers() -> list[str]:

@@ -9,6 +9,7 @@ app_name = "meetings"
 
 urlpatterns = [
     path("", views.meeting_list, name="list"),
+    path("export/<str:fmt>/", views.meeting_export, name="export"),
     path("new/", views.meeting_create, name="create"),
     path("<id:meeting_pk>/", views.meeting_detail, name="detail"),
     path("<id:meeting_pk>/edit/", views.meeting_edit, name="edit"),

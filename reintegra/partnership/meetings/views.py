@@ -73,6 +73,14 @@ def meeting_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return render(request, "partnership/meetings/meeting_list.html", context)
 
 
+@requires("partnership.view")
+@require_GET
+def meeting_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
+    access = selectors.access(request.user, pk)
+    rows = export.meeting_rows(selectors.meetings_of(access.partnership))
+    return export.response(fmt, _("Partnership meetings"), "meetings", export.meeting_headers(), rows)
+
+
 @requires("partnership.meet")
 @require_http_methods(["GET", "POST"])
 def meeting_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
