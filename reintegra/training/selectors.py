@@ -203,7 +203,7 @@ def supervisions_table(supervisions: QuerySet[SupervisionSession]) -> tuple[list
         _("Programme"),
         _("Supervisor"),
         _("Topic"),
-        _("Minutes"),
+        _("Duration (min)"),
         _("Staff"),
     ]
     rows = [
