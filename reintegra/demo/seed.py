@@ -37,6 +37,7 @@ from reintegra.demo.questionnaires import seed_questionnaires
 from reintegra.demo.scale_casework import fill_casework
 from reintegra.demo.scale_people import fill_participants
 from reintegra.demo.surveys import seed_surveys
+from reintegra.demo.training import seed_training
 from reintegra.people.models import Participant
 
 # Later sections (participants, programmes, …) append their step here.
@@ -59,6 +60,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_mobile,
     seed_funders,
     seed_exits,
+    seed_training,
 ]
 
 
