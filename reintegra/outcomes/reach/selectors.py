@@ -1,7 +1,8 @@
 """Reads of reach, scoped to the user: the programmes whose reach she may see, and a
 programme's participants with what each told. A programme the user may not see answers
 ``Http404``, as one that does not exist. The list and its export are reads of each participant's
-enrolment and reach records, logged here, one statement a page.
+enrolment and reach records, logged here, one statement a page. The person sees her own reach
+on her own page (``own_reach``), and nobody else's.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from reintegra.audit.bulk import Read, log_export, log_reads
 from reintegra.collation import by_name
 from reintegra.outcomes.models import ReachRecord
 from reintegra.outcomes.reach.services import TOOK_PART
+from reintegra.people.models import Participant
 from reintegra.programmes.models import Enrolment, Programme
 
 # A participant "reached" others when she told at least this many (seed 004: "at least 4–5").
@@ -46,6 +48,15 @@ class ReachTotals:
     people_told: int
     applied: int
     reached_enough: int
+
+
+@dataclass(frozen=True)
+class OwnReach:
+    """What the person told of one programme she takes or took part in, summed over her records."""
+
+    enrolment: Enrolment
+    people_told: int
+    applied: int
 
 
 def reach_programmes_for_user(user: User) -> QuerySet[Programme]:
@@ -136,3 +147,38 @@ def totals(lines: list[ReachLine]) -> ReachTotals:
         applied=sum(line.applied for line in lines),
         reached_enough=sum(1 for line in lines if line.reached_enough),
     )
+
+
+# --- The person's own reach (her own page) -----------------------------------------------------
+
+
+def own_reach(user: User, participant: Participant) -> list[OwnReach]:
+    """The programmes the person takes or took part in, each with what she told so far
+    (``participant`` is her own record, read through ``ownpage.selectors.own_record``); each
+    shown is a read."""
+    if participant.account_id != user.pk:
+        return []
+    enrolments = list(
+        participant.enrolments.filter(status__in=TOOK_PART, enrolled_on__isnull=False)
+        .select_related("programme")
+        .annotate(
+            told=Coalesce(Sum("reach_records__people_told"), 0),
+            applied_total=Coalesce(Sum("reach_records__applied"), 0),
+        )
+        .order_by("-enrolled_on", "pk")
+    )
+    records = ReachRecord.objects.filter(enrolment__in=enrolments).select_related("enrolment__programme")
+    log_reads([*enrolments, *records], actor=user)
+    return [
+        OwnReach(enrolment=enrolment, people_told=enrolment.told, applied=enrolment.applied_total)
+        for enrolment in enrolments
+    ]
+
+
+def own_reach_enrolment(user: User, participant: Participant, pk: int) -> Enrolment:
+    """One of the person's own enrolments she may record her reach for, or 404 (someone else's,
+    or one she has not taken part in)."""
+    for line in own_reach(user, participant):
+        if line.enrolment.pk == pk:
+            return line.enrolment
+    raise Http404

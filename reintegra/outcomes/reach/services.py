@@ -7,7 +7,9 @@ The rules kept here:
   (``reach.record``), and only of a person who took part: enrolled, or left after taking part;
 * the people told and the people who applied are counts from 0 (at most ``MOST_TOLD`` at once),
   and no more can have applied than were told;
-* the date is not in the future.
+* the date is not in the future;
+* the person herself records her reach from her own page (``own_page.view``): only for her own
+  enrolment, dated today, counts only (no note: whom she told is not written down).
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from django.utils.translation import gettext as _
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.outcomes.models import ReachRecord
+from reintegra.people.models import Participant
 from reintegra.programmes.models import Enrolment, EnrolmentStatus
 
 TOOK_PART = (EnrolmentStatus.ENROLLED, EnrolmentStatus.LEFT)
@@ -46,6 +49,34 @@ def reach_record(*, actor: User | None, enrolment: Enrolment, data: ReachData) -
             {"enrolment": _("Reach is recorded for a person who takes or took part in the programme.")},
             code="not_a_participant",
         )
+    return _save(enrolment, data, actor)
+
+
+def is_own(actor: User, enrolment: Enrolment) -> bool:
+    """The enrolment is of the person whose own account this is (as stored now, not as the
+    caller's copy of her record says)."""
+    return Participant.objects.filter(
+        pk=enrolment.participant_id,
+        account=actor,
+        organisation_id__in=policy.organisation_ids_where(actor, "own_page.view"),
+    ).exists()
+
+
+@transaction.atomic
+def reach_record_own(*, actor: User, enrolment: Enrolment, people_told: int, applied: int) -> ReachRecord:
+    """The person records, from her own page, whom she told since her last record: today,
+    under her own account."""
+    if not is_own(actor, enrolment):
+        raise PermissionDenied
+    if enrolment.status not in TOOK_PART or enrolment.enrolled_on is None:
+        raise ValidationError(
+            _("You can tell us about this once you take part in the programme."), code="not_a_participant"
+        )
+    data = ReachData(recorded_on=timezone.localdate(), people_told=people_told, applied=applied)
+    return _save(enrolment, data, actor)
+
+
+def _save(enrolment: Enrolment, data: ReachData, actor: User | None) -> ReachRecord:
     record = ReachRecord(
         enrolment=enrolment,
         recorded_on=data.recorded_on,
