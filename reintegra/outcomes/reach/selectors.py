@@ -19,7 +19,7 @@ from reintegra.accounts import policy
 from reintegra.accounts.models import User
 from reintegra.audit.bulk import Read, log_export, log_reads
 from reintegra.collation import by_name
-from reintegra.outcomes.models import ReachRecord
+from reintegra.outcomes.models import HeardFrom, ReachRecord
 from reintegra.outcomes.reach.services import TOOK_PART
 from reintegra.people.models import Participant
 from reintegra.programmes.models import Enrolment, Programme
@@ -83,6 +83,27 @@ def reach_participants(programme: Programme) -> QuerySet[Enrolment]:
         .select_related("participant", "programme")
         .order_by(*by_name("participant__last_name"), "participant__first_name", "pk")
     )
+
+
+def reach_applicants(programme: Programme) -> QuerySet[Enrolment]:
+    """Everyone who applied to the programme, whatever became of it, for the form's choice."""
+    return programme.enrolments.select_related("participant", "programme").order_by(
+        *by_name("participant__last_name"), "participant__first_name", "pk"
+    )
+
+
+def heard_from_for_user(user: User, programme: Programme) -> list[HeardFrom]:
+    """The programme's applicants who came by word of mouth, each with the participant who told
+    her, newest first; each shown (the link and both enrolments) is a read."""
+    if not policy.can(user, "reach.view", programme):
+        raise Http404
+    links = list(
+        HeardFrom.objects.filter(enrolment__programme=programme).select_related(
+            "enrolment__participant", "enrolment__programme", "told_by__participant", "told_by__programme"
+        )
+    )
+    log_reads([read for link in links for read in (link, link.enrolment, link.told_by)], actor=user)
+    return links
 
 
 def _lines(programme: Programme) -> list[ReachLine]:

@@ -9,7 +9,10 @@ The rules kept here:
   and no more can have applied than were told;
 * the date is not in the future;
 * the person herself records her reach from her own page (``own_page.view``): only for her own
-  enrolment, dated today, counts only (no note: whom she told is not written down).
+  enrolment, dated today, counts only (no note: whom she told is not written down);
+* the staff who record reach also name, for an applicant, the participant who told her about the
+  programme (``HeardFrom``): someone who takes or took part in the same programme, not the
+  applicant herself; one teller per applicant, a second choice replaces the first.
 """
 
 from __future__ import annotations
@@ -24,7 +27,7 @@ from django.utils.translation import gettext as _
 
 from reintegra.accounts import policy
 from reintegra.accounts.models import User
-from reintegra.outcomes.models import ReachRecord
+from reintegra.outcomes.models import HeardFrom, ReachRecord
 from reintegra.people.models import Participant
 from reintegra.programmes.models import Enrolment, EnrolmentStatus
 
@@ -89,3 +92,26 @@ def _save(enrolment: Enrolment, data: ReachData, actor: User | None) -> ReachRec
     record.full_clean()
     record.save()
     return record
+
+
+@transaction.atomic
+def heard_from_record(*, actor: User | None, applicant: Enrolment, told_by: Enrolment) -> HeardFrom:
+    """Records (or corrects) who told the applicant about the programme; ``actor`` None is the
+    system (demo)."""
+    if actor is not None and not policy.can(actor, "reach.record", applicant.programme):
+        raise PermissionDenied
+    if told_by.status not in TOOK_PART or told_by.enrolled_on is None:
+        raise ValidationError(
+            {"told_by": _("Choose a person who takes or took part in the programme.")},
+            code="not_a_participant",
+        )
+    link = HeardFrom.objects.select_for_update().filter(enrolment=applicant).first()
+    if link is None:
+        link = HeardFrom(enrolment=applicant, told_by=told_by, recorded_by=actor, recorded_at=timezone.now())
+        link.full_clean()
+        link.save()
+        return link
+    link.told_by, link.recorded_by, link.recorded_at = told_by, actor, timezone.now()
+    link.full_clean()
+    link.save(update_fields=["told_by", "recorded_by", "recorded_at"])
+    return link

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.programme_list, name="programmes"),
     path("<id:pk>/", views.reach_list, name="list"),
     path("<id:pk>/new/", views.reach_record, name="record"),
+    path("<id:pk>/heard-from/", views.heard_from_record, name="heard_from"),
     path("<id:pk>/export.<slug:fmt>", views.reach_export, name="export"),
 ]

@@ -1,5 +1,6 @@
 """Reach pages: the programmes, a programme's participants with what each told (and its
-export), and the form that records a participant's reach. Thin: parse, call a service or
+export), the form that records a participant's reach, and the one that records who told an
+applicant about the programme. Thin: parse, call a service or
 selector, render."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
 from reintegra.forms import add_service_error
 from reintegra.outcomes.reach import export, selectors, services
-from reintegra.outcomes.reach.forms import ReachForm
+from reintegra.outcomes.reach.forms import HeardFromForm, ReachForm
 
 EXPORT_TYPES = {
     "csv": "text/csv; charset=utf-8",
@@ -41,6 +42,7 @@ def reach_list(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "programme": programme,
         "lines": lines,
         "totals": totals,
+        "heard_from": selectors.heard_from_for_user(request.user, programme),
         "reached_at_least": selectors.REACHED_AT_LEAST,
         "may_record": policy.can(request.user, "reach.record", programme),
     }
@@ -77,3 +79,34 @@ def reach_record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("The reach was recorded."))
             return redirect("outcomes:reach:list", programme.pk)
     return render(request, "outcomes/reach/reach_form.html", {"form": form, "programme": programme})
+
+
+@requires("reach.record")
+@require_http_methods(["GET", "POST"])
+def heard_from_record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """Staff name the participant who told an applicant about the programme."""
+    programme = selectors.reach_programme_get_for_user(request.user, pk, permission="reach.record")
+    applicants = selectors.reach_applicants(programme)
+    initial = (
+        {"applicant": request.GET.get("applicant")} if request.GET.get("applicant", "").isdigit() else {}
+    )
+    form = HeardFromForm(
+        request.POST or None,
+        initial=initial,
+        applicants=applicants,
+        participants=selectors.reach_participants(programme),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.heard_from_record(
+                actor=request.user,
+                applicant=form.cleaned_data["applicant"],
+                told_by=form.cleaned_data["told_by"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error, renamed={"enrolment": "applicant"})
+        else:
+            messages.success(request, _("Who told the applicant about the programme was recorded."))
+            return redirect("outcomes:reach:list", programme.pk)
+    context = {"form": form, "programme": programme}
+    return render(request, "outcomes/reach/heard_from_form.html", context, status=400 if form.errors else 200)
