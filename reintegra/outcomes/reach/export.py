@@ -16,6 +16,8 @@ def headers() -> list[str]:
         _("Records"),
         _("People told"),
         _("Of whom applied"),
+        _("Applicants she brought (named)"),
+        _("Of whom enrolled"),
         _("Last recorded on"),
     ]
 
@@ -27,5 +29,7 @@ def rows(lines: Iterable[ReachLine]) -> Iterator[list[str]]:
             str(line.records),
             str(line.people_told),
             str(line.applied),
+            str(line.brought),
+            str(line.brought_enrolled),
             day(line.last_recorded_on) if line.last_recorded_on else "",
         ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Max, QuerySet, Sum
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -35,6 +35,10 @@ class ReachLine:
     people_told: int
     applied: int
     last_recorded_on: date | None
+    # The applicants linked to her as the one who told them (``HeardFrom``), and of those the
+    # ones enrolled.
+    brought: int = 0
+    brought_enrolled: int = 0
 
     @property
     def reached_enough(self) -> bool:
@@ -48,6 +52,8 @@ class ReachTotals:
     people_told: int
     applied: int
     reached_enough: int
+    brought: int = 0
+    brought_enrolled: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,10 @@ def _lines(programme: Programme) -> list[ReachLine]:
         told=Coalesce(Sum("reach_records__people_told"), 0),
         applied_total=Coalesce(Sum("reach_records__applied"), 0),
         last_on=Max("reach_records__recorded_on"),
+        brought_count=_brought(),
+        brought_enrolled_count=_brought(
+            enrolment__status__in=TOOK_PART, enrolment__enrolled_on__isnull=False
+        ),
     )
     return [
         ReachLine(
@@ -120,9 +130,24 @@ def _lines(programme: Programme) -> list[ReachLine]:
             people_told=enrolment.told,
             applied=enrolment.applied_total,
             last_recorded_on=enrolment.last_on,
+            brought=enrolment.brought_count,
+            brought_enrolled=enrolment.brought_enrolled_count,
         )
         for enrolment in enrolments
     ]
+
+
+def _brought(**among: object) -> Coalesce:
+    """The applicants linked to the enrolment as the one who told them (a subquery: joined, they
+    would multiply the sums of her reach records)."""
+    links = (
+        HeardFrom.objects.filter(told_by=OuterRef("pk"), **among)
+        .order_by()
+        .values("told_by")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return Coalesce(Subquery(links), 0)
 
 
 def _reads(programme: Programme, lines: list[ReachLine]) -> list[Read]:
@@ -167,6 +192,8 @@ def totals(lines: list[ReachLine]) -> ReachTotals:
         people_told=sum(line.people_told for line in lines),
         applied=sum(line.applied for line in lines),
         reached_enough=sum(1 for line in lines if line.reached_enough),
+        brought=sum(line.brought for line in lines),
+        brought_enrolled=sum(line.brought_enrolled for line in lines),
     )
 
 
