@@ -112,6 +112,43 @@ def heard_from_for_user(user: User, programme: Programme) -> list[HeardFrom]:
     return links
 
 
+def heard_from_export_for_user(user: User, programme: Programme, *, fmt: str) -> list[HeardFrom]:
+    """The word-of-mouth list for an export: one entry naming the export, a read of each link
+    and of both enrolments in it."""
+    if not policy.can(user, "reach.view", programme):
+        raise Http404
+    links = list(
+        HeardFrom.objects.filter(enrolment__programme=programme).select_related(
+            "enrolment__participant", "enrolment__programme", "told_by__participant", "told_by__programme"
+        )
+    )
+    log_export(
+        [Read.of(row) for link in links for row in (link, link.enrolment, link.told_by)],
+        actor=user,
+        model=HeardFrom,
+        label=_("Export of the applicants of %(programme)s who came by word of mouth (%(format)s)")
+        % {"programme": programme.code, "format": fmt.upper()},
+        details={"format": fmt, "programme": programme.pk},
+        organisation_ids=[programme.organisation_id],
+    )
+    return links
+
+
+def heard_from_get_for_user(user: User, programme: Programme, pk: int) -> HeardFrom:
+    """One of the programme's word-of-mouth links the user may change, or 404."""
+    if not policy.can(user, "reach.record", programme):
+        raise Http404
+    link = (
+        HeardFrom.objects.filter(pk=pk, enrolment__programme=programme)
+        .select_related("enrolment__participant", "enrolment__programme", "told_by__participant")
+        .first()
+    )
+    if link is None:
+        raise Http404
+    log_reads([link], actor=user)
+    return link
+
+
 def _lines(programme: Programme) -> list[ReachLine]:
     enrolments = reach_participants(programme).annotate(
         record_count=Count("reach_records"),

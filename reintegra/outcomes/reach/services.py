@@ -12,7 +12,8 @@ The rules kept here:
   enrolment, dated today, counts only (no note: whom she told is not written down);
 * the staff who record reach also name, for an applicant, the participant who told her about the
   programme (``HeardFrom``): someone who takes or took part in the same programme, not the
-  applicant herself; one teller per applicant, a second choice replaces the first.
+  applicant herself; one teller per applicant, a second choice replaces the first, and a wrong
+  link may be removed (the audit log keeps what it was).
 """
 
 from __future__ import annotations
@@ -115,3 +116,11 @@ def heard_from_record(*, actor: User | None, applicant: Enrolment, told_by: Enro
     link.full_clean()
     link.save(update_fields=["told_by", "recorded_by", "recorded_at"])
     return link
+
+
+@transaction.atomic
+def heard_from_remove(*, actor: User, link: HeardFrom) -> None:
+    """Removes a wrong link: the applicant came otherwise after all."""
+    if not policy.can(actor, "reach.record", link.enrolment.programme):
+        raise PermissionDenied
+    link.delete()

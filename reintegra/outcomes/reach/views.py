@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -16,6 +17,7 @@ from reintegra import tables
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.confirm import confirm_page
 from reintegra.forms import add_service_error
 from reintegra.outcomes.reach import export, selectors, services
 from reintegra.outcomes.reach.forms import HeardFromForm, ReachForm
@@ -60,6 +62,21 @@ def reach_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpRespon
     body = tables.as_xlsx(_("Reach"), headers, rows) if fmt == "xlsx" else tables.as_csv(headers, rows)
     response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
     response["Content-Disposition"] = f'attachment; filename="zasieg-{programme.code}.{fmt}"'
+    return response
+
+
+@requires("reach.view")
+@require_GET
+def heard_from_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in EXPORT_TYPES:
+        raise Http404
+    programme = selectors.reach_programme_get_for_user(request.user, pk)
+    links = selectors.heard_from_export_for_user(request.user, programme, fmt=fmt)
+    headers, rows = export.heard_from_headers(), export.heard_from_rows(links)
+    title = _("Word of mouth")
+    body = tables.as_xlsx(title, headers, rows) if fmt == "xlsx" else tables.as_csv(headers, rows)
+    response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="z-polecenia-{programme.code}.{fmt}"'
     return response
 
 
@@ -110,3 +127,24 @@ def heard_from_record(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             return redirect("outcomes:reach:list", programme.pk)
     context = {"form": form, "programme": programme}
     return render(request, "outcomes/reach/heard_from_form.html", context, status=400 if form.errors else 200)
+
+
+@requires("reach.record")
+@require_http_methods(["GET", "POST"])
+def heard_from_remove(request: AuthenticatedRequest, pk: int, link_pk: int) -> HttpResponse:
+    """Removes a wrong word-of-mouth link, after a confirmation."""
+    programme = selectors.reach_programme_get_for_user(request.user, pk, permission="reach.record")
+    link = selectors.heard_from_get_for_user(request.user, programme, link_pk)
+    back = reverse("outcomes:reach:list", args=[programme.pk])
+    if request.method == "GET":
+        return confirm_page(
+            request,
+            title=_("Remove the link?"),
+            question=_("%(applicant)s will no longer count as brought by %(teller)s.")
+            % {"applicant": link.enrolment.participant, "teller": link.told_by.participant},
+            confirm_label=_("Remove the link"),
+            back=back,
+        )
+    services.heard_from_remove(actor=request.user, link=link)
+    messages.success(request, _("The link was removed."))
+    return redirect(back)

@@ -4,10 +4,13 @@ organisation's worker gets 404."""
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from reintegra.accounts.models import Organisation, Role, User
 from reintegra.audit.models import AuditEntry
@@ -144,3 +147,64 @@ def test_a_participant_cannot_open_the_form(participant: User, programme: Progra
         403,
         404,
     )
+
+
+def test_a_wrong_link_is_removed_after_a_confirmation_and_audited(
+    as_caseworker: Client, programme: Programme
+) -> None:
+    link = heard_from_record(actor=None, applicant=enrol(programme), told_by=enrol(programme))
+    url = reverse("outcomes:reach:heard_from_remove", args=[programme.pk, link.pk])
+
+    assert 'data-testid="confirm-form"' in as_caseworker.get(url).content.decode()
+    assert HeardFrom.objects.exists()
+    assert as_caseworker.post(url).status_code == 302
+
+    assert not HeardFrom.objects.exists()
+    assert AuditEntry.objects.filter(
+        content_type__model="heardfrom", action=AuditEntry.Action.DELETE, object_pk=str(link.pk)
+    ).exists()
+
+
+def test_another_organisations_coordinator_cannot_remove_a_link(
+    other_organisation: Organisation, programme: Programme
+) -> None:
+    link = heard_from_record(actor=None, applicant=enrol(programme), told_by=enrol(programme))
+    stranger = client_for(member(other_organisation, Role.COORDINATOR, username="obca.koordynatorka"))
+    url = reverse("outcomes:reach:heard_from_remove", args=[programme.pk, link.pk])
+
+    assert stranger.get(url).status_code == 404
+    assert stranger.post(url).status_code == 404
+    assert HeardFrom.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_word_of_mouth_list_exports_and_the_export_is_logged(
+    as_caseworker: Client, caseworker: User, programme: Programme, fmt: str
+) -> None:
+    link = heard_from_record(
+        actor=None,
+        applicant=enrol(programme, status=EnrolmentStatus.APPLIED, last_name="Zgłoszona"),
+        told_by=enrol(programme, last_name="Opowiadająca"),
+    )
+
+    answer = as_caseworker.get(reverse("outcomes:reach:heard_from_export", args=[programme.pk, fmt]))
+
+    assert answer.status_code == 200
+    if fmt == "csv":
+        text = answer.content.decode("utf-8-sig")
+    else:
+        sheet = load_workbook(io.BytesIO(answer.content)).active
+        assert sheet is not None
+        text = " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+    assert "Zgłoszona" in text
+    assert "Opowiadająca" in text
+    assert AuditEntry.objects.filter(actor=caseworker, content_type__model="heardfrom", object_pk="").exists()
+    assert ("heardfrom", link.pk) in reads_of(caseworker)
+
+
+def test_another_organisations_worker_cannot_export_the_word_of_mouth_list(
+    outsider: User, programme: Programme
+) -> None:
+    url = reverse("outcomes:reach:heard_from_export", args=[programme.pk, "csv"])
+
+    assert client_for(outsider).get(url).status_code == 404
