@@ -155,7 +155,8 @@ RULES: dict[str, Rule] = {
     "exit.record": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "follow_up.record": Rule(roles=STAFF_ROLES),
     # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
-    # how many people each participant told about it.
+    # how many people each participant told about it; the person records her own from her own
+    # page (own_page.view).
     "reach.view": Rule(roles=STAFF_ROLES),
     "reach.record": Rule(roles=STAFF_ROLES),
     # Staff training (reintegra/training): the staff of an organisation see its trainings,
