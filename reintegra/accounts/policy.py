@@ -153,6 +153,11 @@ RULES: dict[str, Rule] = {
     # how many people each participant told about it.
     "reach.view": Rule(roles=STAFF_ROLES),
     "reach.record": Rule(roles=STAFF_ROLES),
+    # Costs (outcomes/costs): a programme's expenses, by category and funding source. Its
+    # organisation's staff see them; its administrators and coordinators record, correct and
+    # remove them.
+    "cost.view": Rule(roles=STAFF_ROLES),
+    "cost.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
 }
 
 
