@@ -40,6 +40,7 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.outcomes.costs.section import BY_CATEGORY, PER_HEAD, costs_section
@@ -49,6 +50,7 @@ from reintegra.outcomes.reports.services import RESULTS, build_report
 from reintegra.outcomes.suppression import suppress
 from reintegra.outcomes.tables import TOTAL, Period, Report
 from reintegra.programmes.models import Programme
+from tests.conftest import client_for
 from tests.factories import ProgrammeFactory
 from tests.outcomes.indicator_people import enrol, leave
 
@@ -184,3 +186,16 @@ def test_the_suppression_hides_each_cost_per_head_with_its_count_but_never_an_am
     assert None not in report.table(BY_CATEGORY).rows[-1].cells.values()
     # The employed are hidden in the indicators' table as well as here.
     assert report.table(RESULTS).row("EECR04").cells[TOTAL] is None
+
+
+def test_the_report_page_shows_money_to_the_grosz(programme: Programme, coordinator: User) -> None:
+    page = client_for(coordinator).get(
+        reverse("outcomes:reports:report"),
+        {"scope": f"programme:{programme.pk}", "start": "2026-01-01", "end": "2026-12-31"},
+    )
+
+    shown = {table.key: table for table in page.context["shown"]}
+    participant = shown[PER_HEAD].rows[0]
+    assert participant.values == [7, Decimal("22204.05"), Decimal("3172.01")]
+    recruitment = next(row for row in shown[BY_CATEGORY].rows if row.code == C.RECRUITMENT)
+    assert recruitment.values[0] == Decimal("0.00")
