@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from reintegra.forms import DATE_WIDGET, add_bootstrap_classes
@@ -59,9 +60,13 @@ class AmountField(forms.Field):
         return amount
 
 
+def _choices(choices: list[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    return [(value, capfirst(label)) for value, label in choices]
+
+
 class CostForm(forms.Form):
-    category = forms.ChoiceField(label=_("Category"), choices=CostCategory.choices)
-    source = forms.ChoiceField(label=_("Funding source"), choices=FundingSource.choices)
+    category = forms.ChoiceField(label=_("Category"), choices=_choices(CostCategory.choices))
+    source = forms.ChoiceField(label=_("Funding source"), choices=_choices(FundingSource.choices))
     amount = AmountField(
         label=_("Amount (PLN)"), help_text=_("E.g. 1 234,56: a comma or a point before the grosze.")
     )
@@ -101,10 +106,14 @@ class CostForm(forms.Form):
 
 class CostFilterForm(forms.Form):
     category = forms.ChoiceField(
-        label=_("Category"), choices=[("", _("All categories")), *CostCategory.choices], required=False
+        label=_("Category"),
+        choices=[("", _("All categories")), *_choices(CostCategory.choices)],
+        required=False,
     )
     source = forms.ChoiceField(
-        label=_("Funding source"), choices=[("", _("All sources")), *FundingSource.choices], required=False
+        label=_("Funding source"),
+        choices=[("", _("All sources")), *_choices(FundingSource.choices)],
+        required=False,
     )
     start = forms.DateField(label=_("From"), widget=DATE_WIDGET, required=False)
     end = forms.DateField(label=_("To"), widget=DATE_WIDGET, required=False)

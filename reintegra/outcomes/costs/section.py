@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from django.db.models import Q, Sum
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from reintegra.outcomes import sections
@@ -102,14 +103,14 @@ def _pln(amount: Decimal | None) -> float | None:
 
 def category_table(grid: money.Grid) -> Table:
     sources = dict(FundingSource.choices)
-    columns = [(source, str(sources[source]).capitalize()) for source in grid.columns]
+    columns = [(source, str(capfirst(sources[source]))) for source in grid.columns]
     columns.append((TOTAL, _("Total")))
     every_column = frozenset(key for key, _label in columns)
     labels = dict(CostCategory.choices)
     rows = [
         Row(
             category,
-            str(labels[category]).capitalize(),
+            str(capfirst(labels[category])),
             {
                 **{source: _pln(grid.cell(category, source)) for source in grid.columns},
                 TOTAL: _pln(grid.row_total(category)),

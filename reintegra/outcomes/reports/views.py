@@ -3,9 +3,6 @@ count, the report is composed and shown or exported."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from decimal import Decimal
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -21,51 +18,9 @@ from reintegra.outcomes.reports import completeness as completeness_files
 from reintegra.outcomes.reports import compose, definitions, export, scopes, selectors
 from reintegra.outcomes.reports.forms import CompletenessForm, ReportForm
 from reintegra.outcomes.reports.selectors import Incomplete
-from reintegra.outcomes.tables import Report, Row
 
 TEMPLATE = "outcomes/reports/report.html"
 COMPLETENESS = "outcomes/reports/completeness.html"
-
-
-@dataclass(frozen=True)
-class ShownRow:
-    code: str
-    name: str
-    note: str
-    values: list[int | float | Decimal | None]
-
-
-@dataclass(frozen=True)
-class ShownTable:
-    key: str
-    title: str
-    columns: Sequence[tuple[str, str]]
-    rows: list[ShownRow]
-
-
-def shown(report: Report) -> list[ShownTable]:
-    """Each table's cells in the order of its columns, as the page lists them."""
-    return [
-        ShownTable(
-            table.key,
-            table.title,
-            table.columns,
-            [
-                ShownRow(row.code, row.name, row.note, [_cell(row, key) for key, _label in table.columns])
-                for row in table.rows
-            ],
-        )
-        for table in report.tables
-    ]
-
-
-def _cell(row: Row, key: str) -> int | float | Decimal | None:
-    """The cell's value; money (an amount, or a cost per head beside one) to the grosz: 1 500,50."""
-    value = row.cells.get(key)
-    money = key in row.amounts or (row.amounts and key in row.over)
-    if value is None or not money:
-        return value
-    return Decimal(str(value)).quantize(Decimal("0.01"))
 
 
 def _form(request: AuthenticatedRequest) -> ReportForm:
@@ -95,7 +50,7 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
         "form": form,
         "scope": scope,
         "report": report,
-        "shown": shown(report),
+        "shown": compose.shown(report),
         "query": request.GET.urlencode(),
         "defined": definitions.codes(get_language()),
         **_incomplete(request, scope),
