@@ -165,6 +165,11 @@ RULES: dict[str, Rule] = {
     # requirements. Every staff member sees their own record ("My trainings").
     "training.view": Rule(roles=STAFF_ROLES),
     "training.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Costs (outcomes/costs): a programme's expenses, by category and funding source. Its
+    # organisation's staff see them; its administrators and coordinators record, correct and
+    # remove them.
+    "cost.view": Rule(roles=STAFF_ROLES),
+    "cost.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
 }
 
 
