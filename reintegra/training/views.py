@@ -214,7 +214,9 @@ def certificate_pdf(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     return pdf_response(request, "training/print/certificate.html", context, filename)
 
 
-@authenticated
+# The staff's own record: a funder's reviewer or an employer's contact has no trainings here,
+# and a funder reaches nothing but the funded reports (tests/outcomes/funder/test_funder_access.py).
+@requires("training.view")
 @require_GET
 def my_trainings(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "training/my_trainings.html", {"record": selectors.own_record(request.user)})

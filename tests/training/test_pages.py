@@ -320,3 +320,12 @@ def test_the_training_page_reads_the_same_number_of_queries_whatever_its_size(
         complete(training, colleague)
 
     assert queries() == small
+
+
+@pytest.mark.parametrize("role", [Role.FUNDER, Role.EMPLOYER_CONTACT, Role.PARTICIPANT])
+def test_my_trainings_is_for_staff_not_for_a_funder_an_employer_or_a_participant(
+    organisation: Organisation, role: Role
+) -> None:
+    outsider = member(organisation, role, username=f"outsider-{role}")
+
+    assert client_for(outsider).get(reverse("training:my_trainings")).status_code == 403
