@@ -5,13 +5,14 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
-from reintegra.accounts.models import Organisation, Role, User
+from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from reintegra.audit.models import AuditEntry
 from reintegra.partnership import services
 from reintegra.partnership.models import MemberRole, Partnership, PartnershipMember
 from tests.conftest import client_for
-from tests.factories import member
+from tests.factories import OrganisationFactory, member
 
 
 def test_an_administrator_creates_a_partnership_led_by_their_organisation(
@@ -235,3 +236,31 @@ def test_an_administrator_of_another_organisation_gets_404_when_changing_a_role(
     assert response.status_code == 404
     joined.refresh_from_db()
     assert joined.role == MemberRole.PARTNER
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [
+        (OrganisationType.LOCAL_GOVERNMENT, "Local government unit"),
+        (OrganisationType.EMPLOYMENT_AGENCY, "Employment agency"),
+        (OrganisationType.MEDIA, "Local media"),
+    ],
+)
+def test_a_gmina_office_an_employment_agency_and_the_local_media_join_as_what_they_are(
+    partnership: Partnership, org_admin: User, kind: str, shown: str
+) -> None:
+    joining = OrganisationFactory(name="Dołączający", type=kind)
+    services.partnership_member_add(
+        actor=org_admin, partnership=partnership, organisation=joining, role=MemberRole.ASSOCIATE
+    )
+
+    page = client_for(org_admin).get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+
+    assert shown in page
+
+
+def test_the_new_organisation_types_read_in_polish() -> None:
+    with translation.override("pl"):
+        assert str(OrganisationType.LOCAL_GOVERNMENT.label) == "Jednostka samorządu terytorialnego"
+        assert str(OrganisationType.EMPLOYMENT_AGENCY.label) == "Agencja zatrudnienia"
+        assert str(OrganisationType.MEDIA.label) == "Media lokalne"
