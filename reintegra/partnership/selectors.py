@@ -61,6 +61,13 @@ def partnership_get_for_user(user: User, pk: int) -> Partnership:
     return partnership
 
 
+def can_lead(user: User, partnership: Partnership) -> bool:
+    """Whether the user administers a leading member of the partnership: only they rename it,
+    change its area, its members and their roles, the stage roles and the agreements."""
+    administered = policy.organisation_ids_where(user, "partnership.manage")
+    return bool(administered & set(partnership.leader_organisation_ids()))
+
+
 def members_of(partnership: Partnership) -> QuerySet[PartnershipMember]:
     return partnership.members.select_related("organisation").order_by("role", *by_name("organisation__name"))
 

@@ -2,8 +2,10 @@
 
 The rules these services enforce:
 
-* an administrator of a member organisation manages the partnership: its name, its area, its
-  members and their roles; a partnership keeps at least one leader;
+* any organisation's administrator may start a partnership, which their organisation leads;
+  only the administrators of a leading member run it: its name, its area, its members and
+  their roles, the role each member plays at each stage and the agreements with the members;
+  a partnership keeps at least one leader;
 * a person is referred only by staff of the organisation that keeps their file, only to
   another member of a partnership both organisations belong to;
 * no referral leaves without either the person's consent to sharing with partners in force, or
@@ -47,6 +49,7 @@ from reintegra.partnership.models import (
     ReferralStatus,
     ReferralStatusChange,
 )
+from reintegra.partnership.selectors import can_lead
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, field_blocks, take_snapshot
 from reintegra.partnership.workflow import REASON_REQUIRED, SENDER_MOVES, TAKES_IN, check_move
 from reintegra.people import services as people_services
@@ -72,13 +75,19 @@ def partnership_create(
     return partnership
 
 
+def _check_leads(actor: User | None, partnership: Partnership) -> None:
+    """Only the administrators of a leading member run the partnership (``actor=None``: the
+    system, e.g. the demo)."""
+    if actor is not None and not can_lead(actor, partnership):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def partnership_update(
     *, actor: User | None, partnership: Partnership, name: str, area_description: str = ""
 ) -> Partnership:
-    """An administrator of a member organisation renames the partnership or changes its area."""
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    """An administrator of a leading member renames the partnership or changes its area."""
+    _check_leads(actor, partnership)
     before = (partnership.name, partnership.area_description)
     partnership.name, partnership.area_description = name.strip(), area_description.strip()
     try:
@@ -95,9 +104,8 @@ def partnership_update(
 def partnership_member_add(
     *, actor: User | None, partnership: Partnership, organisation: Organisation, role: str
 ) -> PartnershipMember:
-    """An administrator of a member organisation adds another organisation."""
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    """An administrator of a leading member adds another organisation."""
+    _check_leads(actor, partnership)
     return _member_save(partnership, organisation, role)
 
 
@@ -105,10 +113,9 @@ def partnership_member_add(
 def partnership_member_change_role(
     *, actor: User | None, member: PartnershipMember, role: str
 ) -> PartnershipMember:
-    """An administrator of a member organisation changes a member's role; a leader stays."""
+    """An administrator of a leading member changes a member's role; a leader stays."""
     partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    _check_leads(actor, partnership)
     stored = PartnershipMember.objects.get(pk=member.pk)
     if stored.role == MemberRole.LEADER and role != MemberRole.LEADER:
         _keep_a_leader(partnership, stored)
@@ -139,8 +146,7 @@ def _member_save(partnership: Partnership, organisation: Organisation, role: str
 def partnership_member_remove(*, actor: User | None, member: PartnershipMember) -> None:
     """Referrals already sent stay; the partnership keeps at least one leader."""
     partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    _check_leads(actor, partnership)
     if member.role == MemberRole.LEADER:
         _keep_a_leader(partnership, member)
     member.delete()

@@ -81,7 +81,7 @@ def partnership_create(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def partnership_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    can_manage = policy.can(request.user, "partnership.manage", partnership)
+    can_manage = selectors.can_lead(request.user, partnership)
     form = MemberAddForm(organisations=selectors.organisations_to_add(partnership)) if can_manage else None
     return _render_detail(request, partnership, form, can_manage)
 
@@ -90,7 +90,7 @@ def partnership_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     initial = {"name": partnership.name, "area_description": partnership.area_description}
     form = PartnershipForm(request.POST or None, initial=initial)
@@ -130,7 +130,7 @@ def _render_detail(
 @require_POST
 def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     form = MemberAddForm(request.POST, organisations=selectors.organisations_to_add(partnership))
     if form.is_valid():
@@ -153,7 +153,7 @@ def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     member = selectors.member_get(partnership, member_pk)
     form = MemberRoleForm(request.POST, member_pk=member.pk)
@@ -180,7 +180,7 @@ def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -
 def member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
     """GET asks for confirmation; POST removes the organisation from the partnership."""
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     member = selectors.member_get(partnership, member_pk)
     if request.method == "GET":
