@@ -8,6 +8,7 @@ from reintegra.partnership.models import (
     Referral,
     ReferralOutcomeReport,
     ReferralStatusChange,
+    StageRole,
 )
 
 auditlog.register(Partnership)
@@ -18,3 +19,4 @@ auditlog.register(PartnershipMember)
 auditlog.register(Referral, exclude_fields=["updated_at", "snapshot", "reason"])
 auditlog.register(ReferralStatusChange)
 auditlog.register(ReferralOutcomeReport)
+auditlog.register(StageRole)

@@ -75,7 +75,7 @@ def partnership_create(
     return partnership
 
 
-def _check_leads(actor: User | None, partnership: Partnership) -> None:
+def check_leads(actor: User | None, partnership: Partnership) -> None:
     """Only the administrators of a leading member run the partnership (``actor=None``: the
     system, e.g. the demo)."""
     if actor is not None and not can_lead(actor, partnership):
@@ -87,7 +87,7 @@ def partnership_update(
     *, actor: User | None, partnership: Partnership, name: str, area_description: str = ""
 ) -> Partnership:
     """An administrator of a leading member renames the partnership or changes its area."""
-    _check_leads(actor, partnership)
+    check_leads(actor, partnership)
     before = (partnership.name, partnership.area_description)
     partnership.name, partnership.area_description = name.strip(), area_description.strip()
     try:
@@ -105,7 +105,7 @@ def partnership_member_add(
     *, actor: User | None, partnership: Partnership, organisation: Organisation, role: str
 ) -> PartnershipMember:
     """An administrator of a leading member adds another organisation."""
-    _check_leads(actor, partnership)
+    check_leads(actor, partnership)
     return _member_save(partnership, organisation, role)
 
 
@@ -115,7 +115,7 @@ def partnership_member_change_role(
 ) -> PartnershipMember:
     """An administrator of a leading member changes a member's role; a leader stays."""
     partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
-    _check_leads(actor, partnership)
+    check_leads(actor, partnership)
     stored = PartnershipMember.objects.get(pk=member.pk)
     if stored.role == MemberRole.LEADER and role != MemberRole.LEADER:
         _keep_a_leader(partnership, stored)
@@ -146,7 +146,7 @@ def _member_save(partnership: Partnership, organisation: Organisation, role: str
 def partnership_member_remove(*, actor: User | None, member: PartnershipMember) -> None:
     """Referrals already sent stay; the partnership keeps at least one leader."""
     partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
-    _check_leads(actor, partnership)
+    check_leads(actor, partnership)
     if member.role == MemberRole.LEADER:
         _keep_a_leader(partnership, member)
     member.delete()

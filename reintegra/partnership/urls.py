@@ -1,10 +1,10 @@
-from django.urls import path
+from django.urls import URLPattern, URLResolver, include, path
 
 from reintegra.partnership import views
 
 app_name = "partnership"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.partnership_list, name="list"),
     path("new/", views.partnership_create, name="create"),
     path("<id:pk>/", views.partnership_detail, name="detail"),
@@ -23,4 +23,6 @@ urlpatterns = [
     path("referrals/<id:pk>/take-in/", views.referral_take_in, name="referral_take_in"),
     path("referrals/<id:pk>/link/", views.referral_link, name="referral_link"),
     path("referrals/<id:pk>/outcome/", views.referral_outcome, name="referral_outcome"),
+    # Stage roles and agreements.
+    path("<id:pk>/", include("reintegra.partnership.cooperation.urls")),
 ]

@@ -16,6 +16,7 @@ from reintegra.accounts.policy import requires
 from reintegra.confirm import confirm_page, confirm_post_page, is_confirmed
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors, services
+from reintegra.partnership.cooperation import selectors as cooperation_selectors
 from reintegra.partnership.forms import (
     DeclineForm,
     MemberAddForm,
@@ -26,7 +27,7 @@ from reintegra.partnership.forms import (
     ReferralForm,
     WithdrawForm,
 )
-from reintegra.partnership.models import Referral, ReferralStatus
+from reintegra.partnership.models import Referral, ReferralStatus, Stage
 from reintegra.partnership.snapshot import (
     REFERABLE_FIELDS,
     field_blocks,
@@ -122,6 +123,8 @@ def _render_detail(
         ],
         "can_manage": can_manage,
         "form": form,
+        "stages": list(Stage),
+        "stage_rows": cooperation_selectors.stage_table(partnership),  # type: ignore[arg-type]
     }
     return render(request, "partnership/partnership_detail.html", context)
 

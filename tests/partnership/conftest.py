@@ -48,6 +48,11 @@ def ngo_coordinator(ngo: Organisation) -> User:
 
 
 @pytest.fixture
+def ngo_admin(ngo: Organisation) -> User:
+    return member(ngo, Role.ORG_ADMIN, username="admin.ngo")
+
+
+@pytest.fixture
 def ngo_viewer(ngo: Organisation) -> User:
     return member(ngo, Role.PARTNER_VIEWER, username="partner.ngo")
 

@@ -266,11 +266,6 @@ def test_the_new_organisation_types_read_in_polish() -> None:
         assert str(OrganisationType.MEDIA.label) == "Media lokalne"
 
 
-@pytest.fixture
-def ngo_admin(ngo: Organisation) -> User:
-    return member(ngo, Role.ORG_ADMIN, username="admin.ngo")
-
-
 def test_a_partners_administrator_cannot_rename_the_partnership(
     partnership: Partnership, ngo_admin: User
 ) -> None:

@@ -1,7 +1,9 @@
 """The partnership's models, one module per part (DESIGN.md: an app's models may be a package).
 
 * ``core``: the partnership and its members;
-* ``referrals``: referrals of people between members, their moves and outcomes.
+* ``referrals``: referrals of people between members, their moves and outcomes;
+* ``roles``: the role each member plays at each stage (promotion … employment);
+* ``agreements``: the agreements signed with the members, and the data each may receive.
 """
 
 from reintegra.partnership.models.core import MemberRole, Partnership, PartnershipMember
@@ -14,6 +16,7 @@ from reintegra.partnership.models.referrals import (
     ReferralStatus,
     ReferralStatusChange,
 )
+from reintegra.partnership.models.roles import Stage, StageRole
 
 __all__ = [
     "SPECIAL_CATEGORY_BASES",
@@ -26,4 +29,6 @@ __all__ = [
     "ReferralOutcomeReport",
     "ReferralStatus",
     "ReferralStatusChange",
+    "Stage",
+    "StageRole",
 ]

@@ -1,0 +1,12 @@
+"""The stage roles and agreements of one partnership, under ``/partnership/<pk>/``."""
+
+from django.urls import path
+
+from reintegra.partnership.cooperation import views
+
+app_name = "cooperation"
+
+urlpatterns = [
+    path("stages.<slug:fmt>", views.stage_roles_export, name="stage_roles_export"),
+    path("members/<id:member_pk>/stages/", views.stage_roles_edit, name="stage_roles_edit"),
+]

@@ -1,0 +1,66 @@
+"""Pages of the stage roles and agreements of one partnership; the partnership's page shows both."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from reintegra.accounts.http import AuthenticatedRequest
+from reintegra.accounts.policy import requires
+from reintegra.forms import add_service_error
+from reintegra.partnership import selectors as partnership_selectors
+from reintegra.partnership.cooperation import export, selectors, services
+from reintegra.partnership.cooperation.forms import StageRolesForm
+from reintegra.partnership.models import Partnership
+
+
+def _led(request: AuthenticatedRequest, pk: int) -> Partnership:
+    """A partnership this user runs (an administrator of a leading member); 404 for anyone else."""
+    partnership = partnership_selectors.partnership_get_for_user(request.user, pk)
+    if not partnership_selectors.can_lead(request.user, partnership):
+        raise Http404
+    return partnership
+
+
+def _download(body: bytes, fmt: str, name: str) -> HttpResponse:
+    response = HttpResponse(body, content_type=export.TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@requires("partnership.view")
+@require_GET
+def stage_roles_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in export.TYPES:
+        raise Http404
+    partnership = partnership_selectors.partnership_get_for_user(request.user, pk)
+    rows = export.stage_rows(selectors.stage_table(partnership))
+    body = export.table(_("Roles at the stages"), export.stage_headers(), rows, fmt)
+    return _download(body, fmt, f"{slugify(partnership.name)}-etapy")
+
+
+@requires("partnership.manage")
+@require_http_methods(["GET", "POST"])
+def stage_roles_edit(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
+    partnership = _led(request, pk)
+    member = partnership_selectors.member_get(partnership, member_pk)
+    form = StageRolesForm(request.POST or None, initial=selectors.stage_roles_of(member))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.stage_roles_set(actor=request.user, member=member, descriptions=form.cleaned_data)
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(
+                request,
+                _("The roles of %(organisation)s at the stages have been saved.")
+                % {"organisation": member.organisation},
+            )
+            return redirect("partnership:detail", pk=partnership.pk)
+    context = {"partnership": partnership, "member": member, "form": form}
+    return render(request, "partnership/stage_roles_form.html", context)
