@@ -3,6 +3,7 @@
 from auditlog.registry import auditlog
 
 from reintegra.partnership.models import (
+    Agreement,
     Partnership,
     PartnershipMember,
     Referral,
@@ -20,3 +21,4 @@ auditlog.register(Referral, exclude_fields=["updated_at", "snapshot", "reason"])
 auditlog.register(ReferralStatusChange)
 auditlog.register(ReferralOutcomeReport)
 auditlog.register(StageRole)
+auditlog.register(Agreement, exclude_fields=["created_at"])

@@ -8,6 +8,9 @@ The rules these services enforce:
   a partnership keeps at least one leader;
 * a person is referred only by staff of the organisation that keeps their file, only to
   another member of a partnership both organisations belong to;
+* a group of fields goes to an organisation only while an agreement with it, in force on the
+  day and covering that group, binds it (``cooperation``); the refusal names the groups and the
+  organisation;
 * no referral leaves without either the person's consent to sharing with partners in force, or
   a recorded legal basis with the provision it rests on;
 * a group of fields that needs a consent of its own (``snapshot.FIELD_CONSENTS``: contact
@@ -49,7 +52,7 @@ from reintegra.partnership.models import (
     ReferralStatus,
     ReferralStatusChange,
 )
-from reintegra.partnership.selectors import can_lead
+from reintegra.partnership.selectors import agreed_fields, can_lead
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, field_blocks, take_snapshot
 from reintegra.partnership.workflow import REASON_REQUIRED, SENDER_MOVES, TAKES_IN, check_move
 from reintegra.people import services as people_services
@@ -203,6 +206,8 @@ def referral_send(
     chosen = [key for key in REFERABLE_FIELDS if key in set(fields)]
     if not chosen or len(chosen) != len(set(fields)):
         errors.setdefault("fields", []).append(_("Choose at least one field to refer, from the list."))
+    if partnership is not None and to_organisation is not None and chosen:
+        _check_agreement(errors, participant.organisation_id, to_organisation, chosen)
     blocks = field_blocks(participant.consents.all(), legal_basis)
     for key in chosen:
         if key in blocks:
@@ -250,6 +255,31 @@ def referral_send(
     )
     _notify_receivers(referral)
     return referral
+
+
+def _check_agreement(
+    errors: dict[str, list[str]], sender_id: int, receiver: Organisation, chosen: list[str]
+) -> None:
+    """Every chosen group must be covered by an agreement with the receiver in force today."""
+    agreed = agreed_fields(sender_id, receiver.pk, timezone.localdate())
+    labels = ", ".join(f"“{REFERABLE_FIELDS[key]}”" for key in chosen if agreed is None or key not in agreed)
+    if agreed is None:
+        errors.setdefault("to_organisation", []).append(
+            _(
+                "%(organisation)s has no partnership agreement in force today, so %(fields)s cannot be "
+                "sent to it. The administrators of the partnership's leader record the signed agreement "
+                "on the partnership's page."
+            )
+            % {"organisation": receiver, "fields": labels}
+        )
+    elif labels:
+        errors.setdefault("fields", []).append(
+            _(
+                "The agreement with %(organisation)s in force today does not cover %(fields)s: untick it, "
+                "or ask the partnership's leader for an annex to the agreement."
+            )
+            % {"organisation": receiver, "fields": labels}
+        )
 
 
 def receiving_coordinators(organisation: Organisation) -> list[User]:

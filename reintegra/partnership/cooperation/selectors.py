@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from reintegra.partnership.models import Partnership, PartnershipMember, Stage, StageRole
+from django.db.models import QuerySet
+from django.http import Http404
+
+from reintegra.accounts.models import Organisation
+from reintegra.collation import by_name
+from reintegra.partnership.models import Agreement, Partnership, PartnershipMember, Stage, StageRole
 from reintegra.partnership.selectors import members_of
 
 
@@ -29,3 +34,22 @@ def stage_table(partnership: Partnership) -> list[StageRow]:
 
 def stage_roles_of(member: PartnershipMember) -> dict[str, str]:
     return dict(member.stage_roles.values_list("stage", "description"))
+
+
+def member_organisations(partnership: Partnership) -> QuerySet[Organisation]:
+    return Organisation.objects.filter(partnership_memberships__partnership=partnership).order_by(
+        *by_name("name")
+    )
+
+
+def agreements_of(partnership: Partnership) -> QuerySet[Agreement]:
+    return partnership.agreements.select_related("organisation").order_by(
+        *by_name("organisation__name"), "-valid_from", "-pk"
+    )
+
+
+def agreement_get(partnership: Partnership, pk: int) -> Agreement:
+    agreement = partnership.agreements.select_related("organisation", "partnership").filter(pk=pk).first()
+    if agreement is None:
+        raise Http404
+    return agreement

@@ -9,4 +9,7 @@ app_name = "cooperation"
 urlpatterns = [
     path("stages.<slug:fmt>", views.stage_roles_export, name="stage_roles_export"),
     path("members/<id:member_pk>/stages/", views.stage_roles_edit, name="stage_roles_edit"),
+    path("agreements.<slug:fmt>", views.agreements_export, name="agreements_export"),
+    path("agreements/new/", views.agreement_create, name="agreement_create"),
+    path("agreements/<id:agreement_pk>/edit/", views.agreement_edit, name="agreement_edit"),
 ]

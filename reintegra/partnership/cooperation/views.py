@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -15,8 +16,8 @@ from reintegra.accounts.policy import requires
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors as partnership_selectors
 from reintegra.partnership.cooperation import export, selectors, services
-from reintegra.partnership.cooperation.forms import StageRolesForm
-from reintegra.partnership.models import Partnership
+from reintegra.partnership.cooperation.forms import AgreementForm, StageRolesForm
+from reintegra.partnership.models import Agreement, Partnership
 
 
 def _led(request: AuthenticatedRequest, pk: int) -> Partnership:
@@ -64,3 +65,59 @@ def stage_roles_edit(request: AuthenticatedRequest, pk: int, member_pk: int) -> 
             return redirect("partnership:detail", pk=partnership.pk)
     context = {"partnership": partnership, "member": member, "form": form}
     return render(request, "partnership/stage_roles_form.html", context)
+
+
+@requires("partnership.view")
+@require_GET
+def agreements_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpResponse:
+    if fmt not in export.TYPES:
+        raise Http404
+    partnership = partnership_selectors.partnership_get_for_user(request.user, pk)
+    rows = export.agreement_rows(selectors.agreements_of(partnership), timezone.localdate())
+    body = export.table(_("Agreements"), export.agreement_headers(), rows, fmt)
+    return _download(body, fmt, f"{slugify(partnership.name)}-porozumienia")
+
+
+@requires("partnership.manage")
+@require_http_methods(["GET", "POST"])
+def agreement_create(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    partnership = _led(request, pk)
+    return _agreement_form(request, partnership, None)
+
+
+@requires("partnership.manage")
+@require_http_methods(["GET", "POST"])
+def agreement_edit(request: AuthenticatedRequest, pk: int, agreement_pk: int) -> HttpResponse:
+    partnership = _led(request, pk)
+    return _agreement_form(request, partnership, selectors.agreement_get(partnership, agreement_pk))
+
+
+def _agreement_form(
+    request: AuthenticatedRequest, partnership: Partnership, agreement: Agreement | None
+) -> HttpResponse:
+    organisations = selectors.member_organisations(partnership)
+    initial = None
+    if agreement is not None:
+        data = services.agreement_data_of(agreement)
+        initial = {"organisation": agreement.organisation_id, **vars(data), "data_fields": data.fields}
+    form = AgreementForm(request.POST or None, initial=initial, organisations=organisations)
+    if agreement is not None:
+        form.fields["organisation"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            if agreement is None:
+                services.agreement_record(
+                    actor=request.user,
+                    partnership=partnership,
+                    organisation=form.cleaned_data["organisation"],
+                    data=form.agreement_data(),
+                )
+            else:
+                services.agreement_update(actor=request.user, agreement=agreement, data=form.agreement_data())
+        except ValidationError as error:
+            add_service_error(form, error, renamed={"fields": "data_fields"})
+        else:
+            messages.success(request, _("The agreement has been saved."))
+            return redirect("partnership:detail", pk=partnership.pk)
+    context = {"partnership": partnership, "agreement": agreement, "form": form}
+    return render(request, "partnership/agreement_form.html", context)

@@ -6,6 +6,7 @@
 * ``agreements``: the agreements signed with the members, and the data each may receive.
 """
 
+from reintegra.partnership.models.agreements import Agreement
 from reintegra.partnership.models.core import MemberRole, Partnership, PartnershipMember
 from reintegra.partnership.models.referrals import (
     SPECIAL_CATEGORY_BASES,
@@ -20,6 +21,7 @@ from reintegra.partnership.models.roles import Stage, StageRole
 
 __all__ = [
     "SPECIAL_CATEGORY_BASES",
+    "Agreement",
     "LegalBasis",
     "MemberRole",
     "Partnership",
