@@ -28,6 +28,7 @@ from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
 from reintegra.demo.mobile import seed_mobile
 from reintegra.demo.partnership import seed_partnership
+from reintegra.demo.partnership_cooperation import seed_partnership_cooperation
 from reintegra.demo.people import seed_participants
 from reintegra.demo.placements import seed_placements
 from reintegra.demo.plans import seed_plans
@@ -57,6 +58,8 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_mobile,
     seed_funders,
     seed_exits,
+    # Issue 14: the partnership's new partners, stage roles and their agreements.
+    seed_partnership_cooperation,
 ]
 
 
