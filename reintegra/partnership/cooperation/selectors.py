@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.http import Http404
 
-from reintegra.accounts.models import Organisation
+from reintegra.accounts.models import Organisation, User
+from reintegra.attachments.selectors import AttachmentList, attachments_of
 from reintegra.collation import by_name
 from reintegra.partnership.models import Agreement, Partnership, PartnershipMember, Stage, StageRole
-from reintegra.partnership.selectors import members_of
+from reintegra.partnership.selectors import members_of, partnership_list_for_user
 
 
 @dataclass(frozen=True)
@@ -53,3 +54,24 @@ def agreement_get(partnership: Partnership, pk: int) -> Agreement:
     if agreement is None:
         raise Http404
     return agreement
+
+
+ATTACHMENT_KIND = "agreement"
+
+
+def agreement_get_for_user(user: User, pk: int) -> Agreement:
+    """An agreement of a partnership the user sees; 404 for any other (its signed scan's owner)."""
+    partnerships = partnership_list_for_user(user)
+    agreement = (
+        Agreement.objects.select_related("partnership", "organisation")
+        .filter(pk=pk, partnership__in=partnerships)
+        .first()
+    )
+    if agreement is None:
+        raise Http404
+    return agreement
+
+
+def agreement_attachments(user: User, agreement: Agreement) -> AttachmentList:
+    """The agreement's files (the scan of the signed agreement), each logged as read."""
+    return attachments_of(user, ATTACHMENT_KIND, agreement)

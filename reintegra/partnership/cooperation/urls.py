@@ -11,5 +11,6 @@ urlpatterns = [
     path("members/<id:member_pk>/stages/", views.stage_roles_edit, name="stage_roles_edit"),
     path("agreements.<slug:fmt>", views.agreements_export, name="agreements_export"),
     path("agreements/new/", views.agreement_create, name="agreement_create"),
+    path("agreements/<id:agreement_pk>/", views.agreement_detail, name="agreement_detail"),
     path("agreements/<id:agreement_pk>/edit/", views.agreement_edit, name="agreement_edit"),
 ]

@@ -13,11 +13,13 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reintegra.accounts.http import AuthenticatedRequest
 from reintegra.accounts.policy import requires
+from reintegra.attachments.forms import AttachmentForm
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors as partnership_selectors
 from reintegra.partnership.cooperation import export, selectors, services
 from reintegra.partnership.cooperation.forms import AgreementForm, StageRolesForm
 from reintegra.partnership.models import Agreement, Partnership
+from reintegra.partnership.snapshot import REFERABLE_FIELDS
 
 
 def _led(request: AuthenticatedRequest, pk: int) -> Partnership:
@@ -76,6 +78,29 @@ def agreements_export(request: AuthenticatedRequest, pk: int, fmt: str) -> HttpR
     rows = export.agreement_rows(selectors.agreements_of(partnership), timezone.localdate())
     body = export.table(_("Agreements"), export.agreement_headers(), rows, fmt)
     return _download(body, fmt, f"{slugify(partnership.name)}-porozumienia")
+
+
+@requires("partnership.view")
+@require_GET
+def agreement_detail(request: AuthenticatedRequest, pk: int, agreement_pk: int) -> HttpResponse:
+    """An agreement, the data it lets the partner receive, and the scan of the signed copy."""
+    partnership = partnership_selectors.partnership_get_for_user(request.user, pk)
+    agreement = selectors.agreement_get(partnership, agreement_pk)
+    attachments = selectors.agreement_attachments(request.user, agreement)
+    today = timezone.localdate()
+    context = {
+        "partnership": partnership,
+        "agreement": agreement,
+        "state": export.agreement_state(agreement, today),
+        "expired": agreement.has_expired(today),
+        "labels": [REFERABLE_FIELDS[key] for key in agreement.fields if key in REFERABLE_FIELDS],
+        "can_manage": partnership_selectors.can_lead(request.user, partnership),
+        "attachments": attachments,
+        "attachment_form": AttachmentForm(initial={"description": _("Signed agreement")})
+        if attachments.can_attach
+        else None,
+    }
+    return render(request, "partnership/agreement_detail.html", context)
 
 
 @requires("partnership.manage")
