@@ -124,3 +124,16 @@ def test_an_unknown_export_format_is_not_found(partnership: Partnership, org_adm
     url = reverse("partnership:cooperation:stage_roles_export", args=[partnership.pk, "pdf"])
 
     assert client_for(org_admin).get(url).status_code == 404
+
+
+def test_another_partnerships_member_is_not_found_through_this_one(
+    partnership: Partnership, org_admin: User, organisation: Organisation
+) -> None:
+    from reintegra.partnership import services as partnership_services
+
+    other = partnership_services.partnership_create(actor=None, organisation=organisation, name="Inne")
+    foreign = other.members.get()
+    url = reverse("partnership:cooperation:stage_roles_edit", args=[partnership.pk, foreign.pk])
+
+    assert client_for(org_admin).post(url, {"promotion": "Przejęte"}).status_code == 404
+    assert not StageRole.objects.exists()
