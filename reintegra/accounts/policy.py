@@ -65,6 +65,10 @@ RULES: dict[str, Rule] = {
     # Partnerships: members' staff and partner viewers see them; administrators manage members.
     "partnership.view": Rule(roles=STAFF_ROLES | {Role.PARTNER_VIEWER}),
     "partnership.manage": Rule(roles=frozenset({Role.ORG_ADMIN})),
+    # Partnership meetings, workshop ideas and study visits (partnership/meetings): the members'
+    # staff and partner viewers read them (partnership.view); the members' administrators and
+    # coordinators record and edit them.
+    "partnership.meet": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     # Referrals: staff send their people; the receiver's coordinators and case workers act on
     # them, its partner viewers only read them.
     "referral.send": Rule(roles=STAFF_ROLES),

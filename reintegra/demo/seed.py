@@ -26,6 +26,7 @@ from reintegra.demo.employers import seed_employers
 from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
+from reintegra.demo.meetings import seed_meetings
 from reintegra.demo.mobile import seed_mobile
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.partnership_cooperation import seed_partnership_cooperation
@@ -49,6 +50,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_questionnaires,
     seed_plans,
     seed_partnership,
+    seed_meetings,
     seed_activities,
     seed_employers,
     seed_surveys,

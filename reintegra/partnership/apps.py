@@ -16,6 +16,7 @@ class PartnershipConfig(AppConfig):
             selectors,
         )
         from reintegra.partnership.cooperation import selectors as cooperation_selectors
+        from reintegra.partnership.meetings import audit_registration as meetings_audit  # noqa: F401
         from reintegra.partnership.models import Agreement
         from reintegra.people import summary
 

@@ -11,7 +11,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0005_more_organisation_types'),
-        ('partnership', '0006_stage_roles'),
+        ('partnership', '0007_stage_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

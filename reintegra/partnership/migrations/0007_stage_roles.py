@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('partnership', '0005_field_labels_for_the_audit_log'),
+        ('partnership', '0006_meetings_ideas_and_study_visits'),
     ]
 
     operations = [
