@@ -22,6 +22,7 @@ from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
 from reintegra.demo.cis_internships import seed_cis_internships
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
+from reintegra.demo.costs import seed_costs
 from reintegra.demo.employers import seed_employers
 from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
@@ -38,6 +39,7 @@ from reintegra.demo.questionnaires import seed_questionnaires
 from reintegra.demo.scale_casework import fill_casework
 from reintegra.demo.scale_people import fill_participants
 from reintegra.demo.surveys import seed_surveys
+from reintegra.demo.training import seed_training
 from reintegra.people.models import Participant
 
 # Later sections (participants, programmes, …) append their step here.
@@ -60,6 +62,8 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_mobile,
     seed_funders,
     seed_exits,
+    seed_training,
+    seed_costs,
     # Issue 14: the partnership's new partners, stage roles and their agreements.
     seed_partnership_cooperation,
 ]
