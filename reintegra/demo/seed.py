@@ -30,6 +30,7 @@ from reintegra.demo.funders import seed_funders
 from reintegra.demo.meetings import seed_meetings
 from reintegra.demo.mobile import seed_mobile
 from reintegra.demo.partnership import seed_partnership
+from reintegra.demo.partnership_cooperation import seed_partnership_cooperation
 from reintegra.demo.people import seed_participants
 from reintegra.demo.placements import seed_placements
 from reintegra.demo.plans import seed_plans
@@ -63,6 +64,8 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_exits,
     seed_training,
     seed_costs,
+    # Issue 14: the partnership's new partners, stage roles and their agreements.
+    seed_partnership_cooperation,
 ]
 
 

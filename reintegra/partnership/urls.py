@@ -24,4 +24,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("referrals/<id:pk>/take-in/", views.referral_take_in, name="referral_take_in"),
     path("referrals/<id:pk>/link/", views.referral_link, name="referral_link"),
     path("referrals/<id:pk>/outcome/", views.referral_outcome, name="referral_outcome"),
+    # Stage roles and agreements.
+    path("<id:pk>/", include("reintegra.partnership.cooperation.urls")),
 ]
