@@ -153,6 +153,10 @@ RULES: dict[str, Rule] = {
     # how many people each participant told about it.
     "reach.view": Rule(roles=STAFF_ROLES),
     "reach.record": Rule(roles=STAFF_ROLES),
+    # Mobile outreach (reintegra/outreach): staff see the mobile teams, their plans and routes;
+    # coordinators set a team up, plan its weeks and put the visits on the calendar.
+    "outreach.view": Rule(roles=STAFF_ROLES),
+    "outreach.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
 }
 
 
