@@ -24,6 +24,7 @@ from reintegra.collation import by_name
 from reintegra.dates import WEEKDAYS, day
 from reintegra.outreach import route_picture
 from reintegra.outreach.models import MobileTeam, TeamLocation, VisitPlan
+from reintegra.outreach.services import planner_message
 from reintegra.programmes.models import Programme
 
 
@@ -123,8 +124,19 @@ def _clock(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _km(metres: int) -> str:
+def km(metres: int) -> str:
     return f"{metres / 1000:.1f}".replace(".", ",")
+
+
+_km = km
+
+
+def left_out(plan: VisitPlan) -> list[str]:
+    """What the plan does not visit, and why, in words."""
+    return [
+        planner_message(row.get("reason", ""), {"name": row.get("name", ""), "key": row.get("key", "")})
+        for row in plan.left_out or []
+    ]
 
 
 @dataclass(frozen=True)
