@@ -167,8 +167,8 @@ class VisitPlan(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=PlanStatus.choices, default=PlanStatus.DRAFT
     )
-    routes = models.JSONField(_("routes"), default=dict)
-    left_out = models.JSONField(_("left out"), default=list)
+    routes = models.JSONField(_("routes"), default=dict, blank=True)
+    left_out = models.JSONField(_("left out"), default=list, blank=True)
     metres = models.PositiveIntegerField(_("metres driven"), default=0)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -356,6 +356,17 @@ def _instance(
         for offset, on in dates.items()
     ]
     people = gminas_with_people(team.programme)
+    if not people:
+        raise ValidationError(
+            {
+                "first_day": _(
+                    "No one recruited to or enrolled in %(programme)s has a gmina of residence: "
+                    "there is nowhere to plan visits to."
+                )
+                % {"programme": team.programme}
+            },
+            code="no_people",
+        )
     venues = [
         location.venue
         for location in team.locations.select_related("venue__gmina").order_by("venue__name", "pk")
@@ -409,7 +420,7 @@ def _instance(
     planned_gminas = {stop.group for stop in stops}
     for unit in sorted(gminas.values(), key=lambda unit: unit.name):
         if unit.code not in planned_gminas:
-            week.left_out.append({"key": unit.code, "reason": "no_free_day", "name": unit.name})
+            week.left_out.append({"key": unit.code, "reason": planner.NEVER_FREE, "name": unit.name})
     points = [(float(team.base_latitude), float(team.base_longitude))] + [
         (float(week.venues[stop.key].latitude or 0), float(week.venues[stop.key].longitude or 0))
         for stop in stops
@@ -478,7 +489,11 @@ def _label_of(key: str, week: _Week) -> str:
 def _params(params: dict[str, object], week: _Week) -> dict[str, str]:
     named: dict[str, str] = {}
     for name, value in params.items():
-        if name == "day" and isinstance(value, int) and value in week.dates:
+        if name == "left_out" and isinstance(value, dict):
+            named["reasons"] = " ".join(
+                planner_message(reason, {"name": _label_of(key, week)}) for key, reason in value.items()
+            )
+        elif name == "day" and isinstance(value, int) and value in week.dates:
             named[name] = day(week.dates[value])
         elif isinstance(value, str):
             named[name] = _label_of(value, week)
@@ -490,17 +505,19 @@ def _params(params: dict[str, object], week: _Week) -> dict[str, str]:
 def planner_message(code: str, params: dict[str, str]) -> str:
     """Why the planner could not plan, or left a hall or gmina out, in words."""
     messages = {
-        "no_free_day": _("%(name)s: no hall there is free on any of the team's working days this week."),
-        "no_days": _("The team has no working day in this week."),
-        "no_stops": _("There is no location to visit."),
-        "day_without_hours": _("A working day has no hours."),
-        "too_many_stops": _(
-            "There are more places to visit than the team's working days can hold: add working days "
-            "or hours, or shorten the visits."
+        # What a single hall or gmina was left out for.
+        planner.NEVER_FREE: _("%(name)s: no hall there is free on any of the team's working days this week."),
+        planner.WINDOW_TOO_SHORT: _("%(name)s: the hall is free only for less time than a visit lasts."),
+        planner.TOO_FAR: _("%(name)s: too far to drive there, visit and come back within a working day."),
+        planner.DOES_NOT_FIT: _(
+            "%(name)s: the working days are full; add working days or hours, or shorten the visits."
         ),
-        "no_time": _("%(name)s: the working days have no time left for a visit there."),
-        "unreachable": _("%(name)s: too far to reach and come back within a working day."),
-        "no_time_left": _("%(name)s: the working days have no time left for a visit there."),
+        # Why no plan could be made at all.
+        "no_working_day": _("The team has no working day in this week."),
+        "no_stops": _("There is no location to visit this week."),
+        "day_without_hours": _("The working day %(day)s has no hours."),
+        "nothing_fits": _("Not one visit fits into the team's working days: %(reasons)s"),
+        "no_solution_in_time": _("The planner found no plan in time; try again or plan fewer halls."),
     }
     text = messages.get(code)
     if text is None:
@@ -509,7 +526,7 @@ def planner_message(code: str, params: dict[str, str]) -> str:
             "code": code,
         }
     try:
-        return text % {"name": "—", **params}
+        return text % {"name": "—", "day": "—", "reasons": "", **params}
     except (KeyError, ValueError, TypeError):
         return text
 

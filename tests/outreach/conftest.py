@@ -76,7 +76,7 @@ def hall(
         capacity=30,
         latitude=lat if coordinates else None,
         longitude=lon if coordinates else None,
-        **fields,  # type: ignore[arg-type]
+        **fields,
     )
     return activity_services.venue_create(
         actor=None, organisation=organisation, data=data, opening_hours=WEEKDAYS_9_TO_17
@@ -112,7 +112,7 @@ def team_data(programme: Programme, **changes: object) -> services.TeamData:
         "vehicle": "Renault Trafic",
         "registration": "WZA 12345",
     } | changes
-    return services.TeamData(**fields)  # type: ignore[arg-type]
+    return services.TeamData(**fields)
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from reintegra.outreach import services
 from reintegra.people.models import Degurba, TercUnit
 from tests.outreach.conftest import MONDAY, hall, woman
 
+pytestmark = pytest.mark.usefixtures("in_english")
+
 
 def plan_error(coordinator, team) -> str:
     with pytest.raises(ValidationError) as error:

@@ -58,11 +58,15 @@ def test_the_picture_is_an_image_named_by_its_stops_in_order():
     words = Words("Route on Monday", "From PUP Zalesie: 1. Borówkowo, 2. Dębowiec, back.")
     svg = ET.fromstring(route_svg(BASE, stops, words))  # noqa: S314 - our own output
     assert svg.get("role") == "img"
-    assert svg.find("svg:title", NS).text == "Route on Monday"
-    assert "1. Borówkowo, 2. Dębowiec" in svg.find("svg:desc", NS).text
+    title, desc, line = svg.find("svg:title", NS), svg.find("svg:desc", NS), svg.find("svg:polyline", NS)
+    assert title is not None
+    assert title.text == "Route on Monday"
+    assert desc is not None
+    assert "1. Borówkowo, 2. Dębowiec" in (desc.text or "")
     numbers = [text.text for text in svg.iterfind("svg:text", NS) if text.text in {"1", "2"}]
     assert numbers == ["1", "2"]
-    assert len(svg.find("svg:polyline", NS).get("points").split()) == 4  # base, 2 stops, base
+    assert line is not None
+    assert len((line.get("points") or "").split()) == 4  # base, 2 stops, base
 
 
 def test_labels_are_escaped():
