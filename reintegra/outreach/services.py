@@ -12,10 +12,10 @@ The rules these services enforce:
 * its locations are venues of the organisation: another organisation's venue is refused by name;
 * a week's plan (``plan_week``) covers the gminas where the programme's enrolled and recruited
   people live (applied, eligible, offered a place, enrolled), one hall in each, on the team's
-  working days of that week, each visit while its hall is open and no other session is booked
-  there; what cannot be planned is said by name (the team without working hours, the hall
-  without coordinates, the gmina without a hall, the day when no hall is free, what the planner
-  left out and why), never an empty plan;
+  working days of that week, each visit while its hall is open, no other session is booked
+  there and the team's leader leads no other session; what cannot be planned is said by name
+  (the team without working hours, the hall without coordinates, the gmina without a hall, the
+  day when no hall is free, what the planner left out and why), never an empty plan;
 * accepting a plan (``plan_accept``) puts one mobile-centre visit per planned stop on the
   calendar, led by the team's leading member, all in one transaction; a visit that now clashes
   with another session at the hall or of the leader refuses the whole plan.
@@ -394,7 +394,8 @@ def _instance(
                 },
                 code="location_without_coordinates",
             )
-    free = _free_by_venue(venues, dates, team.visit_minutes)
+    leader = team.members.filter(leads=True).values_list("user_id", flat=True).first()
+    free = _free_by_venue(venues, dates, team.visit_minutes, leader)
     for offset, on in dates.items():
         if not any(free[venue.pk].get(offset) for venue in venues):
             raise ValidationError(
@@ -444,9 +445,11 @@ def _checked(distances: Sequence[Sequence[int]], size: int) -> list[list[int]]:
 
 
 def _free_by_venue(
-    venues: Sequence[Venue], dates: dict[int, date], duration: int
+    venues: Sequence[Venue], dates: dict[int, date], duration: int, leader_id: int | None
 ) -> dict[int, dict[int, list[tuple[int, int]]]]:
-    """{venue id: {day index: windows long enough for a visit}}, in two queries."""
+    """{venue id: {day index: windows long enough for a visit}}: each venue's opening hours
+    minus the sessions booked there and minus the sessions its leader leads anywhere that day
+    (the team cannot be in a hall while its leader is elsewhere), in three queries."""
     openings: dict[int, list[OpeningHours]] = defaultdict(list)
     for opening in OpeningHours.objects.filter(venue__in=venues):
         openings[opening.venue_id].append(opening)
@@ -455,15 +458,14 @@ def _free_by_venue(
         zone = timezone.get_current_timezone()
         start = datetime.combine(min(dates.values()), time(), tzinfo=zone)
         end = datetime.combine(max(dates.values()) + timedelta(days=1), time(), tzinfo=zone)
-        for session in Session.objects.filter(venue__in=venues, starts_at__lt=end, ends_at__gt=start):
-            first, last = (
-                timezone.localtime(session.starts_at).date(),
-                timezone.localtime(session.ends_at).date(),
-            )
-            on = first
-            while on <= last:
-                busy[(session.venue_id or 0, on)].append(session)
-                on += timedelta(days=1)
+        sessions = Session.objects.filter(starts_at__lt=end, ends_at__gt=start)
+        led = sessions.filter(leader_id=leader_id) if leader_id is not None else sessions.none()
+        for session in [*sessions.filter(venue__in=venues), *led]:
+            for on in _days_of(session):
+                for venue in venues if session.leader_id == leader_id else []:
+                    busy[(venue.pk, on)].append(session)
+                if session.leader_id != leader_id:
+                    busy[(session.venue_id or 0, on)].append(session)
     free: dict[int, dict[int, list[tuple[int, int]]]] = {}
     for venue in venues:
         free[venue.pk] = {}
@@ -476,6 +478,11 @@ def _free_by_venue(
             if windows:
                 free[venue.pk][offset] = windows
     return free
+
+
+def _days_of(session: Session) -> list[date]:
+    first, last = timezone.localtime(session.starts_at).date(), timezone.localtime(session.ends_at).date()
+    return [first + timedelta(days=offset) for offset in range((last - first).days + 1)]
 
 
 def _label_of(key: str, week: _Week) -> str:

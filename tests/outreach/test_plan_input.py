@@ -88,3 +88,20 @@ def test_free_windows_are_the_opening_hours_minus_the_sessions_booked(team, hall
 def test_a_case_worker_may_not_plan(caseworker, team, women):
     with pytest.raises(PermissionDenied):
         services.plan_week(actor=caseworker, team=team, first_day=MONDAY)
+
+
+def test_the_leaders_other_sessions_take_the_time_in_every_hall(coordinator, team, women, adviser):
+    tuesday = MONDAY + timedelta(days=1)
+    zone = timezone.get_current_timezone()
+    activity_services.session_schedule(
+        actor=None,
+        data=activity_services.SessionData(
+            programme=team.programme,
+            kind="consultation",
+            leader=adviser,
+            starts_at=datetime.combine(tuesday, time(8), tzinfo=zone),
+            ends_at=datetime.combine(tuesday, time(16), tzinfo=zone),
+            planned_hours=Decimal(8),
+        ),
+    )
+    assert "3.3.2026" in plan_error(coordinator, team)
