@@ -27,6 +27,7 @@ from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
 from reintegra.demo.mobile import seed_mobile
+from reintegra.demo.outreach import seed_outreach
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.people import seed_participants
 from reintegra.demo.placements import seed_placements
@@ -55,6 +56,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_placements,
     seed_cis_internships,
     seed_mobile,
+    seed_outreach,
     seed_funders,
     seed_exits,
 ]
