@@ -617,7 +617,7 @@ def plan_accept(*, actor: User | None, plan: VisitPlan) -> list[Session]:
                 data=activity_services.SessionData(
                     programme=team.programme,
                     kind=SessionKind.MOBILE_VISIT,
-                    title=_("Mobile team %(team)s in %(town)s") % {"team": team.name, "town": venue.town},
+                    title=_("Visit of %(team)s in %(town)s") % {"team": team.name, "town": venue.town},
                     leader=member.user,
                     starts_at=starts_at,
                     ends_at=ends_at,
