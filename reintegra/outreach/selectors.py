@@ -24,7 +24,7 @@ from reintegra.collation import by_name
 from reintegra.dates import WEEKDAYS, day
 from reintegra.outreach import route_picture
 from reintegra.outreach.models import MobileTeam, TeamLocation, VisitPlan
-from reintegra.outreach.services import planner_message
+from reintegra.outreach.services import idle_message, planner_message
 from reintegra.programmes.models import Programme
 
 
@@ -129,6 +129,14 @@ def km(metres: int) -> str:
 
 
 _km = km
+
+
+def idle_days(plan: VisitPlan) -> list[tuple[date, str]]:
+    """The working days of the plan without a visit, and why."""
+    return [
+        (date.fromisoformat(row["date"]), idle_message(row.get("reason", "")))
+        for row in (plan.routes or {}).get("idle", [])
+    ]
 
 
 def left_out(plan: VisitPlan) -> list[str]:

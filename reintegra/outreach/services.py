@@ -538,6 +538,16 @@ def planner_message(code: str, params: dict[str, str]) -> str:
         return text
 
 
+def idle_message(code: str) -> str:
+    """Why a working day of the plan has no visit."""
+    messages = {
+        planner.NOTHING_FREE: _("No hall is free that day."),
+        planner.NOTHING_REACHABLE: _("Some halls are free, but no visit fits into the working day."),
+        planner.NOT_NEEDED: _("Every hall that could be visited that day is visited on another day."),
+    }
+    return str(messages.get(code, code))
+
+
 def _routes(team: MobileTeam, plan: planner.Plan, instance: planner.Instance, week: _Week) -> dict[str, Any]:
     index = {stop.key: position + 1 for position, stop in enumerate(instance.stops)}
     days = []
@@ -571,6 +581,11 @@ def _routes(team: MobileTeam, plan: planner.Plan, instance: planner.Instance, we
             }
         )
     return {
+        "idle": [
+            {"date": week.dates[index].isoformat(), "reason": reason}
+            for index, reason in sorted(plan.idle_days.items())
+            if index in week.dates
+        ],
         "base": {
             "name": team.base_name,
             "latitude": float(team.base_latitude or 0),

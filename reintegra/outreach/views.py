@@ -235,6 +235,7 @@ def plan_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "team": plan.team,
         "days": selectors.plan_days(plan),
         "left_out": selectors.left_out(plan),
+        "idle_days": selectors.idle_days(plan),
         "km": selectors.km(plan.metres),
         "may_accept": plan.status == PlanStatus.DRAFT and policy.can(request.user, "outreach.manage", plan),
     }

@@ -105,3 +105,13 @@ def test_the_leaders_other_sessions_take_the_time_in_every_hall(coordinator, tea
         ),
     )
     assert "3.3.2026" in plan_error(coordinator, team)
+
+
+def test_a_plan_where_not_one_visit_fits_says_why_for_each_gmina(coordinator, team, women):
+    services.working_days_set(
+        actor=coordinator, team=team, days=[services.Hours(weekday=0, starts=time(8), ends=time(10, 30))]
+    )
+    message = plan_error(coordinator, team)
+    assert "Not one visit fits" in message
+    for name in ("Borówkowo", "Stare Łąki", "Dębowiec"):
+        assert name in message

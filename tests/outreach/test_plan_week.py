@@ -125,3 +125,10 @@ def test_cannot_see_another_organisations_plan(coordinator, team, women, outside
     plan = services.plan_week(actor=coordinator, team=team, first_day=MONDAY, time_limit_s=LIMIT)
     with pytest.raises(Http404):
         selectors.plan_get_for_user(outsider, plan.pk)
+
+
+def test_the_days_without_a_visit_say_why(coordinator, team, women):
+    plan = services.plan_week(actor=coordinator, team=team, first_day=MONDAY, time_limit_s=LIMIT)
+    idle = selectors.idle_days(plan)
+    assert len(idle) == 5 - len(plan.routes["days"])
+    assert all("visited on another day" in reason for _when, reason in idle)
