@@ -286,7 +286,6 @@ class _Week:
     left_out: list[dict[str, str]]
 
 
-@transaction.atomic
 def plan_week(
     *,
     actor: User | None,
@@ -297,8 +296,10 @@ def plan_week(
 ) -> VisitPlan:
     """A draft plan of the week from ``first_day``: routes of the team's working days that visit
     one hall in each gmina where the programme's people live, with the fewest metres the planner
-    finds. ``distances`` (metres, the base first, then the stops in the order of
-    ``plan_stops``) replaces the straight lines, e.g. a road-distance matrix."""
+    finds. ``distances`` (metres, the base first, then the halls planned: the team's locations
+    in the gminas with people, free at some time of the week, by name) replaces the straight
+    lines, e.g. a road-distance matrix. The solver runs outside a transaction (it takes seconds
+    and writes nothing); the plan is one insert."""
     _require(actor, team)
     instance, week = _instance(team, first_day, distances)
     try:
