@@ -69,6 +69,8 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("programme.view", "programmes:list", _("Programmes")),
         ("programme.manage", "imports:start", _("Import")),
         ("questionnaire.manage", "questionnaires:list", _("Questionnaires")),
+        # Staff training (reintegra/training): trainings, supervision, required training.
+        ("training.view", "training:training_list", _("Staff training")),
     )
     employers = allowed(
         ("employer.list", "employers:employer_list", _("Employers")),

@@ -26,6 +26,7 @@ from reintegra.demo.employers import seed_employers
 from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
+from reintegra.demo.meetings import seed_meetings
 from reintegra.demo.mobile import seed_mobile
 from reintegra.demo.outreach import seed_outreach
 from reintegra.demo.partnership import seed_partnership
@@ -37,6 +38,7 @@ from reintegra.demo.questionnaires import seed_questionnaires
 from reintegra.demo.scale_casework import fill_casework
 from reintegra.demo.scale_people import fill_participants
 from reintegra.demo.surveys import seed_surveys
+from reintegra.demo.training import seed_training
 from reintegra.people.models import Participant
 
 # Later sections (participants, programmes, …) append their step here.
@@ -49,6 +51,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_questionnaires,
     seed_plans,
     seed_partnership,
+    seed_meetings,
     seed_activities,
     seed_employers,
     seed_surveys,
@@ -59,6 +62,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_outreach,
     seed_funders,
     seed_exits,
+    seed_training,
 ]
 
 

@@ -12,6 +12,7 @@ class PartnershipConfig(AppConfig):
             audit_registration,  # noqa: F401
             selectors,
         )
+        from reintegra.partnership.meetings import audit_registration as meetings_audit  # noqa: F401
         from reintegra.people import summary
 
         summary.register("referrals", 50, selectors.open_referrals_summary)

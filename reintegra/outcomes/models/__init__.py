@@ -1,6 +1,7 @@
 """The outcomes app's models, one module per part: ``exits`` (the exit record and follow-ups),
 ``counts`` (the counts kept up to date on write), ``evaluation`` (the evaluation survey's answers
-at entry and exit), ``reach`` (whom a participant told); each further part adds its module here."""
+at entry and exit), ``reach`` (whom a participant told, and who told an applicant); each further
+part adds its module here."""
 
 from reintegra.outcomes.models.counts import IndicatorCount
 from reintegra.outcomes.models.evaluation import EVALUATION_CODE, EvaluationMoment, EvaluationResponse
@@ -14,7 +15,7 @@ from reintegra.outcomes.models.exits import (
     Improvement,
 )
 from reintegra.outcomes.models.funding import ProgrammeFunding
-from reintegra.outcomes.models.reach import ReachRecord
+from reintegra.outcomes.models.reach import HeardFrom, ReachRecord
 
 __all__ = [
     "EVALUATION_CODE",
@@ -26,6 +27,7 @@ __all__ = [
     "FollowUp",
     "FollowUpChannel",
     "FollowUpStatus",
+    "HeardFrom",
     "Improvement",
     "IndicatorCount",
     "ProgrammeFunding",
