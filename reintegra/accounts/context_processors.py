@@ -89,6 +89,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
         ("exit.view", "outcomes:exits:follow_ups_due", _("Follow-ups after the exit")),
         ("reach.view", "outcomes:reach:programmes", _("Reach")),
+        ("cost.view", "outcomes:costs:programmes", _("Costs")),
     )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),

@@ -169,6 +169,11 @@ RULES: dict[str, Rule] = {
     # coordinators set a team up, plan its weeks and put the visits on the calendar.
     "outreach.view": Rule(roles=STAFF_ROLES),
     "outreach.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Costs (outcomes/costs): a programme's expenses, by category and funding source. Its
+    # organisation's staff see them; its administrators and coordinators record, correct and
+    # remove them.
+    "cost.view": Rule(roles=STAFF_ROLES),
+    "cost.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
 }
 
 

@@ -22,6 +22,7 @@ from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
 from reintegra.demo.cis_internships import seed_cis_internships
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
+from reintegra.demo.costs import seed_costs
 from reintegra.demo.employers import seed_employers
 from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
@@ -63,6 +64,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_funders,
     seed_exits,
     seed_training,
+    seed_costs,
 ]
 
 

@@ -5,6 +5,7 @@ from reintegra.outcomes.models import (
     ExitRecord,
     FollowUp,
     HeardFrom,
+    ProgrammeCost,
     ProgrammeFunding,
     ReachRecord,
 )
@@ -15,3 +16,4 @@ auditlog.register(EvaluationResponse)
 auditlog.register(ProgrammeFunding)
 auditlog.register(ReachRecord)
 auditlog.register(HeardFrom)
+auditlog.register(ProgrammeCost)
