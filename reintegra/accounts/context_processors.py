@@ -63,6 +63,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("session.view", "activities:my_calendar", _("Calendar")),
         ("venue.view", "activities:venue_list", _("Venues")),
         ("session.view", "activities:overview", _("Sessions and votes")),
+        ("outreach.view", "outreach:team_list", _("Mobile teams")),
     )
     programmes = allowed(
         ("programme.view", "programmes:list", _("Programmes")),

@@ -165,6 +165,10 @@ RULES: dict[str, Rule] = {
     # requirements. Every staff member sees their own record ("My trainings").
     "training.view": Rule(roles=STAFF_ROLES),
     "training.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Mobile outreach (reintegra/outreach): staff see the mobile teams, their plans and routes;
+    # coordinators set a team up, plan its weeks and put the visits on the calendar.
+    "outreach.view": Rule(roles=STAFF_ROLES),
+    "outreach.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     # Costs (outcomes/costs): a programme's expenses, by category and funding source. Its
     # organisation's staff see them; its administrators and coordinators record, correct and
     # remove them.

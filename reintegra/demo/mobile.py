@@ -80,12 +80,43 @@ class Hall:
     town: str
     gmina: str  # TERC of the rural gmina (or rural area) it serves
     weekday: int  # the day of the team's visit
+    latitude: str = ""  # where the mobile team's planner finds it (demo/outreach.py)
+    longitude: str = ""
+    opens: int = 9  # weekdays, from this hour …
+    closes: int = 17  # … until this one: when the sołtys lends the key
 
 
 HALLS: tuple[Hall, ...] = (
-    Hall("Świetlica wiejska w Borówkowie", "ul. Szkolna 1", "06-425", "Borówkowo", "3035022", 1),
-    Hall("Świetlica wiejska w Starych Łąkach", "ul. Kościelna 5", "06-430", "Stare Łąki", "3035042", 2),
-    Hall("Świetlica wiejska w Dębowcu", "Dębowiec 14", "06-435", "Dębowiec", "3035035", 3),
+    Hall(
+        "Świetlica wiejska w Borówkowie",
+        "ul. Szkolna 1",
+        "06-425",
+        "Borówkowo",
+        "3035022",
+        1,
+        "52.39650",
+        "17.65780",
+    ),
+    Hall(
+        "Świetlica wiejska w Starych Łąkach",
+        "ul. Kościelna 5",
+        "06-430",
+        "Stare Łąki",
+        "3035042",
+        2,
+        "52.28920",
+        "17.38310",
+    ),
+    Hall(
+        "Świetlica wiejska w Dębowcu",
+        "Dębowiec 14",
+        "06-435",
+        "Dębowiec",
+        "3035035",
+        3,
+        "52.18640",
+        "17.46220",
+    ),
 )
 
 
@@ -198,6 +229,13 @@ def _interviews(adviser: Any, women: list[Participant], start: date) -> None:
         )
 
 
+def hall_hours(hall: Hall) -> list[activity_services.Opening]:
+    return [
+        activity_services.Opening(weekday=weekday, opens=time(hall.opens), closes=time(hall.closes))
+        for weekday in range(5)
+    ]
+
+
 def _hall_year(
     ctx: DemoContext, programme: Programme, hall: Hall, index: int, team: tuple[Any, Any], start: date
 ) -> None:
@@ -216,8 +254,10 @@ def _hall_year(
                 town=hall.town,
                 gmina=TercUnit.objects.get(code=hall.gmina),
                 capacity=30,
+                latitude=Decimal(hall.latitude) if hall.latitude else None,
+                longitude=Decimal(hall.longitude) if hall.longitude else None,
             ),
-            opening_hours=[],
+            opening_hours=hall_hours(hall),
         )
     group = programme_services.group_create(
         actor=coordinator, programme=programme, name=f"Grupa – {hall.town}"

@@ -29,6 +29,7 @@ from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
 from reintegra.demo.meetings import seed_meetings
 from reintegra.demo.mobile import seed_mobile
+from reintegra.demo.outreach import seed_outreach
 from reintegra.demo.partnership import seed_partnership
 from reintegra.demo.partnership_cooperation import seed_partnership_cooperation
 from reintegra.demo.people import seed_participants
@@ -60,6 +61,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_placements,
     seed_cis_internships,
     seed_mobile,
+    seed_outreach,
     seed_funders,
     seed_exits,
     seed_training,
