@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import factory
 from factory.django import DjangoModelFactory
 
 from reintegra.accounts.models import Membership, Organisation, OrganisationType, Role, User
+from reintegra.partnership.models import Agreement, Partnership
 
 
 class OrganisationFactory(DjangoModelFactory):
@@ -85,3 +88,22 @@ class ProgrammeFactory(DjangoModelFactory):
         lambda programme: programme.start_date.replace(year=programme.start_date.year + 1)
     )
     places = 10
+
+
+def agreement_for(
+    partnership: Partnership, organisation: Organisation, fields: list[str] | None = None
+) -> Agreement:
+    """A signed agreement with a member, in force since 2020, by which it may receive ``fields``
+    (every group a referral can carry, unless said otherwise)."""
+    from reintegra.partnership.cooperation.services import AgreementData, agreement_record
+    from reintegra.partnership.snapshot import REFERABLE_FIELDS
+
+    data = AgreementData(
+        number=f"P/{organisation.pk}/2020",
+        scope="Współpraca w aktywizacji społeczno-zawodowej.",
+        signed_on=date(2020, 1, 2),
+        valid_from=date(2020, 1, 2),
+        valid_until=None,
+        fields=list(REFERABLE_FIELDS) if fields is None else fields,
+    )
+    return agreement_record(actor=None, partnership=partnership, organisation=organisation, data=data)

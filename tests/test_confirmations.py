@@ -24,7 +24,7 @@ from reintegra.programmes import services as programme_services
 from reintegra.programmes.models import EnrolmentStatus, ExitReason, Programme, ProgrammeTemplate
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, VersionStatus
 from tests.conftest import client_for
-from tests.factories import OrganisationFactory, ParticipantFactory, ProgrammeFactory, member
+from tests.factories import OrganisationFactory, ParticipantFactory, ProgrammeFactory, agreement_for, member
 
 pytestmark = pytest.mark.django_db
 
@@ -332,6 +332,7 @@ def test_withdrawing_and_declining_a_referral_ask_first_carrying_the_reason_on(
     partnership_services.partnership_member_add(
         actor=None, partnership=partnership, organisation=ngo, role=MemberRole.PARTNER
     )
+    agreement_for(partnership, ngo)
     people_services.consent_record(
         actor=caseworker,
         participant=ours,

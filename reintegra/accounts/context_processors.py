@@ -63,11 +63,14 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("session.view", "activities:my_calendar", _("Calendar")),
         ("venue.view", "activities:venue_list", _("Venues")),
         ("session.view", "activities:overview", _("Sessions and votes")),
+        ("outreach.view", "outreach:team_list", _("Mobile teams")),
     )
     programmes = allowed(
         ("programme.view", "programmes:list", _("Programmes")),
         ("programme.manage", "imports:start", _("Import")),
         ("questionnaire.manage", "questionnaires:list", _("Questionnaires")),
+        # Staff training (reintegra/training): trainings, supervision, required training.
+        ("training.view", "training:training_list", _("Staff training")),
     )
     employers = allowed(
         ("employer.list", "employers:employer_list", _("Employers")),
@@ -86,6 +89,7 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         ("dashboard.view", "outcomes:dashboards:index", _("Dashboards")),
         ("exit.view", "outcomes:exits:follow_ups_due", _("Follow-ups after the exit")),
         ("reach.view", "outcomes:reach:programmes", _("Reach")),
+        ("cost.view", "outcomes:costs:programmes", _("Costs")),
     )
     administration = allowed(
         ("user.list", "accounts:user_list", _("Team")),

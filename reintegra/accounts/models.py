@@ -26,6 +26,16 @@ class OrganisationType(models.TextChoices):
     # A body that funds programmes (a voivodeship labour office, a managing authority, a
     # foundation): its users see only the aggregate reports of the programmes it funds.
     FUNDING_BODY = "funding_body", _("Funding body")
+    # Partners the models' local partnerships name (seeds 002, 003, 004): the gmina or county
+    # office, private employment services, the local press and radio, universities, training
+    # institutions and social-economy entities such as a social cooperative.
+    LOCAL_GOVERNMENT = "local_government", _("Local government unit")
+    EMPLOYMENT_AGENCY = "employment_agency", _("Employment agency")
+    MEDIA = "media", _("Local media")
+    UNIVERSITY = "university", _("University")
+    TRAINING_INSTITUTION = "training_institution", _("Training institution")
+    SOCIAL_ECONOMY = "social_economy", _("Social economy entity (e.g. a social cooperative)")
+    DEVELOPMENT_AGENCY = "development_agency", _("Regional development agency")
     OTHER = "other", _("Other")
 
 

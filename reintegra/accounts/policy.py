@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import date
 from functools import wraps
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar, cast
 
@@ -65,6 +66,10 @@ RULES: dict[str, Rule] = {
     # Partnerships: members' staff and partner viewers see them; administrators manage members.
     "partnership.view": Rule(roles=STAFF_ROLES | {Role.PARTNER_VIEWER}),
     "partnership.manage": Rule(roles=frozenset({Role.ORG_ADMIN})),
+    # Partnership meetings, workshop ideas and study visits (partnership/meetings): the members'
+    # staff and partner viewers read them (partnership.view); the members' administrators and
+    # coordinators record and edit them.
+    "partnership.meet": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     # Referrals: staff send their people; the receiver's coordinators and case workers act on
     # them, its partner viewers only read them.
     "referral.send": Rule(roles=STAFF_ROLES),
@@ -150,9 +155,25 @@ RULES: dict[str, Rule] = {
     "exit.record": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
     "follow_up.record": Rule(roles=STAFF_ROLES),
     # Reach (outcomes/reach): the staff of the organisation that runs a programme see and record
-    # how many people each participant told about it.
+    # how many people each participant told about it; the person records her own from her own
+    # page (own_page.view).
     "reach.view": Rule(roles=STAFF_ROLES),
     "reach.record": Rule(roles=STAFF_ROLES),
+    # Staff training (reintegra/training): the staff of an organisation see its trainings,
+    # supervisions and the training its programmes require; its administrators and coordinators
+    # set trainings up, record attendance and completions, issue certificates and set the
+    # requirements. Every staff member sees their own record ("My trainings").
+    "training.view": Rule(roles=STAFF_ROLES),
+    "training.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Mobile outreach (reintegra/outreach): staff see the mobile teams, their plans and routes;
+    # coordinators set a team up, plan its weeks and put the visits on the calendar.
+    "outreach.view": Rule(roles=STAFF_ROLES),
+    "outreach.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
+    # Costs (outcomes/costs): a programme's expenses, by category and funding source. Its
+    # organisation's staff see them; its administrators and coordinators record, correct and
+    # remove them.
+    "cost.view": Rule(roles=STAFF_ROLES),
+    "cost.manage": Rule(roles=frozenset({Role.ORG_ADMIN, Role.COORDINATOR})),
 }
 
 
@@ -221,6 +242,36 @@ def requires_two_factor(user: User | AnonymousUser) -> bool:
         if roles & STAFF_ROLES
     }
     return Organisation.objects.filter(pk__in=staff_organisation_ids, require_2fa_for_staff=True).exists()
+
+
+# --- Qualifications for a role -----------------------------------------------------------
+#
+# A programme may require a qualification (a completed training) before a staff member holds
+# one of its roles or leads a session in it. The apps that keep qualifications register a check
+# here (accounts imports no app); the programmes and activities ask ``missing_qualification``.
+
+type QualificationCheck = Callable[[User, Any, str, date], str | None]
+
+_qualification_checks: list[QualificationCheck] = []
+
+
+def register_qualification_check(check: QualificationCheck) -> None:
+    """Add a check: (user, programme, role code, day) -> the message naming what is missing, or None."""
+    if check not in _qualification_checks:
+        _qualification_checks.append(check)
+
+
+def missing_qualification(user: User, programme: Any, role: str, on: date | None = None) -> str | None:
+    """The message naming the first qualification the user lacks on the day (today by default)
+    for the role in the programme, or None when every registered check is met."""
+    from django.utils import timezone
+
+    day = on or timezone.localdate()
+    for check in _qualification_checks:
+        message = check(user, programme, role, day)
+        if message is not None:
+            return message
+    return None
 
 
 # --- Declarations on views -------------------------------------------------------------

@@ -14,7 +14,9 @@ The rules these services enforce:
 * a session belongs to a programme; its group and activity, if any, to the same programme; its
   venue to the programme's organisation; its kind is one the programme's model schedules
   (``session_types`` of the template, when it lists them); its leader holds, on the day, a role
-  of the programme that leads that kind (``programmes.services.may_lead``);
+  of the programme that leads that kind (``programmes.services.may_lead``) and the qualification
+  the programme requires for that role (a completed training: ``policy.missing_qualification``),
+  whose refusal names what is missing;
 * a recurring session is an RFC 5545 rule that ends (COUNT or UNTIL), of at most
   ``MAX_OCCURRENCES`` occurrences; all of them are written in one transaction under one series;
 * attendance is marked for the people of the session's group (of the programme, without a
@@ -408,14 +410,17 @@ def _check_session(data: SessionData) -> None:
 
 
 def _check_leader(data: SessionData, days: list[date]) -> None:
-    """The leader holds a role that leads this kind on every day of the sessions."""
+    """The leader holds a role that leads this kind on every day of the sessions, with the
+    qualification the programme requires for it (``policy.missing_qualification``)."""
     roles = data.programme.staff_roles.filter(user=data.leader)
     allowed = roles_leading(data.programme, data.kind)
     if allowed is not None:
         roles = roles.filter(role__in=allowed)
-    periods = list(roles.values_list("starts_on", "ends_on"))
-    for when in days:
-        if not any(start <= when and (end is None or when <= end) for start, end in periods):
+    periods = list(roles.values_list("role", "starts_on", "ends_on"))
+    missing = _Qualifications(data)
+    for when in sorted(days):
+        held = {role for role, start, end in periods if start <= when and (end is None or when <= end)}
+        if not held:
             raise ValidationError(
                 {
                     "leader": _(
@@ -426,6 +431,27 @@ def _check_leader(data: SessionData, days: list[date]) -> None:
                 },
                 code="not_a_leader",
             )
+        reasons = [missing.on(role, when) for role in sorted(held)]
+        if all(reasons):
+            raise ValidationError({"leader": reasons[0]}, code="missing_qualification")
+
+
+class _Qualifications:
+    """What the leader lacks for a role on a day, asked of the policy once per role: a
+    qualification once had is kept, so a role met on its first day of the series is met on the
+    later ones, and only a role not yet met is asked again day by day."""
+
+    def __init__(self, data: SessionData) -> None:
+        self.data = data
+        self.met: set[str] = set()
+
+    def on(self, role: str, when: date) -> str | None:
+        if role in self.met:
+            return None
+        reason = policy.missing_qualification(self.data.leader, self.data.programme, role, when)
+        if reason is None:
+            self.met.add(role)
+        return reason
 
 
 @transaction.atomic

@@ -17,7 +17,11 @@ The ``seed_mobile`` step of ``manage.py seed_demo``. What seed 004 reports, and 
   attendance of those held so far (the women are enrolled on the day of seeding, as in the
   other demo programmes, though the visits began weeks before);
 * *each participant reached at least 4–5 other women*: a reach record of each participant, 4 to
-  7 women told, some of whom applied.
+  7 women told, some of whom applied. One of them has her own account (``uczestniczka.pup``)
+  and records her reach herself on her own page, twice; the adviser records the others';
+* *word of mouth*: ``WORD_OF_MOUTH`` applicants (some on the reserve list, some enrolled) are
+  linked to the participant who told them about the programme, each one of those who said that
+  someone she told applied.
 
 The women are made for this programme (the PUP's other people are left alone). Through the
 services and audited, like the rest of the demo; a few seconds. Idempotent: when the programme
@@ -33,11 +37,13 @@ from typing import Any
 
 from django.utils import timezone
 
+from reintegra.accounts.models import Role, User
+from reintegra.accounts.services import membership_create
 from reintegra.activities import services as activity_services
 from reintegra.activities.models import Session, Venue
 from reintegra.demo.context import DemoContext
 from reintegra.demo.questionnaires import DEMO as DEMO_ANSWERS
-from reintegra.outcomes.reach.services import ReachData, reach_record
+from reintegra.outcomes.reach.services import ReachData, heard_from_record, reach_record, reach_record_own
 from reintegra.people.models import (
     IdentityDocumentType,
     LabourStatus,
@@ -46,7 +52,7 @@ from reintegra.people.models import (
     Sex,
     TercUnit,
 )
-from reintegra.people.services import ParticipantData, participant_create
+from reintegra.people.services import ParticipantData, participant_account_link, participant_create
 from reintegra.programmes import services as programme_services
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme, ProgrammeTemplate
 from reintegra.questionnaires import services as questionnaire_services
@@ -61,6 +67,9 @@ REACHED_AT_LEAST = 4
 WEEKS_BEFORE = 12  # the programme began this many weeks before the day of seeding
 VISITS, WORKSHOPS = 14, 7  # per hall: a visit a week, a workshop every other week
 INTERVIEW = "diagnostic_interview"
+OWN_ACCOUNT = "uczestniczka.pup"  # the participant account of the first woman, for her own page
+OWN_RECORDS = ((3, 0), (2, 1))  # what she records herself: told, of whom applied
+WORD_OF_MOUTH = 10  # applicants linked to the participant who told them
 
 
 @dataclass(frozen=True)
@@ -71,12 +80,43 @@ class Hall:
     town: str
     gmina: str  # TERC of the rural gmina (or rural area) it serves
     weekday: int  # the day of the team's visit
+    latitude: str = ""  # where the mobile team's planner finds it (demo/outreach.py)
+    longitude: str = ""
+    opens: int = 9  # weekdays, from this hour …
+    closes: int = 17  # … until this one: when the sołtys lends the key
 
 
 HALLS: tuple[Hall, ...] = (
-    Hall("Świetlica wiejska w Borówkowie", "ul. Szkolna 1", "06-425", "Borówkowo", "3035022", 1),
-    Hall("Świetlica wiejska w Starych Łąkach", "ul. Kościelna 5", "06-430", "Stare Łąki", "3035042", 2),
-    Hall("Świetlica wiejska w Dębowcu", "Dębowiec 14", "06-435", "Dębowiec", "3035035", 3),
+    Hall(
+        "Świetlica wiejska w Borówkowie",
+        "ul. Szkolna 1",
+        "06-425",
+        "Borówkowo",
+        "3035022",
+        1,
+        "52.39650",
+        "17.65780",
+    ),
+    Hall(
+        "Świetlica wiejska w Starych Łąkach",
+        "ul. Kościelna 5",
+        "06-430",
+        "Stare Łąki",
+        "3035042",
+        2,
+        "52.28920",
+        "17.38310",
+    ),
+    Hall(
+        "Świetlica wiejska w Dębowcu",
+        "Dębowiec 14",
+        "06-435",
+        "Dębowiec",
+        "3035035",
+        3,
+        "52.18640",
+        "17.46220",
+    ),
 )
 
 
@@ -113,7 +153,7 @@ def seed_mobile(ctx: DemoContext) -> None:
             programme_services.enrolment_enrol(actor=coordinator, enrolment=enrolment)
     for index, hall in enumerate(HALLS):
         _hall_year(ctx, programme, hall, index, (adviser, broker), start)
-    _reach(adviser, programme, today)
+    _reach(ctx, coordinator, adviser, programme, today)
     ctx.count_created("mobile centre", True)
 
 
@@ -189,6 +229,13 @@ def _interviews(adviser: Any, women: list[Participant], start: date) -> None:
         )
 
 
+def hall_hours(hall: Hall) -> list[activity_services.Opening]:
+    return [
+        activity_services.Opening(weekday=weekday, opens=time(hall.opens), closes=time(hall.closes))
+        for weekday in range(5)
+    ]
+
+
 def _hall_year(
     ctx: DemoContext, programme: Programme, hall: Hall, index: int, team: tuple[Any, Any], start: date
 ) -> None:
@@ -207,8 +254,10 @@ def _hall_year(
                 town=hall.town,
                 gmina=TercUnit.objects.get(code=hall.gmina),
                 capacity=30,
+                latitude=Decimal(hall.latitude) if hall.latitude else None,
+                longitude=Decimal(hall.longitude) if hall.longitude else None,
             ),
-            opening_hours=[],
+            opening_hours=hall_hours(hall),
         )
     group = programme_services.group_create(
         actor=coordinator, programme=programme, name=f"Grupa – {hall.town}"
@@ -271,14 +320,18 @@ def _mark_held(sessions: list[Session], members: list[Participant]) -> None:
         )
 
 
-def _reach(adviser: Any, programme: Programme, today: date) -> None:
-    """Each participant told 4 to 7 women in a similar situation; every third, one applied."""
-    enrolments = (
+def _reach(ctx: DemoContext, coordinator: Any, adviser: Any, programme: Programme, today: date) -> None:
+    """Each participant told 4 to 7 women in a similar situation; every third, one applied. The
+    first records hers herself on her own page; then the applicants who came by word of mouth."""
+    enrolments = list(
         Enrolment.objects.filter(programme=programme, status=EnrolmentStatus.ENROLLED)
         .select_related("participant", "programme")
         .order_by("pk")
     )
-    for index, enrolment in enumerate(enrolments):
+    own = _own_account(ctx, coordinator, enrolments[0].participant)
+    for told, applied in OWN_RECORDS:
+        reach_record_own(actor=own, enrolment=enrolments[0], people_told=told, applied=applied)
+    for index, enrolment in enumerate(enrolments[1:], start=1):
         reach_record(
             actor=adviser,
             enrolment=enrolment,
@@ -289,3 +342,33 @@ def _reach(adviser: Any, programme: Programme, today: date) -> None:
                 note="Sąsiadki i znajome z koła gospodyń." if index % 5 == 0 else "",
             ),
         )
+    _word_of_mouth(adviser, programme, enrolments)
+
+
+def _own_account(ctx: DemoContext, coordinator: Any, woman: Participant) -> User:
+    """The participant account of one woman, named as her record, linked to it."""
+    account = User(
+        username=OWN_ACCOUNT,
+        first_name=woman.first_name,
+        last_name=woman.last_name,
+        email=f"{OWN_ACCOUNT}@example.org",
+        password=ctx.password_hash(),
+    )
+    account.full_clean()
+    account.save()
+    ctx.count_created("users", True)
+    ctx.users[OWN_ACCOUNT] = account
+    membership_create(user=account, organisation=woman.organisation, role=Role.PARTICIPANT)
+    participant_account_link(actor=coordinator, participant=woman, account=account)
+    return account
+
+
+def _word_of_mouth(adviser: Any, programme: Programme, enrolled: list[Enrolment]) -> None:
+    """The women who said someone they told applied (every third) are each linked to one
+    applicant: half of them on the reserve list, half among the last enrolled."""
+    tellers = enrolled[::3][:WORD_OF_MOUTH]
+    reserve = list(programme.enrolments.filter(status=EnrolmentStatus.RESERVE).order_by("pk"))
+    half = WORD_OF_MOUTH // 2
+    applicants = reserve[:half] + enrolled[-(WORD_OF_MOUTH - half) :]
+    for teller, applicant in zip(tellers, applicants, strict=True):
+        heard_from_record(actor=adviser, applicant=applicant, told_by=teller)

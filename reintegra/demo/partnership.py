@@ -8,8 +8,9 @@ it), one from the PUP to the CIS was accepted, one from the MOPS to the CIS was 
 from the PCPR to the foundation was completed and one from the PCPR to the CIS was accepted and
 then withdrawn by the PCPR. The CIS and the foundation have reported the outcome of the two they
 took (takes part; completed). A group whose consent the person has not given stays home, as on
-the form. Idempotent: an existing partnership is completed
-with missing members, and referrals are written only when the partnership has none.
+the form. Every member has signed an agreement naming the data it may receive (the
+foundation's pilot-year one has expired). Idempotent: an existing partnership is completed
+with missing members and agreements, and referrals are written only when the partnership has none.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from datetime import date
 
 from reintegra.demo.context import DemoContext
 from reintegra.partnership import services
+from reintegra.partnership.cooperation import services as cooperation
+from reintegra.partnership.cooperation.services import AgreementData
 from reintegra.partnership.models import (
     LegalBasis,
     MemberRole,
@@ -26,7 +29,7 @@ from reintegra.partnership.models import (
     PartnershipMember,
     ReferralOutcome,
 )
-from reintegra.partnership.snapshot import field_blocks
+from reintegra.partnership.snapshot import REFERABLE_FIELDS, field_blocks
 from reintegra.people import services as people_services
 from reintegra.people.models import ConsentKind, Participant
 
@@ -45,6 +48,31 @@ MEMBERS: tuple[tuple[str, MemberRole], ...] = (
     ("szkola", MemberRole.ASSOCIATE),
 )
 CONSENT_DAY = date(2026, 1, 20)
+AGREED_ON = date(2026, 1, 15)
+# What each member may receive in a referral under its agreement (``None``: every group).
+AGREEMENTS: dict[str, tuple[str, tuple[str, ...] | None]] = {
+    LEADER: ("Koordynacja partnerstwa, rekrutacja i pośrednictwo pracy.", None),
+    "mops": ("Diagnoza sytuacji rodzin, praca socjalna, kierowanie do CIS i KIS.", None),
+    "pcpr": ("Wsparcie osób usamodzielnianych i osób z niepełnosprawnością.", None),
+    "cis": (
+        "Reintegracja społeczna i zawodowa uczestników CIS, praktyki u pracodawców.",
+        ("name", "birth_date", "pesel", "contact", "address", "education", "labour_status", "questionnaire"),
+    ),
+    "ngo": (
+        "Streetworking, mieszkania treningowe i mentoring osób skierowanych.",
+        ("name", "birth_date", "pesel", "contact", "address", "education", "labour_status", "questionnaire"),
+    ),
+    "razem": (
+        "Kluby aktywności i grupy wsparcia dla kobiet.",
+        ("name", "contact", "education", "labour_status"),
+    ),
+    "szkola": (
+        "Kursy zawodowe dla dorosłych skierowanych przez partnerów.",
+        ("name", "contact", "education"),
+    ),
+}
+# The foundation's first agreement, for the pilot year, has ended: the page shows it as expired.
+EXPIRED = ("PLPZ/1/2025", date(2025, 3, 1), date(2025, 12, 31))
 
 
 @dataclass(frozen=True)
@@ -141,7 +169,42 @@ def _partnership(ctx: DemoContext) -> Partnership:
             services.partnership_member_add(
                 actor=None, partnership=partnership, organisation=organisation, role=role
             )
+    _agreements(ctx, partnership)
     return partnership
+
+
+def _agreements(ctx: DemoContext, partnership: Partnership) -> None:
+    """An agreement with every member, signed when the partnership was formalised; the
+    foundation's pilot-year one has ended."""
+    for number, (key, (scope, fields)) in enumerate(AGREEMENTS.items(), start=2):
+        organisation = ctx.organisations[key]
+        if partnership.agreements.filter(organisation=organisation).exists():
+            continue
+        data = AgreementData(
+            number=f"PLPZ/{number}/2026",
+            scope=scope,
+            signed_on=AGREED_ON,
+            valid_from=AGREED_ON,
+            valid_until=date(2027, 12, 31),
+            fields=list(REFERABLE_FIELDS) if fields is None else list(fields),
+        )
+        cooperation.agreement_record(
+            actor=None, partnership=partnership, organisation=organisation, data=data
+        )
+        ctx.count_created("partnership agreements", True)
+        if key == "ngo":
+            old_number, starts, ends = EXPIRED
+            pilot = AgreementData(
+                number=old_number,
+                scope="Pilotaż streetworkingu w gminie Borówkowo.",
+                signed_on=starts,
+                valid_from=starts,
+                valid_until=ends,
+                fields=["name", "contact"],
+            )
+            cooperation.agreement_record(
+                actor=None, partnership=partnership, organisation=organisation, data=pilot
+            )
 
 
 def _referral(ctx: DemoContext, partnership: Partnership, spec: DemoReferral) -> None:

@@ -22,12 +22,16 @@ from reintegra.demo.activities import seed_activities
 from reintegra.demo.casework import seed_casework
 from reintegra.demo.cis_internships import seed_cis_internships
 from reintegra.demo.context import FAKER_SEED, SENTINEL_USERNAME, DemoContext
+from reintegra.demo.costs import seed_costs
 from reintegra.demo.employers import seed_employers
 from reintegra.demo.exits import seed_exits
 from reintegra.demo.fairs import seed_fairs
 from reintegra.demo.funders import seed_funders
+from reintegra.demo.meetings import seed_meetings
 from reintegra.demo.mobile import seed_mobile
+from reintegra.demo.outreach import seed_outreach
 from reintegra.demo.partnership import seed_partnership
+from reintegra.demo.partnership_cooperation import seed_partnership_cooperation
 from reintegra.demo.people import seed_participants
 from reintegra.demo.placements import seed_placements
 from reintegra.demo.plans import seed_plans
@@ -36,6 +40,7 @@ from reintegra.demo.questionnaires import seed_questionnaires
 from reintegra.demo.scale_casework import fill_casework
 from reintegra.demo.scale_people import fill_participants
 from reintegra.demo.surveys import seed_surveys
+from reintegra.demo.training import seed_training
 from reintegra.people.models import Participant
 
 # Later sections (participants, programmes, …) append their step here.
@@ -48,6 +53,7 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_questionnaires,
     seed_plans,
     seed_partnership,
+    seed_meetings,
     seed_activities,
     seed_employers,
     seed_surveys,
@@ -55,8 +61,13 @@ SEED_STEPS: list[Callable[[DemoContext], None]] = [
     seed_placements,
     seed_cis_internships,
     seed_mobile,
+    seed_outreach,
     seed_funders,
     seed_exits,
+    seed_training,
+    seed_costs,
+    # Issue 14: the partnership's new partners, stage roles and their agreements.
+    seed_partnership_cooperation,
 ]
 
 

@@ -9,6 +9,7 @@ class OutcomesConfig(AppConfig):
 
     def ready(self) -> None:
         from reintegra.outcomes import audit_registration, sections  # noqa: F401
+        from reintegra.outcomes.costs.section import register_costs_section
         from reintegra.outcomes.counts import connect as keep_indicator_counts
         from reintegra.outcomes.evaluation.report import evaluation_tables
         from reintegra.outcomes.exits import reminders as exit_reminders
@@ -21,5 +22,6 @@ class OutcomesConfig(AppConfig):
         sections.register("evaluation", 60, evaluation_tables)
         exit_reminders.register_sources()
         register_reach_section()
+        register_costs_section()
         # The seed models' own counts: a section of every report.
         sections.register("model_counts", 50, model_counts)

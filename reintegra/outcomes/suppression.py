@@ -18,6 +18,13 @@ once, so a cell hidden in one table is hidden wherever the same number is publis
 a count (a mean, which names in ``Row.over`` the count of the people it is computed over) is never
 read as a count: it is hidden whenever that count is.
 
+**Amounts.** A cell of ``Row.amounts`` holds money (a programme's costs in złoty), not people: a
+cost of 3 zł says nothing about three persons, so it is neither read as a count nor hidden, and
+the relations between amounts (a total of costs is the sum of its categories) publish nothing
+about people and are left out of the equations. What would reveal a count is a quotient of money
+by people (a cost per participant: the total cost divided by it gives the count back), so such a
+cell is a mean of ``Row.over`` and goes with its count.
+
 **The exact check.** With the published cells moved to the right-hand side, the relations are a
 linear system in the hidden cells. A hidden cell can be recomputed, by any combination of
 additions and subtractions of published numbers, exactly when its unit vector lies in the row
@@ -68,13 +75,14 @@ def suppress(report: Report, *, threshold: int = DEFAULT_THRESHOLD, hide_zeros: 
 
 
 def cell_values(report: Report) -> dict[CellRef, int | float | None]:
-    """The cells that count people, by reference (a mean, named in ``Row.over``, is not one)."""
+    """The cells that count people, by reference (a mean, named in ``Row.over``, and an amount of
+    money, named in ``Row.amounts``, are not)."""
     return {
         CellRef(table.key, row.code, column): value
         for table in report.tables
         for row in table.rows
         for column, value in row.cells.items()
-        if column not in row.over
+        if column not in row.over and column not in row.amounts
     }
 
 

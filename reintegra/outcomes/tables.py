@@ -5,7 +5,9 @@ A table has columns (for the indicators: women, men, non-binary persons, total) 
 indicator or count. A cell holds a number, or ``None`` when it is suppressed. Most cells count
 people; a cell that does not (a mean, e.g. of the evaluation survey's self-assessment) names in
 ``Row.over`` the column of its row that counts the people it is computed over, so the
-suppression hides it together with that count and never reads its value as a count. ``Relation``s state
+suppression hides it together with that count and never reads its value as a count. A cell that
+holds an amount of money (a programme's costs) names its column in ``Row.amounts``: it counts no
+one, so the suppression neither reads it as a count nor hides it. ``Relation``s state
 which published cells add up to which (a total is the sum of its parts), so the suppression can
 make sure no hidden cell is recovered by subtraction, within a table and across the tables of one
 report.
@@ -41,6 +43,10 @@ class Row:
     # it is computed over: hidden whenever that count is hidden (fewer than 5 people, or to keep
     # another hidden cell from being recovered).
     over: dict[str, str] = field(default_factory=dict)
+    # Columns of this row holding an amount of money (in złoty), not a number of people: never
+    # read as a count and never hidden. A quotient of money by people (a cost per participant)
+    # is not an amount: it names its count in ``over`` and is hidden with it.
+    amounts: frozenset[str] = frozenset()
 
 
 @dataclass

@@ -12,4 +12,5 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("dashboards/", include("reintegra.outcomes.dashboards.urls")),
     path("exits/", include("reintegra.outcomes.exits.urls")),
     path("reach/", include("reintegra.outcomes.reach.urls")),
+    path("costs/", include("reintegra.outcomes.costs.urls")),
 ]

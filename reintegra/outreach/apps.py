@@ -6,3 +6,6 @@ class OutreachConfig(AppConfig):
     name = "reintegra.outreach"
     label = "outreach"
     verbose_name = _("Mobile outreach")
+
+    def ready(self) -> None:
+        from reintegra.outreach import audit_registration  # noqa: F401

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from reintegra.accounts.models import User
 from reintegra.outcomes.exits.services import Employment
 from reintegra.outcomes.models import EmploymentForm, Improvement
+from reintegra.outcomes.models.reach import MOST_TOLD
 from reintegra.text import SHORT_TEXT
 
 
@@ -77,3 +78,17 @@ class OwnFollowUpForm(forms.Form):
         return Employment(
             employed=data["employed"], form=data["employment_form"], weekly_hours=data["weekly_hours"]
         )
+
+
+class OwnReachForm(forms.Form):
+    """Whom the person told about the programme since her last entry: how many, never who."""
+
+    people_told = forms.IntegerField(
+        label=_("How many people did you tell about the programme since your last entry?"),
+        min_value=0,
+        max_value=MOST_TOLD,
+        help_text=_("Neighbours, friends, family in a similar situation. Only the number, no names."),
+    )
+    applied = forms.IntegerField(
+        label=_("How many of them applied to the programme?"), min_value=0, max_value=MOST_TOLD, initial=0
+    )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("proposals/<id:pk>/vote/", views.own_vote, name="own_vote"),
     path("files/<id:pk>/", views.own_attachment, name="own_attachment"),
     path("follow-ups/<id:pk>/", views.own_follow_up, name="own_follow_up"),
+    path("reach/<id:pk>/", views.own_reach, name="own_reach"),
     path("people/<id:pk>/account/", views.account_link, name="account_link"),
     path("passport-entries/", views.entries_awaiting, name="entries_awaiting"),
     path("passport-entries/<id:pk>/confirm/", views.entry_confirm, name="entry_confirm"),

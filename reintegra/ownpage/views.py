@@ -16,8 +16,16 @@ from reintegra.forms import add_bootstrap_classes, add_service_error
 from reintegra.outcomes.exits import selectors as exit_selectors
 from reintegra.outcomes.exits import services as exit_services
 from reintegra.outcomes.models import FollowUp
+from reintegra.outcomes.reach import selectors as reach_selectors
+from reintegra.outcomes.reach import services as reach_services
 from reintegra.ownpage import selectors, services
-from reintegra.ownpage.forms import AccountLinkForm, OwnFollowUpForm, OwnProposalForm, PassportEntryForm
+from reintegra.ownpage.forms import (
+    AccountLinkForm,
+    OwnFollowUpForm,
+    OwnProposalForm,
+    OwnReachForm,
+    PassportEntryForm,
+)
 from reintegra.people.models import Participant
 from reintegra.people.selectors import participant_get_for_user
 from reintegra.people.services import participant_account_choices, participant_account_link
@@ -52,6 +60,8 @@ def _page(
     proposal_round: int | None = None,
     follow_up_form: OwnFollowUpForm | None = None,
     follow_up_pk: int | None = None,
+    reach_form: OwnReachForm | None = None,
+    reach_pk: int | None = None,
 ) -> HttpResponse:
     rounds = selectors.open_votes(participant)
     proposal_forms = {
@@ -69,6 +79,10 @@ def _page(
         )
         for follow_up in exit_selectors.own_follow_ups(request.user, participant)
     ]
+    reach = [
+        (line, reach_form if line.enrolment.pk == reach_pk and reach_form else _reach_form(line.enrolment.pk))
+        for line in reach_selectors.own_reach(request.user, participant)
+    ]
     context = {
         "participant": participant,
         "sessions": selectors.upcoming_sessions(participant),
@@ -77,12 +91,14 @@ def _page(
         "rounds": [(item, proposal_forms[item.voting.pk]) for item in rounds],
         "attachments": selectors.own_attachments(request.user, participant),
         "follow_ups": follow_ups,
+        "reach": reach,
         "form": form,
     }
     invalid = (
         form.errors
         or (proposal_form is not None and proposal_form.errors)
         or (follow_up_form is not None and follow_up_form.errors)
+        or (reach_form is not None and reach_form.errors)
     )
     return render(request, "ownpage/own_page.html", context, status=400 if invalid else 200)
 
@@ -149,6 +165,35 @@ def own_follow_up(request: AuthenticatedRequest, pk: int) -> HttpResponse:
             messages.success(request, _("Thank you for your answer. Good luck!"))
             return redirect("ownpage:own_page")
     return _page(request, participant, PassportEntryForm(), follow_up_form=form, follow_up_pk=follow_up.pk)
+
+
+def _reach_form(enrolment_pk: int, data: QueryDict | None = None) -> OwnReachForm:
+    form = OwnReachForm(data, prefix=f"reach-{enrolment_pk}")
+    add_bootstrap_classes(form)
+    return form
+
+
+@requires("own_page.view")
+@require_POST
+def own_reach(request: AuthenticatedRequest, pk: int) -> HttpResponse:
+    """The person tells how many people she told about a programme she takes or took part in."""
+    participant = selectors.own_record_or_404(request.user)
+    enrolment = reach_selectors.own_reach_enrolment(request.user, participant, pk)
+    form = _reach_form(enrolment.pk, request.POST)
+    if form.is_valid():
+        try:
+            reach_services.reach_record_own(
+                actor=request.user,
+                enrolment=enrolment,
+                people_told=form.cleaned_data["people_told"],
+                applied=form.cleaned_data["applied"],
+            )
+        except ValidationError as error:
+            add_service_error(form, error)
+        else:
+            messages.success(request, _("Thank you. Word of mouth helps others find the programme."))
+            return redirect("ownpage:own_page")
+    return _page(request, participant, PassportEntryForm(), reach_form=form, reach_pk=enrolment.pk)
 
 
 @requires("own_page.view")

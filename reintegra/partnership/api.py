@@ -5,19 +5,31 @@ sender's participant record. Once the sender withdraws a referral, its row keeps
 organisations and the dates, but ``data`` is empty and ``reason`` blank (see ``workflow.py``).
 A group whose consent the person has withdrawn since is left out of ``data`` and named in
 ``withdrawn_fields``.
+
+``POST /referrals`` sends one through the same service as the form, under the same rules: the
+person's consent or a legal basis, each group's own consent, and an agreement with the receiver
+in force today that covers every group sent; a refusal names the fields and the organisation.
 """
 
-from __future__ import annotations
+# No ``from __future__ import annotations``: django-ninja reads the operations' parameter types.
 
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
 
+from reintegra.accounts.models import User
 from reintegra.accounts.policy import requires_api
-from reintegra.partnership import selectors
+from reintegra.api_errors import ErrorOut, Id, InvalidInputError, InvalidOut, Text, fields_named
+from reintegra.partnership import selectors, services
 from reintegra.partnership.models import Referral
+from reintegra.partnership.snapshot import REFERABLE_FIELDS
+from reintegra.people.selectors import participant_get_for_user
+from reintegra.text import SHORT_TEXT
+
+FieldCode = Annotated[Text, Field(max_length=20)]
 
 router = Router(tags=["referrals"])
 PAGE_SIZE = 25
@@ -73,3 +85,55 @@ def _item(referral: Referral, withdrawn_fields: list[str]) -> dict[str, Any]:
         "consent_withdrawn": bool(referral.consent and referral.consent.withdrawn_on),
         "withdrawn_fields": withdrawn_fields,
     }
+
+
+class ReferralIn(Schema):
+    participant_id: Id
+    to_organisation_id: Id
+    fields: list[FieldCode] = Field(..., max_length=len(REFERABLE_FIELDS))
+    reason: Text = Field(..., max_length=SHORT_TEXT)
+    legal_basis: Text = Field("", max_length=15)
+    legal_basis_reference: Text = Field("", max_length=300)
+
+
+class ReferralSentOut(Schema):
+    id: int
+    status: str
+    to_organisation: str
+    fields: list[str]
+    sent_at: datetime
+
+
+@router.post("/referrals", response={201: ReferralSentOut, 400: InvalidOut, 404: ErrorOut})
+@requires_api("referral.send")
+@fields_named(to_organisation="to_organisation_id")
+def referral_send(request: HttpRequest, payload: ReferralIn) -> object:
+    """Refers a person of the user's organisation to a partner, with the chosen field groups."""
+    user: User = request.user  # type: ignore[assignment]
+    participant = participant_get_for_user(user, payload.participant_id, permission="referral.send")
+    receiver = (
+        selectors.referral_targets(participant.organisation_id).filter(pk=payload.to_organisation_id).first()
+    )
+    if receiver is None:
+        raise InvalidInputError(
+            {"to_organisation_id": [_("Choose one of the partnership's member organisations.")]}
+        )
+    referral = services.referral_send(
+        actor=user,
+        participant=participant,
+        to_organisation=receiver,
+        fields=payload.fields,
+        reason=payload.reason,
+        legal_basis=payload.legal_basis,
+        legal_basis_reference=payload.legal_basis_reference,
+    )
+    return Status(
+        201,
+        {
+            "id": referral.pk,
+            "status": referral.status,
+            "to_organisation": receiver.name,
+            "fields": referral.fields,
+            "sent_at": referral.sent_at,
+        },
+    )

@@ -3,11 +3,13 @@
 from auditlog.registry import auditlog
 
 from reintegra.partnership.models import (
+    Agreement,
     Partnership,
     PartnershipMember,
     Referral,
     ReferralOutcomeReport,
     ReferralStatusChange,
+    StageRole,
 )
 
 auditlog.register(Partnership)
@@ -18,3 +20,5 @@ auditlog.register(PartnershipMember)
 auditlog.register(Referral, exclude_fields=["updated_at", "snapshot", "reason"])
 auditlog.register(ReferralStatusChange)
 auditlog.register(ReferralOutcomeReport)
+auditlog.register(StageRole)
+auditlog.register(Agreement, exclude_fields=["created_at"])

@@ -97,24 +97,36 @@ class ReferralForm(forms.Form):
         *args: Any,
         targets: QuerySet[Organisation],
         blocks: dict[str, FieldBlock] | None = None,
+        agreed: set[str] | None = None,
         **kwargs: Any,
     ) -> None:
+        """``agreed``: the groups the chosen receiver's agreement in force lets it receive
+        (``None``: no receiver chosen yet, or it has no agreement)."""
         super().__init__(*args, **kwargs)
         self.fields["to_organisation"].queryset = targets  # type: ignore[attr-defined]
         self.blocks = blocks or {}
+        self.agreed = agreed
         add_bootstrap_classes(self)
 
-    def field_choices(self) -> list[tuple[Any, FieldBlock | None]]:
-        """Each checkbox with the reason its group may not leave, if any; a group no legal
-        basis can free is disabled (the service refuses it all the same)."""
+    def field_choices(self) -> list[tuple[Any, FieldBlock | None, bool]]:
+        """Each checkbox with the reason its group may not leave, if any, and whether the chosen
+        receiver's agreement leaves it out; a group no legal basis can free, or the agreement
+        leaves out, is disabled (the service refuses it all the same)."""
         choices = []
         for checkbox in self["referred_fields"]:
             block = self.blocks.get(checkbox.data["value"])
+            outside = self.agreed is not None and checkbox.data["value"] not in self.agreed
+            described = []
+            if outside:
+                described.append(f"outside_{checkbox.data['value']}")
+                checkbox.data["attrs"]["disabled"] = True
             if block is not None:
-                checkbox.data["attrs"]["aria-describedby"] = f"blocked_{block.field}"
+                described.append(f"blocked_{block.field}")
                 if not block.cover.bases:
                     checkbox.data["attrs"]["disabled"] = True
-            choices.append((checkbox, block))
+            if described:
+                checkbox.data["attrs"]["aria-describedby"] = " ".join(described)
+            choices.append((checkbox, block, outside))
         return choices
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
 from django.core.paginator import Page
@@ -28,6 +29,7 @@ from reintegra.audit.bulk import log_reads
 from reintegra.collation import by_name
 from reintegra.pagination import CappedPaginator
 from reintegra.partnership.models import (
+    Agreement,
     Partnership,
     PartnershipMember,
     Referral,
@@ -61,6 +63,13 @@ def partnership_get_for_user(user: User, pk: int) -> Partnership:
     return partnership
 
 
+def can_lead(user: User, partnership: Partnership) -> bool:
+    """Whether the user administers a leading member of the partnership: only they rename it,
+    change its area, its members and their roles, the stage roles and the agreements."""
+    administered = policy.organisation_ids_where(user, "partnership.manage")
+    return bool(administered & set(partnership.leader_organisation_ids()))
+
+
 def members_of(partnership: Partnership) -> QuerySet[PartnershipMember]:
     return partnership.members.select_related("organisation").order_by("role", *by_name("organisation__name"))
 
@@ -76,6 +85,26 @@ def organisations_to_add(partnership: Partnership) -> QuerySet[Organisation]:
     return Organisation.objects.exclude(partnership_memberships__partnership=partnership).order_by(
         *by_name("name")
     )
+
+
+def agreed_fields(sender_id: int, receiver_id: int, on: date) -> set[str] | None:
+    """The field groups the receiver may be sent on the day, under its agreements in force with
+    the partnerships the sender belongs to too; ``None`` when it has no agreement in force."""
+    return agreed_fields_by_receiver(sender_id, on).get(receiver_id)
+
+
+def agreed_fields_by_receiver(sender_id: int, on: date) -> dict[int, set[str]]:
+    """Per organisation with an agreement in force on the day (in a partnership the sender is a
+    member of), the field groups it may be sent; one query."""
+    agreements = (
+        Agreement.objects.in_force(on)
+        .filter(partnership__members__organisation_id=sender_id)
+        .values_list("organisation_id", "fields")
+    )
+    agreed: dict[int, set[str]] = defaultdict(set)
+    for organisation_id, codes in agreements:
+        agreed[organisation_id].update(codes)
+    return dict(agreed)
 
 
 def referral_targets(organisation_id: int) -> QuerySet[Organisation]:

@@ -2,10 +2,15 @@
 
 The rules these services enforce:
 
-* an administrator of a member organisation manages the partnership: its name, its area, its
-  members and their roles; a partnership keeps at least one leader;
+* any organisation's administrator may start a partnership, which their organisation leads;
+  only the administrators of a leading member run it: its name, its area, its members and
+  their roles, the role each member plays at each stage and the agreements with the members;
+  a partnership keeps at least one leader;
 * a person is referred only by staff of the organisation that keeps their file, only to
   another member of a partnership both organisations belong to;
+* a group of fields goes to an organisation only while an agreement with it, in force on the
+  day and covering that group, binds it (``cooperation``); the refusal names the groups and the
+  organisation;
 * no referral leaves without either the person's consent to sharing with partners in force, or
   a recorded legal basis with the provision it rests on;
 * a group of fields that needs a consent of its own (``snapshot.FIELD_CONSENTS``: contact
@@ -47,6 +52,7 @@ from reintegra.partnership.models import (
     ReferralStatus,
     ReferralStatusChange,
 )
+from reintegra.partnership.selectors import agreed_fields, can_lead
 from reintegra.partnership.snapshot import REFERABLE_FIELDS, field_blocks, take_snapshot
 from reintegra.partnership.workflow import REASON_REQUIRED, SENDER_MOVES, TAKES_IN, check_move
 from reintegra.people import services as people_services
@@ -72,13 +78,19 @@ def partnership_create(
     return partnership
 
 
+def check_leads(actor: User | None, partnership: Partnership) -> None:
+    """Only the administrators of a leading member run the partnership (``actor=None``: the
+    system, e.g. the demo)."""
+    if actor is not None and not can_lead(actor, partnership):
+        raise PermissionDenied
+
+
 @transaction.atomic
 def partnership_update(
     *, actor: User | None, partnership: Partnership, name: str, area_description: str = ""
 ) -> Partnership:
-    """An administrator of a member organisation renames the partnership or changes its area."""
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    """An administrator of a leading member renames the partnership or changes its area."""
+    check_leads(actor, partnership)
     before = (partnership.name, partnership.area_description)
     partnership.name, partnership.area_description = name.strip(), area_description.strip()
     try:
@@ -95,9 +107,8 @@ def partnership_update(
 def partnership_member_add(
     *, actor: User | None, partnership: Partnership, organisation: Organisation, role: str
 ) -> PartnershipMember:
-    """An administrator of a member organisation adds another organisation."""
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    """An administrator of a leading member adds another organisation."""
+    check_leads(actor, partnership)
     return _member_save(partnership, organisation, role)
 
 
@@ -105,10 +116,9 @@ def partnership_member_add(
 def partnership_member_change_role(
     *, actor: User | None, member: PartnershipMember, role: str
 ) -> PartnershipMember:
-    """An administrator of a member organisation changes a member's role; a leader stays."""
+    """An administrator of a leading member changes a member's role; a leader stays."""
     partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    check_leads(actor, partnership)
     stored = PartnershipMember.objects.get(pk=member.pk)
     if stored.role == MemberRole.LEADER and role != MemberRole.LEADER:
         _keep_a_leader(partnership, stored)
@@ -139,8 +149,7 @@ def _member_save(partnership: Partnership, organisation: Organisation, role: str
 def partnership_member_remove(*, actor: User | None, member: PartnershipMember) -> None:
     """Referrals already sent stay; the partnership keeps at least one leader."""
     partnership = Partnership.objects.select_for_update().get(pk=member.partnership_id)
-    if actor is not None and not policy.can(actor, "partnership.manage", partnership):
-        raise PermissionDenied
+    check_leads(actor, partnership)
     if member.role == MemberRole.LEADER:
         _keep_a_leader(partnership, member)
     member.delete()
@@ -197,6 +206,8 @@ def referral_send(
     chosen = [key for key in REFERABLE_FIELDS if key in set(fields)]
     if not chosen or len(chosen) != len(set(fields)):
         errors.setdefault("fields", []).append(_("Choose at least one field to refer, from the list."))
+    if partnership is not None and to_organisation is not None and chosen:
+        _check_agreement(errors, participant.organisation_id, to_organisation, chosen)
     blocks = field_blocks(participant.consents.all(), legal_basis)
     for key in chosen:
         if key in blocks:
@@ -244,6 +255,31 @@ def referral_send(
     )
     _notify_receivers(referral)
     return referral
+
+
+def _check_agreement(
+    errors: dict[str, list[str]], sender_id: int, receiver: Organisation, chosen: list[str]
+) -> None:
+    """Every chosen group must be covered by an agreement with the receiver in force today."""
+    agreed = agreed_fields(sender_id, receiver.pk, timezone.localdate())
+    labels = ", ".join(f"“{REFERABLE_FIELDS[key]}”" for key in chosen if agreed is None or key not in agreed)
+    if agreed is None:
+        errors.setdefault("to_organisation", []).append(
+            _(
+                "%(organisation)s has no partnership agreement in force today, so %(fields)s cannot be "
+                "sent to it. The administrators of the partnership's leader record the signed agreement "
+                "on the partnership's page."
+            )
+            % {"organisation": receiver, "fields": labels}
+        )
+    elif labels:
+        errors.setdefault("fields", []).append(
+            _(
+                "The agreement with %(organisation)s in force today does not cover %(fields)s: untick it, "
+                "or ask the partnership's leader for an annex to the agreement."
+            )
+            % {"organisation": receiver, "fields": labels}
+        )
 
 
 def receiving_coordinators(organisation: Organisation) -> list[User]:

@@ -1,10 +1,10 @@
-from django.urls import path
+from django.urls import URLPattern, URLResolver, include, path
 
 from reintegra.partnership import views
 
 app_name = "partnership"
 
-urlpatterns = [
+urlpatterns: list[URLPattern | URLResolver] = [
     path("", views.partnership_list, name="list"),
     path("new/", views.partnership_create, name="create"),
     path("<id:pk>/", views.partnership_detail, name="detail"),
@@ -12,6 +12,7 @@ urlpatterns = [
     path("<id:pk>/members/", views.member_add, name="member_add"),
     path("<id:pk>/members/<id:member_pk>/role/", views.member_change_role, name="member_role"),
     path("<id:pk>/members/<id:member_pk>/remove/", views.member_remove, name="member_remove"),
+    path("<id:pk>/meetings/", include("reintegra.partnership.meetings.urls")),
     path("referrals/", views.referral_inbox, name="referral_inbox"),
     path("referrals/sent/", views.referral_sent, name="referral_sent"),
     path("referrals/new/<id:participant_pk>/", views.referral_create, name="referral_create"),
@@ -23,4 +24,6 @@ urlpatterns = [
     path("referrals/<id:pk>/take-in/", views.referral_take_in, name="referral_take_in"),
     path("referrals/<id:pk>/link/", views.referral_link, name="referral_link"),
     path("referrals/<id:pk>/outcome/", views.referral_outcome, name="referral_outcome"),
+    # Stage roles and agreements.
+    path("<id:pk>/", include("reintegra.partnership.cooperation.urls")),
 ]

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from reintegra.accounts import policy
 from reintegra.accounts.http import AuthenticatedRequest
+from reintegra.accounts.models import Organisation
 from reintegra.accounts.policy import requires
 from reintegra.confirm import confirm_page, confirm_post_page, is_confirmed
 from reintegra.forms import add_service_error
 from reintegra.partnership import selectors, services
+from reintegra.partnership.cooperation import selectors as cooperation_selectors
+from reintegra.partnership.cooperation.export import agreement_state
 from reintegra.partnership.forms import (
     DeclineForm,
     MemberAddForm,
@@ -26,7 +31,7 @@ from reintegra.partnership.forms import (
     ReferralForm,
     WithdrawForm,
 )
-from reintegra.partnership.models import Referral, ReferralStatus
+from reintegra.partnership.models import Referral, ReferralStatus, Stage
 from reintegra.partnership.snapshot import (
     REFERABLE_FIELDS,
     field_blocks,
@@ -81,7 +86,7 @@ def partnership_create(request: AuthenticatedRequest) -> HttpResponse:
 @require_GET
 def partnership_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    can_manage = policy.can(request.user, "partnership.manage", partnership)
+    can_manage = selectors.can_lead(request.user, partnership)
     form = MemberAddForm(organisations=selectors.organisations_to_add(partnership)) if can_manage else None
     return _render_detail(request, partnership, form, can_manage)
 
@@ -90,7 +95,7 @@ def partnership_detail(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def partnership_edit(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     initial = {"name": partnership.name, "area_description": partnership.area_description}
     form = PartnershipForm(request.POST or None, initial=initial)
@@ -114,6 +119,7 @@ def _render_detail(
     request: AuthenticatedRequest, partnership: object, form: MemberAddForm | None, can_manage: bool
 ) -> HttpResponse:
     members = list(selectors.members_of(partnership))  # type: ignore[arg-type]
+    today = timezone.localdate()
     context = {
         "partnership": partnership,
         "members": [
@@ -122,6 +128,17 @@ def _render_detail(
         ],
         "can_manage": can_manage,
         "form": form,
+        "stages": list(Stage),
+        "stage_rows": cooperation_selectors.stage_table(partnership),  # type: ignore[arg-type]
+        "agreements": [
+            (
+                agreement,
+                agreement_state(agreement, today),
+                agreement.has_expired(today),
+                [REFERABLE_FIELDS[key] for key in agreement.fields if key in REFERABLE_FIELDS],
+            )
+            for agreement in cooperation_selectors.agreements_of(partnership)  # type: ignore[arg-type]
+        ],
     }
     return render(request, "partnership/partnership_detail.html", context)
 
@@ -130,7 +147,7 @@ def _render_detail(
 @require_POST
 def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     form = MemberAddForm(request.POST, organisations=selectors.organisations_to_add(partnership))
     if form.is_valid():
@@ -153,7 +170,7 @@ def member_add(request: AuthenticatedRequest, pk: int) -> HttpResponse:
 @require_POST
 def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     member = selectors.member_get(partnership, member_pk)
     form = MemberRoleForm(request.POST, member_pk=member.pk)
@@ -180,7 +197,7 @@ def member_change_role(request: AuthenticatedRequest, pk: int, member_pk: int) -
 def member_remove(request: AuthenticatedRequest, pk: int, member_pk: int) -> HttpResponse:
     """GET asks for confirmation; POST removes the organisation from the partnership."""
     partnership = selectors.partnership_get_for_user(request.user, pk)
-    if not policy.can(request.user, "partnership.manage", partnership):
+    if not selectors.can_lead(request.user, partnership):
         raise Http404
     member = selectors.member_get(partnership, member_pk)
     if request.method == "GET":
@@ -209,7 +226,15 @@ def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpR
     participant = participant_get_for_user(request.user, participant_pk, permission="referral.send")
     targets = selectors.referral_targets(participant.organisation_id)
     blocks = field_blocks(participant.consents.all(), request.POST.get("legal_basis", ""))
-    form = ReferralForm(request.POST or None, targets=targets, blocks=blocks)
+    agreed = selectors.agreed_fields_by_receiver(participant.organisation_id, timezone.localdate())
+    receiver = _chosen_receiver(request, targets)
+    form = ReferralForm(
+        request.POST or None,
+        initial={"to_organisation": receiver.pk} if receiver else None,
+        targets=targets,
+        blocks=blocks,
+        agreed=agreed.get(receiver.pk) if receiver else None,
+    )
     if request.method == "POST" and form.is_valid():
         try:
             referral = services.referral_send(
@@ -226,8 +251,28 @@ def referral_create(request: AuthenticatedRequest, participant_pk: int) -> HttpR
         else:
             messages.success(request, _("The referral has been sent."))
             return redirect("partnership:referral_detail", pk=referral.pk)
-    context = {"participant": participant, "form": form, "has_targets": targets.exists()}
+    context = {
+        "participant": participant,
+        "form": form,
+        "has_targets": targets.exists(),
+        "receiver": receiver,
+        "receiver_agreed": agreed.get(receiver.pk) if receiver else None,
+        "agreements": [
+            (target, [REFERABLE_FIELDS[key] for key in REFERABLE_FIELDS if key in agreed[target.pk]])
+            if target.pk in agreed
+            else (target, None)
+            for target in targets
+        ],
+    }
     return render(request, "partnership/referral_form.html", context)
+
+
+def _chosen_receiver(request: AuthenticatedRequest, targets: QuerySet[Organisation]) -> Organisation | None:
+    """The organisation the form is sent to, or picked from the agreements' table (``?to=``)."""
+    chosen = request.POST.get("to_organisation") or request.GET.get("to") or ""
+    if not chosen.isdigit() or len(chosen) > 18:
+        return None
+    return targets.filter(pk=int(chosen)).first()
 
 
 def _rows(referrals: list[Referral], *, to_sender: bool) -> list[dict[str, object]]:

@@ -13,7 +13,10 @@ The rules these services enforce:
   programme organisation's team, from a date (and until one, not before it); a coordinator
   assigns and removes it; a session of a kind the template reserves for some roles
   (``led_by``) is led only by a holder of one of them, any other kind by a holder of any role
-  (``may_lead``).
+  (``may_lead``);
+* a role for which the programme requires a qualification (a completed training, registered
+  with the access policy by the training app) is given only to someone who has it by the day
+  the role starts, and lets its holder lead a session only on a day they have it.
 """
 
 from __future__ import annotations
@@ -683,6 +686,9 @@ def programme_staff_add(*, actor: User | None, programme: Programme, data: Staff
         )
     if data.ends_on is not None and data.ends_on < data.starts_on:
         raise ValidationError({"ends_on": _("The role cannot end before it starts.")}, code="ends_before")
+    missing = policy.missing_qualification(data.user, programme, data.role, data.starts_on)
+    if missing is not None:
+        raise ValidationError({"user": missing}, code="missing_qualification")
     assignment = ProgrammeStaff(
         programme=programme, user=data.user, role=data.role, starts_on=data.starts_on, ends_on=data.ends_on
     )
@@ -716,9 +722,12 @@ def roles_leading(programme: Programme, session_type: str) -> set[str] | None:
 
 def may_lead(user: User, programme: Programme, session_type: str, on: date | None = None) -> bool:
     """Whether the user holds, on the day (today by default), a role of the programme that leads
-    sessions of this kind."""
-    roles = staff_roles_in_force(programme, on).filter(user=user)
+    sessions of this kind, and has the qualification the programme requires for it (a role
+    given before a training was required does not let an untrained person lead)."""
+    day = on or timezone.localdate()
+    roles = staff_roles_in_force(programme, day).filter(user=user)
     allowed = roles_leading(programme, session_type)
     if allowed is not None:
         roles = roles.filter(role__in=allowed)
-    return roles.exists()
+    held = set(roles.values_list("role", flat=True))
+    return any(policy.missing_qualification(user, programme, role, day) is None for role in held)

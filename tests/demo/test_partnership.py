@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from reintegra.accounts.models import Organisation, User
 from reintegra.demo.seed import seed
-from reintegra.partnership.models import MemberRole, Partnership, Referral, ReferralOutcome, ReferralStatus
+from reintegra.partnership.models import (
+    Agreement,
+    MemberRole,
+    Partnership,
+    Referral,
+    ReferralOutcome,
+    ReferralStatus,
+)
 from tests.conftest import client_for
 
 # As in the partnership's own tests: pages and messages in English.
@@ -62,3 +70,18 @@ def test_seeding_the_partnership_twice_writes_nothing_the_second_time(demo: str)
     seed()
 
     assert (Partnership.objects.count(), Referral.objects.count()) == counts
+
+
+@pytest.mark.django_db
+def test_every_demo_member_has_an_agreement_in_force_and_the_foundations_pilot_has_expired(demo: str) -> None:
+    partnership = Partnership.objects.get(name="Partnerstwo Lokalne Powiatu Zalesiańskiego")
+    today = timezone.localdate()
+    in_force = {a.organisation_id for a in Agreement.objects.filter(partnership=partnership).in_force(today)}
+
+    assert set(partnership.members.values_list("organisation_id", flat=True)) <= in_force
+    pilot = Agreement.objects.get(number="PLPZ/1/2025")
+    assert pilot.has_expired(today)
+    leader = User.objects.get(username="koordynator.pup")
+    page = client_for(leader).get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+    assert "PLPZ/1/2025" in page
+    assert "expired" in page

@@ -13,7 +13,7 @@ from reintegra.partnership import services
 from reintegra.partnership.models import MemberRole, Partnership, Referral
 from reintegra.people import services as people_services
 from reintegra.people.models import Consent, ConsentKind, Participant
-from tests.factories import OrganisationFactory, ParticipantFactory, member
+from tests.factories import OrganisationFactory, ParticipantFactory, agreement_for, member
 
 
 @pytest.fixture(autouse=True)
@@ -34,6 +34,10 @@ def partnership(organisation: Organisation, ngo: Organisation) -> Partnership:
     services.partnership_member_add(
         actor=None, partnership=partnership, organisation=ngo, role=MemberRole.PARTNER
     )
+    # Both may receive every field a referral can carry (tests/partnership/test_agreements.py
+    # tries the others).
+    agreement_for(partnership, ngo)
+    agreement_for(partnership, organisation)
     return partnership
 
 
@@ -45,6 +49,11 @@ def ngo_worker(ngo: Organisation) -> User:
 @pytest.fixture
 def ngo_coordinator(ngo: Organisation) -> User:
     return member(ngo, Role.COORDINATOR, username="koordynator.ngo")
+
+
+@pytest.fixture
+def ngo_admin(ngo: Organisation) -> User:
+    return member(ngo, Role.ORG_ADMIN, username="admin.ngo")
 
 
 @pytest.fixture

@@ -1,17 +1,18 @@
-"""A local partnership: its name, area, members and their roles, managed by a member's administrator."""
+"""A local partnership: its name, area, members and their roles, run by the leader's administrators."""
 
 from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils import translation
 
-from reintegra.accounts.models import Organisation, Role, User
+from reintegra.accounts.models import Organisation, OrganisationType, Role, User
 from reintegra.audit.models import AuditEntry
 from reintegra.partnership import services
 from reintegra.partnership.models import MemberRole, Partnership, PartnershipMember
 from tests.conftest import client_for
-from tests.factories import member
+from tests.factories import OrganisationFactory, member
 
 
 def test_an_administrator_creates_a_partnership_led_by_their_organisation(
@@ -29,7 +30,7 @@ def test_an_administrator_creates_a_partnership_led_by_their_organisation(
     ]
 
 
-def test_an_administrator_of_a_member_adds_and_removes_an_organisation(
+def test_an_administrator_of_the_leader_adds_and_removes_an_organisation(
     partnership: Partnership, org_admin: User, other_organisation: Organisation
 ) -> None:
     client = client_for(org_admin)
@@ -111,7 +112,7 @@ def test_a_viewer_of_a_member_organisation_sees_the_partnership_list(
     assert "Partnerstwo Lokalne" in page
 
 
-def test_an_administrator_of_a_member_renames_the_partnership_and_changes_its_area_on_record(
+def test_an_administrator_of_the_leader_renames_the_partnership_and_changes_its_area_on_record(
     partnership: Partnership, org_admin: User
 ) -> None:
     client = client_for(org_admin)
@@ -187,7 +188,7 @@ def test_a_partnership_cannot_take_the_name_of_another_one(
     assert partnership.name == "Partnerstwo Lokalne"
 
 
-def test_an_administrator_of_a_member_changes_a_members_role_on_record(
+def test_an_administrator_of_the_leader_changes_a_members_role_on_record(
     partnership: Partnership, org_admin: User, ngo: Organisation
 ) -> None:
     joined = partnership.members.get(organisation=ngo)
@@ -235,3 +236,89 @@ def test_an_administrator_of_another_organisation_gets_404_when_changing_a_role(
     assert response.status_code == 404
     joined.refresh_from_db()
     assert joined.role == MemberRole.PARTNER
+
+
+@pytest.mark.parametrize(
+    ("kind", "shown"),
+    [
+        (OrganisationType.LOCAL_GOVERNMENT, "Local government unit"),
+        (OrganisationType.EMPLOYMENT_AGENCY, "Employment agency"),
+        (OrganisationType.MEDIA, "Local media"),
+    ],
+)
+def test_a_gmina_office_an_employment_agency_and_the_local_media_join_as_what_they_are(
+    partnership: Partnership, org_admin: User, kind: str, shown: str
+) -> None:
+    joining = OrganisationFactory(name="Dołączający", type=kind)
+    services.partnership_member_add(
+        actor=org_admin, partnership=partnership, organisation=joining, role=MemberRole.ASSOCIATE
+    )
+
+    page = client_for(org_admin).get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+
+    assert shown in page
+
+
+def test_the_new_organisation_types_read_in_polish() -> None:
+    with translation.override("pl"):
+        assert str(OrganisationType.LOCAL_GOVERNMENT.label) == "Jednostka samorządu terytorialnego"
+        assert str(OrganisationType.EMPLOYMENT_AGENCY.label) == "Agencja zatrudnienia"
+        assert str(OrganisationType.MEDIA.label) == "Media lokalne"
+
+
+def test_a_partners_administrator_cannot_rename_the_partnership(
+    partnership: Partnership, ngo_admin: User
+) -> None:
+    client = client_for(ngo_admin)
+    url = reverse("partnership:edit", args=[partnership.pk])
+
+    page = client.get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+
+    assert "Partnerstwo Lokalne" in page
+    assert url not in page
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"name": "Przejęte"}).status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.partnership_update(actor=ngo_admin, partnership=partnership, name="Przejęte")
+    partnership.refresh_from_db()
+    assert partnership.name == "Partnerstwo Lokalne"
+
+
+def test_a_partners_administrator_cannot_change_a_role_nor_add_or_remove_a_member(
+    partnership: Partnership, ngo_admin: User, ngo: Organisation, other_organisation: Organisation
+) -> None:
+    own = partnership.members.get(organisation=ngo)
+    leader = partnership.members.get(role=MemberRole.LEADER)
+    client = client_for(ngo_admin)
+
+    page = client.get(reverse("partnership:detail", args=[partnership.pk])).content.decode()
+    role = client.post(
+        reverse("partnership:member_role", args=[partnership.pk, own.pk]), {"role": MemberRole.LEADER}
+    )
+    added = client.post(
+        reverse("partnership:member_add", args=[partnership.pk]),
+        {"organisation": other_organisation.pk, "role": MemberRole.PARTNER},
+    )
+    removed = client.post(reverse("partnership:member_remove", args=[partnership.pk, leader.pk]))
+
+    assert reverse("partnership:member_role", args=[partnership.pk, own.pk]) not in page
+    assert reverse("partnership:member_add", args=[partnership.pk]) not in page
+    assert (role.status_code, added.status_code, removed.status_code) == (404, 404, 404)
+    with pytest.raises(PermissionDenied):
+        services.partnership_member_change_role(actor=ngo_admin, member=own, role=MemberRole.LEADER)
+    own.refresh_from_db()
+    assert own.role == MemberRole.PARTNER
+    assert set(partnership.members.values_list("organisation", flat=True)) == {leader.organisation_id, ngo.pk}
+
+
+def test_the_administrators_of_a_member_made_leader_run_the_partnership_too(
+    partnership: Partnership, org_admin: User, ngo_admin: User, ngo: Organisation
+) -> None:
+    services.partnership_member_change_role(
+        actor=org_admin, member=partnership.members.get(organisation=ngo), role=MemberRole.LEADER
+    )
+
+    services.partnership_update(actor=ngo_admin, partnership=partnership, name="Partnerstwo Dwóch Liderów")
+
+    partnership.refresh_from_db()
+    assert partnership.name == "Partnerstwo Dwóch Liderów"

@@ -128,7 +128,7 @@ def test_the_send_form_shows_which_fields_are_blocked_and_why(
     assert 'data-testid="blocked-disadvantages"' in page
     assert "has not been given" in page
     assert 'data-testid="blocked-name"' not in page
-    contact = next(c for c, _ in response.context["form"].field_choices() if c.data["value"] == "contact")
+    contact = next(c for c, *_ in response.context["form"].field_choices() if c.data["value"] == "contact")
     assert contact.data["attrs"]["disabled"] is True
     assert 'aria-describedby="blocked_contact"' in page
 

@@ -22,7 +22,7 @@ from reintegra.people.models import ConsentKind, Participant
 from reintegra.plans import services as plan_services
 from reintegra.programmes import services as programme_services
 from tests.conftest import client_for
-from tests.factories import OrganisationFactory, ParticipantFactory, ProgrammeFactory, member
+from tests.factories import OrganisationFactory, ParticipantFactory, ProgrammeFactory, agreement_for, member
 
 pytestmark = pytest.mark.django_db
 
@@ -59,6 +59,7 @@ def fill(person: Participant, caseworker: User, coordinator: User, *, times: int
     partnership_services.partnership_member_add(
         actor=None, partnership=partnership, organisation=ngo, role=MemberRole.PARTNER
     )
+    agreement_for(partnership, ngo)
     if not person.consents.filter(kind=ConsentKind.SHARING_WITH_PARTNERS).exists():
         people_services.consent_record(
             actor=caseworker,

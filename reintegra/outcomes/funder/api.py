@@ -36,8 +36,8 @@ class ColumnOut(Schema):
 class RowOut(Schema):
     code: str
     name: str
-    # A suppressed cell is null.
-    cells: dict[str, int | None]
+    # A count, a mean or an amount of money (a section's cost in złoty); a suppressed cell is null.
+    cells: dict[str, int | float | None]
     note: str
 
 

@@ -20,7 +20,7 @@ from reintegra.forms import add_service_error
 from reintegra.outcomes.funder import selectors, services
 from reintegra.outcomes.funder.anonymised import anonymised_file_for_user
 from reintegra.outcomes.funder.forms import FundingForm, PeriodForm
-from reintegra.outcomes.reports import export, scopes
+from reintegra.outcomes.reports import compose, export, scopes
 from reintegra.programmes.models import Programme
 
 # The funder's files, and the evaluators' anonymised file: CSV and XLSX.
@@ -55,7 +55,13 @@ def funded_report(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         context = {"programme": programme, "form": form}
         return render(request, "outcomes/funder/funded_report.html", context, status=400)
     funded = selectors.funded_report_for_user(request.user, pk, form.period())
-    context = {"programme": programme, "form": form, "report": funded.report, "threshold": funded.threshold}
+    context = {
+        "programme": programme,
+        "form": form,
+        "report": funded.report,
+        "shown": compose.shown(funded.report),
+        "threshold": funded.threshold,
+    }
     return render(request, "outcomes/funder/funded_report.html", context)
 
 

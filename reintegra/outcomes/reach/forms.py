@@ -20,6 +20,23 @@ class EnrolmentChoiceField(forms.ModelChoiceField):
         return str(obj.participant)
 
 
+class HeardFromForm(forms.Form):
+    applicant = EnrolmentChoiceField(label=_("Applicant"), queryset=Enrolment.objects.none())
+    told_by = EnrolmentChoiceField(
+        label=_("Told about the programme by"),
+        queryset=Enrolment.objects.none(),
+        help_text=_("A participant of the programme who told the applicant about it."),
+    )
+
+    def __init__(
+        self, *args: Any, applicants: QuerySet[Enrolment], participants: QuerySet[Enrolment], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["applicant"].queryset = applicants  # type: ignore[attr-defined]
+        self.fields["told_by"].queryset = participants  # type: ignore[attr-defined]
+        add_bootstrap_classes(self)
+
+
 class ReachForm(forms.Form):
     enrolment = EnrolmentChoiceField(label=_("Participant"), queryset=Enrolment.objects.none())
     recorded_on = forms.DateField(label=_("Recorded on"), widget=DATE_WIDGET)

@@ -17,8 +17,9 @@ The JSON (also the API's answer, docs/api.md) is::
     }
 
 ``kind`` is ``programme``, ``organisation`` or ``partnership``; ``note`` is the row's definition
-or why it cannot be counted. A cell is a whole number, or ``null`` when it is suppressed (fewer
-than 5 people); ``suppressed`` is true when at least one is. In CSV and XLSX a suppressed cell is
+or why it cannot be counted. A cell is a whole number (a mean, or in the costs section an amount
+in złoty, is a decimal), or ``null`` when it is suppressed (fewer than 5 people; an amount never
+is); ``suppressed`` is true when at least one is. In CSV and XLSX a suppressed cell is
 empty, and each table that has one ends with a note saying so; every other count is a number.
 """
 

@@ -3,8 +3,6 @@ count, the report is composed and shown or exported."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.http import Http404, HttpResponse
@@ -20,42 +18,9 @@ from reintegra.outcomes.reports import completeness as completeness_files
 from reintegra.outcomes.reports import compose, definitions, export, scopes, selectors
 from reintegra.outcomes.reports.forms import CompletenessForm, ReportForm
 from reintegra.outcomes.reports.selectors import Incomplete
-from reintegra.outcomes.tables import Report
 
 TEMPLATE = "outcomes/reports/report.html"
 COMPLETENESS = "outcomes/reports/completeness.html"
-
-
-@dataclass(frozen=True)
-class ShownRow:
-    code: str
-    name: str
-    note: str
-    values: list[int | float | None]
-
-
-@dataclass(frozen=True)
-class ShownTable:
-    key: str
-    title: str
-    columns: Sequence[tuple[str, str]]
-    rows: list[ShownRow]
-
-
-def shown(report: Report) -> list[ShownTable]:
-    """Each table's cells in the order of its columns, as the page lists them."""
-    return [
-        ShownTable(
-            table.key,
-            table.title,
-            table.columns,
-            [
-                ShownRow(row.code, row.name, row.note, [row.cells.get(key) for key, _label in table.columns])
-                for row in table.rows
-            ],
-        )
-        for table in report.tables
-    ]
 
 
 def _form(request: AuthenticatedRequest) -> ReportForm:
@@ -85,7 +50,7 @@ def report(request: AuthenticatedRequest) -> HttpResponse:
         "form": form,
         "scope": scope,
         "report": report,
-        "shown": shown(report),
+        "shown": compose.shown(report),
         "query": request.GET.urlencode(),
         "defined": definitions.codes(get_language()),
         **_incomplete(request, scope),

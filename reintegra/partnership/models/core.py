@@ -30,6 +30,10 @@ class Partnership(models.Model):
     def scope_organisation_ids(self) -> list[int]:
         return list(self.members.values_list("organisation_id", flat=True))
 
+    def leader_organisation_ids(self) -> list[int]:
+        """The leading members: their administrators run the partnership (``selectors.can_lead``)."""
+        return list(self.members.filter(role=MemberRole.LEADER).values_list("organisation_id", flat=True))
+
 
 class MemberRole(models.TextChoices):
     LEADER = "leader", _("leader")

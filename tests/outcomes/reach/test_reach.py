@@ -20,46 +20,15 @@ from reintegra.outcomes import sections
 from reintegra.outcomes.models import ReachRecord
 from reintegra.outcomes.reach.section import reach_section
 from reintegra.outcomes.reach.services import ReachData, reach_record
-from reintegra.outcomes.tables import TOTAL, Period
-from reintegra.people.models import Participant
+from reintegra.outcomes.tables import TOTAL, CellRef, Period, Relation
 from reintegra.programmes.models import Enrolment, EnrolmentStatus, Programme
 from reintegra.questionnaires.models import Questionnaire, QuestionnaireVersion, Response, VersionStatus
 from tests.conftest import client_for
-from tests.factories import ParticipantFactory, ProgrammeFactory, ProgrammeTemplateFactory, member
+from tests.factories import ProgrammeFactory, ProgrammeTemplateFactory, member
+from tests.outcomes.reach.conftest import TODAY, enrol, told
 from tests.reads import reads_of
 
-TODAY = timezone.localdate()
 YEAR = Period(date(TODAY.year, 1, 1), date(TODAY.year, 12, 31))
-
-
-@pytest.fixture
-def programme(organisation: Organisation) -> Programme:
-    return ProgrammeFactory(
-        organisation=organisation,
-        template=ProgrammeTemplateFactory(code="mobile-activation", name="MCAZ"),
-        code="mcaz-test",
-        start_date=date(TODAY.year, 1, 1),
-        end_date=date(TODAY.year, 12, 31),
-    )
-
-
-def enrol(programme: Programme, *, status: str = EnrolmentStatus.ENROLLED, **person: object) -> Enrolment:
-    participant: Participant = ParticipantFactory(organisation=programme.organisation, **person)
-    return Enrolment.objects.create(
-        programme=programme,
-        participant=participant,
-        status=status,
-        applied_at=timezone.now() - timedelta(days=30),
-        enrolled_on=TODAY - timedelta(days=20) if status == EnrolmentStatus.ENROLLED else None,
-    )
-
-
-def told(enrolment: Enrolment, people: int, applied: int = 0, *, actor: User | None = None) -> ReachRecord:
-    return reach_record(
-        actor=actor,
-        enrolment=enrolment,
-        data=ReachData(recorded_on=TODAY, people_told=people, applied=applied),
-    )
 
 
 # --- Recording ---------------------------------------------------------------------------------
@@ -230,7 +199,13 @@ def test_the_section_counts_reach_and_the_interviews_before_recruitment(programm
     }
     assert tables[1].row("reach_mean").cells == {"participants": 4, "mean": 5.0}
     assert tables[1].row("reach_mean").over == {"mean": "participants"}
-    assert relations == []
+    assert (
+        Relation(
+            CellRef("reach_mean", "reach_mean", "participants"),
+            (CellRef("reach", "reach_participants", TOTAL),),
+        )
+        in relations
+    )
 
 
 def test_the_section_is_silent_for_a_programme_without_reach(
