@@ -14,7 +14,7 @@ PYTEST := $(VENV)/bin/pytest -p no:cacheprovider
 # The SQLite and PostgreSQL stages run on two processes (pytest-xdist), one database each.
 TEST_WORKERS ?= 2
 
-.PHONY: help run test env system-packages lint typecheck migrations-check test-sqlite test-postgres test-e2e messages bench bench-matching clean
+.PHONY: help run test env system-packages lint typecheck migrations-check test-sqlite test-postgres test-e2e messages bench bench-matching bench-planner clean
 
 # Every target says what it does after "##" on its own line; `make help` lists them in file order.
 help: ## this list
@@ -90,6 +90,9 @@ bench: env system-packages ## figures at scale on a throwaway PostgreSQL (see RE
 
 bench-matching: env ## matching alone: vectorised against the plain loop, no database (a minute)
 	$(PY) -m bench.matching
+
+bench-planner: env ## the visit planner alone: against exact optima and ten times its time limit, no database (six minutes)
+	$(PY) -m bench.planner
 
 clean: ## remove .venv, .tools and the collected static files
 	rm -rf $(VENV) $(TOOLS) var/static

@@ -25,9 +25,14 @@ numbers asserted equal; ``--no-outcomes`` skips it, ``--outcomes-only`` runs onl
 Matching (``bench/matching.py``: vectorised scores against the plain loop, on generated data, no
 database) runs after the pages; ``--no-matching`` skips it, ``python -m bench.matching`` runs it alone.
 
+Planner (``bench/planner.py``: the visit planner against exact optima and against itself with ten
+times the time limit, on generated instances, no database) runs after the matching;
+``--no-planner`` skips it, ``python -m bench.planner`` runs it alone.
+
 Usage: python -m bench.run [--participants N] [--meetings M] [--attendance R] [--requests K]
        [--explain] [--no-fill]
        [--login-and-pdf] (only the log-in and the PDF, e.g. on a small SQLite fill) [--no-matching]
+       [--no-planner]
        [--activities-only] (only the attendance pages, results as activities-latest.json)
        [--outcomes-only] [--no-outcomes] (the report against DuckDB, results as outcomes-latest.json;
        a quick try: --outcomes-only --participants 20000 --attendance 200000)
@@ -62,7 +67,7 @@ from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench import activities, matching, outcomes  # noqa: E402
+from bench import activities, matching, outcomes, planner  # noqa: E402
 from reintegra.accounts.models import User  # noqa: E402
 from reintegra.casework.models import CaseAssignment, Meeting, NextStep  # noqa: E402
 from reintegra.demo.context import DEMO_PASSWORD  # noqa: E402
@@ -376,6 +381,7 @@ def main() -> None:
         help="measure the database as an earlier run filled it (DATABASE_URL)",
     )
     parser.add_argument("--no-matching", action="store_true", help="skip the matching benchmark")
+    parser.add_argument("--no-planner", action="store_true", help="skip the visit planner's benchmark")
     args = parser.parse_args()
 
     if args.outcomes_only:
@@ -460,6 +466,8 @@ def main() -> None:
         measure_outcomes()
     if not (args.no_matching or args.login_and_pdf or args.activities_only):
         matching.main([])
+    if not (args.no_planner or args.login_and_pdf or args.activities_only):
+        planner.main([])
 
 
 def measure_outcomes() -> None:

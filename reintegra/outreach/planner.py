@@ -19,9 +19,10 @@ which minute ``m`` of day ``d`` is ``d * 1440 + m``, so a vehicle's start and en
 its day's hours and a stop's arrival to the (absolute) windows in which its visit fits; a stop
 may only ride the vehicles of the days it is free on. Every stop (or group of alternatives) is
 one disjunction with a penalty larger than any plan's metres, so a stop is left out only when
-the solver cannot fit it. The arc cost is metres. The first solution is PATH_CHEAPEST_ARC,
-improved by guided local search until the time limit, or earlier once the search stalls on a
-small instance (``STALL_*``), so that a plan of a dozen halls does not cost the full limit.
+the solver cannot fit it. The arc cost is metres. The first solution is LOCAL_CHEAPEST_INSERTION
+(not PATH_CHEAPEST_ARC: see ``FIRST_SOLUTION``), improved by guided local search until the time
+limit, or earlier once the search stalls on a small instance (``STALL_*``), so that a plan of a
+dozen halls does not cost the full limit.
 
 Bad input says why, in one of two ways:
 
@@ -65,10 +66,21 @@ MAX_METRES = 20_100_000
 # The exact solver's limit: 2^12 subsets of a dozen stops is still a fraction of a second.
 DP_MAX_STOPS = 12
 # The guided local search of an instance of at most STALL_STOPS candidate stops stops once it
-# has found no better plan for STALL_SECONDS (and for as long as it took to find the last one):
-# such an instance reaches its best plan in milliseconds, and the rest of the limit is waste.
+# has found no better plan for STALL_SECONDS of processor time (and for as long as it took to
+# find the last one): such an instance reaches its best plan in a fraction of a second (at most
+# a third of one on the benchmark's days of 8-12 halls), and the rest of the limit is waste.
 STALL_STOPS = 15
-STALL_SECONDS = 0.05
+STALL_SECONDS = 0.2
+# Guided local search's penalty weight, five times OR-Tools' default 0.1: on 160 days of 8-12
+# halls with morning or afternoon windows it met the exact optimum in all but one (0.1: in all
+# but four) and stalled in half the time; on the benchmark's weeks it found the same plans.
+GLS_LAMBDA = 0.5
+
+_FIRST = routing_enums_pb2.FirstSolutionStrategy
+# The first solution the guided local search starts from. Not PATH_CHEAPEST_ARC: it extends
+# routes arc by arc in a CP search that backtracks, and on a week whose schools are free in the
+# afternoons only it spent the whole time limit backtracking and left every hall out.
+FIRST_SOLUTION = _FIRST.LOCAL_CHEAPEST_INSERTION
 
 NEVER_FREE = "never_free"
 WINDOW_TOO_SHORT = "window_too_short"
@@ -332,11 +344,8 @@ def solve(instance: Instance, *, time_limit_s: float = 5.0, stop_when_stalled: b
     drive = _drive_minutes(matrix, instance.speed_kmh)
     reach = [_reach(stop, node, days, drive) for node, stop in enumerate(instance.stops, start=1)]
     candidates = [index for index, stop_reach in enumerate(reach) if stop_reach.reason is None]
-    chosen = (
-        _search(instance, days, matrix, drive, reach, candidates, time_limit_s, stop_when_stalled)
-        if candidates
-        else {}
-    )
+    problem = _Problem(instance, days, matrix, drive, reach, candidates)
+    chosen = _search(problem, time_limit_s, stop_when_stalled) if candidates else {}
     left_out = _left_out(instance.stops, reach, chosen)
     if not chosen:
         raise PlanError("nothing_fits", left_out=left_out)
@@ -352,27 +361,41 @@ def solve(instance: Instance, *, time_limit_s: float = 5.0, stop_when_stalled: b
     )
 
 
+@dataclass(frozen=True)
+class _Problem:
+    instance: Instance
+    days: list[Day]
+    matrix: list[list[Metres]]
+    drive: list[list[Minutes]]
+    reach: list[_Reach]
+    candidates: list[int]  # the stops that can be visited on some day, by index
+
+
 def _search(
-    instance: Instance,
-    days: list[Day],
-    matrix: list[list[Metres]],
-    drive: list[list[Minutes]],
-    reach: list[_Reach],
-    candidates: list[int],
-    time_limit_s: float,
-    stop_when_stalled: bool,
+    problem: _Problem, time_limit_s: float, stop_when_stalled: bool
 ) -> dict[int, list[tuple[int, int]]]:
-    """The routing model over the candidate stops: by day index, the (stop index, arrival) visited."""
+    """By day index, the (stop index, arrival) of each visit of the best plan found."""
+    stalls = stop_when_stalled and len(problem.candidates) <= STALL_STOPS
+    found = _solve_once(problem, FIRST_SOLUTION, time_limit_s, stalls=stalls)
+    if found is None:
+        raise PlanError("no_solution_in_time", time_limit_s=time_limit_s)
+    return found[1]
+
+
+def _solve_once(
+    problem: _Problem, strategy: int, time_limit_s: float, *, stalls: bool
+) -> tuple[int, dict[int, list[tuple[int, int]]]] | None:
+    """The routing model over the candidate stops, solved from one first solution: the
+    objective (metres and penalties) and the visits by day, or None if nothing came in time."""
+    instance, days, candidates = problem.instance, problem.days, problem.candidates
     nodes = [0, *(index + 1 for index in candidates)]  # the model's node → the matrix's node
     vehicles = len(days)
     manager = pywrapcp.RoutingIndexManager(len(nodes), vehicles, 0)
     routing = pywrapcp.RoutingModel(manager)
 
-    metres = [[matrix[a][b] for b in nodes] for a in nodes]
+    metres = [[problem.matrix[a][b] for b in nodes] for a in nodes]
     durations = [0, *(instance.stops[index].duration for index in candidates)]
-    minutes = [
-        [durations[a] + drive[nodes[a]][nodes[b]] for b in range(len(nodes))] for a in range(len(nodes))
-    ]
+    minutes = [[durations[a] + problem.drive[nodes[a]][node] for node in nodes] for a in range(len(nodes))]
     routing.SetArcCostEvaluatorOfAllVehicles(routing.RegisterTransitMatrix(metres))
     horizon = (days[-1].index + 1) * DAY_MINUTES
     routing.AddDimension(routing.RegisterTransitMatrix(minutes), horizon, horizon, False, "time")
@@ -386,7 +409,7 @@ def _search(
 
     for node, stop_index in enumerate(candidates, start=1):
         index = manager.NodeToIndex(node)
-        arrivals = reach[stop_index].arrivals
+        arrivals = problem.reach[stop_index].arrivals
         cumul = clock.CumulVar(index)
         cumul.SetRange(arrivals[0][0], arrivals[-1][1])
         for (_, high), (low, _) in itertools.pairwise(arrivals):
@@ -405,14 +428,15 @@ def _search(
         routing.AddDisjunction([manager.NodeToIndex(node) for node in group_nodes], penalty, 1)
 
     parameters = pywrapcp.DefaultRoutingSearchParameters()
-    parameters.first_solution_strategy = routing_enums_pb2.FirstSolutionStrategy.PATH_CHEAPEST_ARC
+    parameters.first_solution_strategy = strategy
     parameters.local_search_metaheuristic = routing_enums_pb2.LocalSearchMetaheuristic.GUIDED_LOCAL_SEARCH
+    parameters.guided_local_search_lambda_coefficient = GLS_LAMBDA
     parameters.time_limit.FromMilliseconds(max(1, round(time_limit_s * 1000)))
-    if stop_when_stalled and len(candidates) <= STALL_STOPS:
+    if stalls:
         _stop_when_stalled(routing)
     solution = routing.SolveWithParameters(parameters)
     if solution is None:
-        raise PlanError("no_solution_in_time", time_limit_s=time_limit_s)
+        return None
 
     chosen: dict[int, list[tuple[int, int]]] = {}
     for vehicle, day in enumerate(days):
@@ -426,26 +450,36 @@ def _search(
             visits.append((candidates[manager.IndexToNode(index) - 1], arrival))
         if visits:
             chosen[day.index] = visits
-    return chosen
+    return solution.ObjectiveValue(), chosen
 
 
 def _stop_when_stalled(routing: pywrapcp.RoutingModel) -> None:
     """Ends the search once no better plan has come for STALL_SECONDS and for as long again as
-    the last better one took to find."""
-    started = time.monotonic()
-    best = {"cost": math.inf, "found": started}
+    the last better one took to find, both in this process's processor time: on a busy machine
+    the search gets less of each wall-clock second, and must not give up sooner for it."""
+    started = time.process_time()
+    best = {"cost": math.inf, "found": started, "checks": 0}
 
-    def on_solution() -> None:
-        cost = routing.CostVar().Value()
-        if cost < best["cost"]:
-            best["cost"], best["found"] = cost, time.monotonic()
-
-    def stalled() -> bool:
-        now = time.monotonic()
+    def stalled(now: float) -> bool:
         return now - best["found"] > max(STALL_SECONDS, best["found"] - started)
 
+    def on_solution() -> None:
+        # Guided local search moves to a neighbour thousands of times a second, each a solution
+        # here: checked on each, the limit costs next to nothing.
+        now, cost = time.process_time(), routing.CostVar().Value()
+        if cost < best["cost"]:
+            best["cost"], best["found"] = cost, now
+        elif stalled(now):
+            routing.solver().FinishCurrentSearch()
+
+    def checked() -> bool:
+        # For a search that finds no neighbour at all (a stop or two): the solver asks a million
+        # times a second, so the clock is read on every 1024th.
+        best["checks"] += 1
+        return best["checks"] % 1024 == 0 and stalled(time.process_time())
+
     routing.AddAtSolutionCallback(on_solution)
-    routing.AddSearchMonitor(routing.solver().CustomLimit(stalled))
+    routing.AddSearchMonitor(routing.solver().CustomLimit(checked))
 
 
 def _route(

@@ -363,7 +363,7 @@ def _small_days(draw: st.DrawFn) -> Instance:
     return _instance(stops, matrix)
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=15, deadline=None)
 @given(instance=_small_days())
 def test_on_small_single_days_the_solver_drives_exactly_as_far_as_the_optimum(instance: Instance) -> None:
     try:
