@@ -397,18 +397,20 @@ def _instance(
             )
     leader = team.members.filter(leads=True).values_list("user_id", flat=True).first()
     free = _free_by_venue(venues, dates, team.visit_minutes, leader)
-    for offset, on in dates.items():
-        if not any(free[venue.pk].get(offset) for venue in venues):
-            raise ValidationError(
-                {
-                    "first_day": _(
-                        "On %(date)s none of the team's locations is free for a visit: "
-                        "change the team's working days or the halls' opening hours."
-                    )
-                    % {"date": day(on)}
-                },
-                code="no_location_free",
-            )
+    # A day on which no hall is free is planned without visits and named on the plan (the
+    # planner's ``idle_days``); only a week in which no day has a free hall is refused.
+    busy = [on for offset, on in dates.items() if not any(free[venue.pk].get(offset) for venue in venues)]
+    if len(busy) == len(dates):
+        raise ValidationError(
+            {
+                "first_day": _(
+                    "On %(dates)s none of the team's locations is free for a visit: "
+                    "change the team's working days or the halls' opening hours."
+                )
+                % {"dates": ", ".join(day(on) for on in busy)}
+            },
+            code="no_location_free",
+        )
     week = _Week(dates, {}, {str(unit.code): unit for unit in gminas.values()}, [])
     stops: list[planner.Stop] = []
     for venue in venues:

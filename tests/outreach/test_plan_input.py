@@ -46,8 +46,7 @@ def test_a_gmina_with_people_but_no_location_is_named(coordinator, team, women):
     assert "Kalinowo" in plan_error(coordinator, team)
 
 
-def test_a_day_on_which_no_location_is_free_is_named(coordinator, team, women, halls, adviser):
-    tuesday = MONDAY + timedelta(days=1)
+def _fill_the_halls(team, halls, adviser, on):
     zone = timezone.get_current_timezone()
     for venue in halls:
         activity_services.session_schedule(
@@ -56,12 +55,34 @@ def test_a_day_on_which_no_location_is_free_is_named(coordinator, team, women, h
                 programme=team.programme,
                 kind="group_workshop",
                 leader=adviser,
-                starts_at=datetime.combine(tuesday, time(9), tzinfo=zone),
-                ends_at=datetime.combine(tuesday, time(16), tzinfo=zone),
+                starts_at=datetime.combine(on, time(9), tzinfo=zone),
+                ends_at=datetime.combine(on, time(16), tzinfo=zone),
                 planned_hours=Decimal(7),
                 venue=venue,
             ),
         )
+
+
+def test_a_day_on_which_no_location_is_free_is_named_and_the_other_days_are_planned(
+    coordinator, team, women, halls, adviser
+):
+    tuesday = MONDAY + timedelta(days=1)
+    _fill_the_halls(team, halls, adviser, tuesday)
+
+    plan = services.plan_week(actor=coordinator, team=team, first_day=MONDAY, time_limit_s=1)
+
+    assert {"date": tuesday.isoformat(), "reason": "nothing_free"} in plan.routes["idle"]
+    assert tuesday.isoformat() not in {route["date"] for route in plan.routes["days"]}
+    assert plan.routes["days"], "the other days are planned"
+
+
+def test_a_week_in_which_no_day_has_a_free_location_is_refused_naming_the_days(
+    coordinator, team, women, halls, adviser
+):
+    working = [MONDAY + timedelta(days=offset) for offset in range(7)]
+    for on in working:
+        _fill_the_halls(team, halls, adviser, on)
+
     assert "3.3.2026" in plan_error(coordinator, team)
 
 
@@ -91,6 +112,7 @@ def test_a_case_worker_may_not_plan(caseworker, team, women):
 
 
 def test_the_leaders_other_sessions_take_the_time_in_every_hall(coordinator, team, women, adviser):
+    """A day the leader is busy elsewhere is a day without a free hall: named, the rest planned."""
     tuesday = MONDAY + timedelta(days=1)
     zone = timezone.get_current_timezone()
     activity_services.session_schedule(
@@ -104,7 +126,9 @@ def test_the_leaders_other_sessions_take_the_time_in_every_hall(coordinator, tea
             planned_hours=Decimal(8),
         ),
     )
-    assert "3.3.2026" in plan_error(coordinator, team)
+    plan = services.plan_week(actor=coordinator, team=team, first_day=MONDAY, time_limit_s=1)
+
+    assert {"date": tuesday.isoformat(), "reason": "nothing_free"} in plan.routes["idle"]
 
 
 def test_a_plan_where_not_one_visit_fits_says_why_for_each_gmina(coordinator, team, women):
