@@ -150,10 +150,24 @@ def route_svg(base: Point, stops: Sequence[Point], words: Words, *, key: str = "
     return ET.tostring(svg, encoding="unicode")
 
 
+# About the advance of one character of the 12 px sans-serif labels, to keep them in the picture.
+CHAR_WIDTH = 6.6
+
+
+def label_position(x: float, text: str) -> tuple[float, str]:
+    """Where a label of ``text`` beside a point at ``x`` starts or ends so that it stays inside
+    the picture: after the point, else before it, else against the right edge."""
+    width = len(text) * CHAR_WIDTH
+    if x + width <= WIDTH - 2:
+        return x, "start"
+    if x - 24 - width >= 2:
+        return x - 24, "end"
+    return max(2.0, WIDTH - 2 - width), "start"
+
+
 def _label(svg: ET.Element, x: float, y: float, text: str) -> None:
-    anchor = "end" if x > WIDTH * 0.7 else "start"
-    if anchor == "end":
-        x -= 24
+    text = text[:40] + ("…" if len(text) > 40 else "")
+    x, anchor = label_position(x, text)
     element = ET.SubElement(
         svg,
         "text",
@@ -168,7 +182,7 @@ def _label(svg: ET.Element, x: float, y: float, text: str) -> None:
             "stroke-width": "3",
         },
     )
-    element.text = text[:40] + ("…" if len(text) > 40 else "")
+    element.text = text
 
 
 def _scale_bar(svg: ET.Element, placed: Frame, km_word: str) -> None:

@@ -4,13 +4,17 @@ the picture names its stops in order."""
 import math
 import xml.etree.ElementTree as ET
 
+import pytest
+
 from reintegra.outreach.route_picture import (
+    CHAR_WIDTH,
     HEIGHT,
     MARGIN,
     WIDTH,
     Point,
     Words,
     frame,
+    label_position,
     route_svg,
     scale_bar_km,
 )
@@ -77,3 +81,14 @@ def test_labels_are_escaped():
     assert "&lt;script&gt;" in text
     assert "&amp; Co" in text
     ET.fromstring(text)  # noqa: S314 - our own output, well-formed
+
+
+@pytest.mark.parametrize("x", [0, 100, 240, 330, 420, 470])
+@pytest.mark.parametrize("name", ["Świetlica", "Świetlica wiejska w Woli Jarzębińskiej", "Ś" * 40 + "…"])
+def test_a_label_stays_inside_the_picture_wherever_its_point_is(x: float, name: str) -> None:
+    at, anchor = label_position(x, name)
+    width = len(name) * CHAR_WIDTH
+    start = at if anchor == "start" else at - width
+
+    assert start >= 0
+    assert start + width <= WIDTH
