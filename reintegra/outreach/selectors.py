@@ -220,6 +220,22 @@ def week_start(anchor: date) -> date:
     return anchor - timedelta(days=anchor.weekday())
 
 
+def team_next_visit_day(user: User, team: MobileTeam, *, after: date) -> date | None:
+    """The day of the team's first visit after the given day, for a calendar week without any."""
+    zone = timezone.get_current_timezone()
+    first = (
+        Session.objects.filter(
+            planned_visit__plan__team=team,
+            starts_at__gte=datetime.combine(after + timedelta(days=1), time(), tzinfo=zone),
+            programme__organisation_id__in=policy.organisation_ids_where(user, "session.view"),
+        )
+        .order_by("starts_at")
+        .values_list("starts_at", flat=True)
+        .first()
+    )
+    return timezone.localtime(first).date() if first else None
+
+
 def team_week(user: User, team: MobileTeam, anchor: date) -> list[RouteDay]:
     """The team's sessions (those its accepted plans put on the calendar) of the week of the
     anchor, day by day, each day's with the picture of its route from the base."""

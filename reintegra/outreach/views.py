@@ -294,4 +294,8 @@ def team_calendar(request: AuthenticatedRequest, pk: int) -> HttpResponse:
         "days": days,
         "has_sessions": any(day.sessions for day in days),
     }
+    if not context["has_sessions"]:
+        context["next_visit"] = selectors.team_next_visit_day(
+            request.user, team, after=monday + timedelta(days=6)
+        )
     return render(request, "outreach/team_calendar.html", context)

@@ -2,9 +2,10 @@
 it; bad input is a message on the page naming the thing, never an error page; another
 organisation's worker gets a 404."""
 
-from datetime import time
+from datetime import time, timedelta
 
 from django.urls import reverse
+from django.utils import timezone
 
 from reintegra.outreach import services
 from reintegra.outreach.models import MobileTeam, PlanStatus, VisitPlan
@@ -65,6 +66,23 @@ def test_a_week_is_planned_and_accepted_on_the_pages(coordinator, team, women, s
     first = plan.visits.first()
     assert first is not None
     assert reverse("activities:session_detail", args=[first.session_id]) in calendar
+
+
+def test_an_empty_calendar_week_leads_to_the_teams_next_visit(coordinator, team, women):
+    client = client_for(coordinator)
+    client.post(reverse("outreach:plan_create", args=[team.pk]), {"first_day": MONDAY.isoformat()})
+    plan = VisitPlan.objects.get(team=team)
+    client.post(reverse("outreach:plan_accept", args=[plan.pk]))
+    first = plan.visits.order_by("session__starts_at").first()
+    assert first is not None
+    first_day = timezone.localtime(first.session.starts_at).date()
+
+    week_before = (MONDAY - timedelta(days=7)).isoformat()
+    page = client.get(
+        reverse("outreach:team_calendar", args=[team.pk]), {"day": week_before}
+    ).content.decode()
+
+    assert f"?day={first_day.isoformat()}" in page
 
 
 def test_a_team_without_working_hours_is_told_on_the_page(coordinator, team, women):
