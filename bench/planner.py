@@ -35,7 +35,7 @@ import time
 from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from reintegra.outreach.planner import Day, Instance, Plan, PlanError, Stop, optimum_by_dp, solve
 
@@ -128,16 +128,22 @@ def small_days(seed: int, count: int, time_limit_s: float) -> list[dict[str, Any
 
 # The weeks measured: 50 halls in 20 villages (one hall of each village visited, visits of one to
 # two hours), and 50 stops every one of which is visited (short visits: ten a day).
+class Week(NamedTuple):
+    villages: int
+    halls: int
+    minutes: range
+
+
 WEEKS = {
-    "county": {"villages": 20, "halls": 50, "minutes": range(60, 121, 15)},
-    "fifty_stops": {"villages": 50, "halls": 50, "minutes": range(15, 31, 5)},
+    "county": Week(villages=20, halls=50, minutes=range(60, 121, 15)),
+    "fifty_stops": Week(villages=50, halls=50, minutes=range(15, 31, 5)),
 }
 
 
 def weeks(seeds: list[int], time_limit_s: float, kind: str = "county") -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     for seed in seeds:
-        instance = county_week(random.Random(seed), **WEEKS[kind])  # noqa: S311 - synthetic test data
+        instance = county_week(random.Random(seed), *WEEKS[kind])  # noqa: S311 - synthetic test data
         short, short_s = _timed(instance, time_limit_s=time_limit_s, stop_when_stalled=False)
         long, long_s = _timed(instance, time_limit_s=10 * time_limit_s, stop_when_stalled=False)
         comparable = len(short.left_out) == len(long.left_out)
