@@ -5,6 +5,7 @@ Thin: parse, call a service or selector, render. Every URL here starts with the 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from django import forms
@@ -58,6 +59,37 @@ def form_page(
 
 def _detail_url(meeting: PartnershipMeeting) -> str:
     return reverse("partnership:meetings:detail", args=[meeting.partnership_id, meeting.pk])
+
+
+def _meeting_form(
+    request: AuthenticatedRequest,
+    form: forms.Form,
+    *,
+    meeting: PartnershipMeeting,
+    save: Callable[[], str],
+    title: str,
+    submit: str,
+    renamed: Mapping[str, str] | None = None,
+) -> HttpResponse:
+    """A form about one meeting: on a valid post ``save`` calls the service and returns what to
+    tell the user, and the page goes back to the meeting; a refusal shows on the form."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = save()
+        except ValidationError as error:
+            add_service_error(form, error, renamed=renamed)
+        else:
+            messages.success(request, done)
+            return redirect(_detail_url(meeting))
+    return form_page(
+        request,
+        form,
+        partnership=meeting.partnership,
+        meeting=meeting,
+        title=title,
+        back=_detail_url(meeting),
+        submit=submit,
+    )
 
 
 @requires("partnership.view")
@@ -149,22 +181,19 @@ def meeting_edit(request: AuthenticatedRequest, pk: int, meeting_pk: int) -> Htt
     partnership = selectors.access(request.user, pk, record=True).partnership
     meeting = selectors.meeting_get(partnership, meeting_pk)
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_for(meeting))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_update(actor=request.user, meeting=meeting, data=form.meeting_data())
-        except ValidationError as error:
-            add_service_error(form, error, renamed={"starts_at": "day"})
-        else:
-            messages.success(request, _("The changes have been saved."))
-            return redirect(_detail_url(meeting))
-    return form_page(
+
+    def save() -> str:
+        services.meeting_update(actor=request.user, meeting=meeting, data=form.meeting_data())
+        return _("The changes have been saved.")
+
+    return _meeting_form(
         request,
         form,
-        partnership=partnership,
         meeting=meeting,
+        save=save,
         title=_("Edit the meeting"),
-        back=_detail_url(meeting),
         submit=_("Save"),
+        renamed={"starts_at": "day"},
     )
 
 
@@ -198,28 +227,19 @@ def meeting_attendance(request: AuthenticatedRequest, pk: int, meeting_pk: int) 
         organisations=selectors.member_organisations(partnership),
         people=selectors.member_people(partnership),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_attendance_record(
-                actor=request.user,
-                meeting=meeting,
-                organisations=list(form.cleaned_data["organisations"]),
-                users=list(form.cleaned_data["users"]),
-                guests=form.cleaned_data["guests"],
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The attendance has been saved."))
-            return redirect(_detail_url(meeting))
-    return form_page(
-        request,
-        form,
-        partnership=partnership,
-        meeting=meeting,
-        title=_("Who was present"),
-        back=_detail_url(meeting),
-        submit=_("Save"),
+
+    def save() -> str:
+        services.meeting_attendance_record(
+            actor=request.user,
+            meeting=meeting,
+            organisations=list(form.cleaned_data["organisations"]),
+            users=list(form.cleaned_data["users"]),
+            guests=form.cleaned_data["guests"],
+        )
+        return _("The attendance has been saved.")
+
+    return _meeting_form(
+        request, form, meeting=meeting, save=save, title=_("Who was present"), submit=_("Save")
     )
 
 
@@ -229,25 +249,14 @@ def meeting_minutes(request: AuthenticatedRequest, pk: int, meeting_pk: int) -> 
     partnership = selectors.access(request.user, pk, record=True).partnership
     meeting = selectors.meeting_get(partnership, meeting_pk)
     form = MinutesForm(request.POST or None, initial={"minutes": meeting.minutes})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.meeting_minutes_save(
-                actor=request.user, meeting=meeting, minutes=form.cleaned_data["minutes"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The minutes have been saved."))
-            return redirect(_detail_url(meeting))
-    return form_page(
-        request,
-        form,
-        partnership=partnership,
-        meeting=meeting,
-        title=_("Minutes"),
-        back=_detail_url(meeting),
-        submit=_("Save"),
-    )
+
+    def save() -> str:
+        services.meeting_minutes_save(
+            actor=request.user, meeting=meeting, minutes=form.cleaned_data["minutes"]
+        )
+        return _("The minutes have been saved.")
+
+    return _meeting_form(request, form, meeting=meeting, save=save, title=_("Minutes"), submit=_("Save"))
 
 
 @requires("partnership.meet")
@@ -256,26 +265,13 @@ def decision_add(request: AuthenticatedRequest, pk: int, meeting_pk: int) -> Htt
     partnership = selectors.access(request.user, pk, record=True).partnership
     meeting = selectors.meeting_get(partnership, meeting_pk)
     form = DecisionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision = services.decision_add(
-                actor=request.user, meeting=meeting, text=form.cleaned_data["text"]
-            )
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(
-                request, _("Decision no. %(number)s has been recorded.") % {"number": decision.number}
-            )
-            return redirect(_detail_url(meeting))
-    return form_page(
-        request,
-        form,
-        partnership=partnership,
-        meeting=meeting,
-        title=_("Record a decision"),
-        back=_detail_url(meeting),
-        submit=_("Record"),
+
+    def save() -> str:
+        decision = services.decision_add(actor=request.user, meeting=meeting, text=form.cleaned_data["text"])
+        return _("Decision no. %(number)s has been recorded.") % {"number": decision.number}
+
+    return _meeting_form(
+        request, form, meeting=meeting, save=save, title=_("Record a decision"), submit=_("Record")
     )
 
 
@@ -289,22 +285,13 @@ def action_raise(request: AuthenticatedRequest, pk: int, meeting_pk: int) -> Htt
         organisations=selectors.member_organisations(partnership),
         people=selectors.member_people(partnership),
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.action_raise(actor=request.user, meeting=meeting, data=form.action_data())
-        except ValidationError as error:
-            add_service_error(form, error)
-        else:
-            messages.success(request, _("The action item has been recorded."))
-            return redirect(_detail_url(meeting))
-    return form_page(
-        request,
-        form,
-        partnership=partnership,
-        meeting=meeting,
-        title=_("Record an action item"),
-        back=_detail_url(meeting),
-        submit=_("Record"),
+
+    def save() -> str:
+        services.action_raise(actor=request.user, meeting=meeting, data=form.action_data())
+        return _("The action item has been recorded.")
+
+    return _meeting_form(
+        request, form, meeting=meeting, save=save, title=_("Record an action item"), submit=_("Record")
     )
 
 
